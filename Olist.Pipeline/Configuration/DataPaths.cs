@@ -1,0 +1,24 @@
+namespace Olist.Pipeline.Configuration;
+
+/// <summary>The files and folders inside the data directory, named in one place.</summary>
+public sealed class DataPaths
+{
+    /// <summary>Resolves <paramref name="dataDirectory"/> against the working directory.</summary>
+    public DataPaths(string dataDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
+        Root = Path.GetFullPath(dataDirectory);
+    }
+
+    /// <summary>The data directory itself.</summary>
+    public string Root { get; }
+
+    /// <summary>The embedded DuckDB warehouse file.</summary>
+    public string Warehouse => Path.Combine(Root, "warehouse.duckdb");
+
+    /// <summary>Where a user drops the real Kaggle CSV files; preferred over generated data when present.</summary>
+    public string RealSources => Path.Combine(Root, "olist");
+
+    /// <summary>Where the first run writes generated CSV files when no real files are present.</summary>
+    public string GeneratedSources => Path.Combine(Root, "generated");
+}

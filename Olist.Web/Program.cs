@@ -1,0 +1,3 @@
+using Olist.Web.Cli;
+
+return await OlistCommandLine.InvokeAsync(args);
