@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Olist.Pipeline.Catalog;
 using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Warehouse;
 
@@ -26,6 +27,9 @@ public sealed class LoaderHarness : IDisposable
     public CsvLoader Loader { get; }
 
     public SourceStatusReader Status { get; }
+
+    /// <summary>The table's header line as the real files write it: quoted names, LF.</summary>
+    public static string HeaderOf(SourceTable table) => string.Join(',', table.ColumnNames.Select(c => $"\"{c}\"")) + "\n";
 
     /// <summary>Writes a source file with exactly these bytes.</summary>
     public void WriteSource(string fileName, byte[] bytes) => File.WriteAllBytes(Path.Combine(SourceDirectory, fileName), bytes);

@@ -5,15 +5,13 @@ namespace Olist.Tests.Ingestion;
 
 public sealed class MalformedFileLoadTests : IDisposable
 {
-    private const string Header = "\"seller_id\",\"seller_zip_code_prefix\",\"seller_city\",\"seller_state\"\n";
-
     private readonly LoaderHarness _harness = new();
 
     [Fact]
     public async Task Unreadable_records_go_to_quarantine_with_reason_and_line_while_good_rows_around_them_load()
     {
         var file = new MemoryStream();
-        Write(file, Header);                                          // line 1
+        Write(file, LoaderHarness.HeaderOf(OlistCatalog.Sellers));                                          // line 1
         Write(file, "s1,\"01001\",sao paulo,SP\n");                    // line 2: good
         Write(file, "s2,\"01002\",sao paulo,SP,extra\n");              // line 3: five fields
         Write(file, "s3,\"01003\",\"rio\nde janeiro\",RJ\n");          // lines 4-5: good, a quoted line break
@@ -56,7 +54,7 @@ public sealed class MalformedFileLoadTests : IDisposable
     public async Task Quarantine_keeps_the_exact_bytes_of_each_record()
     {
         byte[] badLine = [.. "s6,\"01006\",s"u8, 0xC3, 0x28, .. "o,SP"u8];
-        _harness.WriteSource(OlistCatalog.Sellers.FileName, [.. Encoding.UTF8.GetBytes(Header), .. badLine, .. "\r\n"u8, .. "s2,1,2,3,4\n"u8]);
+        _harness.WriteSource(OlistCatalog.Sellers.FileName, [.. Encoding.UTF8.GetBytes(LoaderHarness.HeaderOf(OlistCatalog.Sellers)), .. badLine, .. "\r\n"u8, .. "s2,1,2,3,4\n"u8]);
 
         await _harness.LoadAsync();
 
