@@ -82,6 +82,20 @@ public sealed class ReloadAndErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_record_longer_than_DuckDBs_default_line_limit_loads_whole()
+    {
+        var longCity = string.Join("\r\n", Enumerable.Repeat(new string('c', 1000), 3000));
+        _harness.WriteSource(OlistCatalog.Sellers.FileName, LoaderHarness.HeaderOf(OlistCatalog.Sellers) + $"s1,\"01001\",\"{longCity}\",SP\ns2,\"01002\",rio,RJ\n");
+
+        var result = Assert.Single(await _harness.LoadAsync());
+
+        Assert.Equal(2, result.RowsLoaded);
+        Assert.Equal(
+            [[(long)longCity.Length, 2L], [3L, 3002L]],
+            await _harness.QueryAsync("SELECT length(seller_city), _line_number FROM raw.sellers ORDER BY _line_number"));
+    }
+
+    [Fact]
     public async Task A_cancelled_load_stops_with_cancellation()
     {
         _harness.WriteSource(OlistCatalog.Sellers.FileName, LoaderHarness.HeaderOf(OlistCatalog.Sellers) + "s1,\"01001\",sao paulo,SP\n");

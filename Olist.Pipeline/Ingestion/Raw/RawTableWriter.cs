@@ -10,6 +10,8 @@ namespace Olist.Pipeline.Ingestion.Raw;
 /// </summary>
 internal static class RawTableWriter
 {
+    private const int DuckDbDefaultMaxLineSize = 2_097_152;
+
     /// <summary>Writes <paramref name="file"/> and returns the figures recorded in the load history.</summary>
     public static async Task<(FileLoadResult Result, IReadOnlyList<QualityFindingRow> Findings)> WriteAsync(
         DuckDBConnection connection,
@@ -36,6 +38,7 @@ internal static class RawTableWriter
     /// <summary>
     /// The staging file is fully specified (no header, LF, RFC 4180 quoting, line number first), so DuckDB reads it
     /// without sniffing and in parallel. Every value stays text; an empty field, quoted or not, becomes NULL.
+    /// DuckDB refuses lines over 2 MB by default, so the limit is raised to the longest record plus its line number.
     /// </summary>
     private static string InsertFromStagingSql(ScannedFile file, DateTimeOffset loadedAt)
     {
@@ -43,7 +46,8 @@ internal static class RawTableWriter
         return $"INSERT INTO {RawSchema.TableOf(file.Table)} "
             + $"SELECT * EXCLUDE (_line_number), {Sql.Literal(file.FileName)}, _line_number, {Sql.Timestamp(loadedAt)} "
             + $"FROM read_csv({Sql.Literal(file.StagingPath)}, header = false, auto_detect = false, delim = ',', quote = '\"', escape = '\"', "
-            + $"new_line = '\\n', columns = {{'_line_number': 'BIGINT', {columns}}})";
+            + $"new_line = '\\n', max_line_size = {Math.Max(DuckDbDefaultMaxLineSize, file.LongestRecord + 64)}, "
+            + $"columns = {{'_line_number': 'BIGINT', {columns}}})";
     }
 
     private static async Task ReplaceQuarantineAsync(DuckDBConnection connection, ScannedFile file, CancellationToken cancellationToken)

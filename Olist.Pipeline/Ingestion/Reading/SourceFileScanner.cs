@@ -28,11 +28,13 @@ internal static class SourceFileScanner
 
         var quarantined = new List<QuarantinedRecord>();
         long rowsRead = 0;
+        var longestRecord = 0;
         using (var staging = new StagingFileWriter(stagingPath))
         {
             while (SourceFiles.Read(reader, fileName))
             {
                 rowsRead++;
+                longestRecord = Math.Max(longestRecord, reader.Record.Length);
                 var problem = Classify(reader, table.Columns.Count);
                 if (problem is null)
                 {
@@ -52,7 +54,7 @@ internal static class SourceFileScanner
         }
 
         progress?.Report(new WorkProgress(fileName, totalBytes, totalBytes, $"read {rowsRead:N0} records, quarantined {quarantined.Count:N0}"));
-        return new ScannedFile(table, sourcePath, stagingPath, rowsRead, quarantined);
+        return new ScannedFile(table, sourcePath, stagingPath, rowsRead, quarantined, longestRecord);
     }
 
     /// <summary>Checks the header alone, so that a wrong file fails the load before any table changes.</summary>
