@@ -1,5 +1,6 @@
 using Olist.Pipeline.Catalog;
 using Olist.Pipeline.Errors;
+using Olist.Pipeline.Progress;
 
 namespace Olist.Tests.Ingestion;
 
@@ -96,6 +97,21 @@ public sealed class ReloadAndErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Progress_names_each_file_and_ends_with_all_of_it_done()
+    {
+        _harness.WriteSource(OlistCatalog.Sellers.FileName, LoaderHarness.HeaderOf(OlistCatalog.Sellers) + "s1,\"01001\",sao paulo,SP\n");
+        _harness.WriteSource(OlistCatalog.CategoryTranslation.FileName, "product_category_name,product_category_name_english\r\nbeleza_saude,health_beauty");
+        var reports = new List<WorkProgress>();
+
+        await _harness.Loader.LoadAsync(_harness.SourceDirectory, new ListProgress(reports), CancellationToken.None);
+
+        Assert.Equal(
+            new HashSet<string> { OlistCatalog.CategoryTranslation.FileName, OlistCatalog.Sellers.FileName },
+            reports.Select(r => r.Step).ToHashSet());
+        Assert.All(reports.GroupBy(r => r.Step), step => Assert.Equal(1.0, step.Last().Fraction));
+    }
+
+    [Fact]
     public async Task A_cancelled_load_stops_with_cancellation()
     {
         _harness.WriteSource(OlistCatalog.Sellers.FileName, LoaderHarness.HeaderOf(OlistCatalog.Sellers) + "s1,\"01001\",sao paulo,SP\n");
@@ -106,4 +122,16 @@ public sealed class ReloadAndErrorTests : IDisposable
     }
 
     public void Dispose() => _harness.Dispose();
+
+    /// <summary>Collects reports synchronously, unlike <see cref="Progress{T}"/>, which posts them later.</summary>
+    private sealed class ListProgress(List<WorkProgress> reports) : IProgress<WorkProgress>
+    {
+        public void Report(WorkProgress value)
+        {
+            lock (reports)
+            {
+                reports.Add(value);
+            }
+        }
+    }
 }

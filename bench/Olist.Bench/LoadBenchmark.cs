@@ -36,7 +36,7 @@ public sealed class LoadBenchmark : IBenchmark
 
         var baseline = new List<TimeSpan>();
         var loader = new List<TimeSpan>();
-        long rows = 0;
+        IReadOnlyList<FileLoadResult> lastLoad = [];
         for (var run = 1; run <= repeats; run++)
         {
             baseline.Add(await InFreshWarehouseAsync(path => ReadCsvBaselineAsync(path, files, cancellationToken)));
@@ -46,7 +46,7 @@ public sealed class LoadBenchmark : IBenchmark
                 var results = await new CsvLoader(new DuckDbWarehouse(path), TimeProvider.System, NullLogger<CsvLoader>.Instance)
                     .LoadAsync(directory, progress: null, cancellationToken);
                 stopwatch.Stop();
-                rows = results.Sum(r => r.RowsRead);
+                lastLoad = results;
                 return stopwatch.Elapsed;
             }));
             Console.WriteLine($"run {run}: read_csv {baseline[^1].TotalSeconds:F2} s, loader {loader[^1].TotalSeconds:F2} s");
@@ -54,7 +54,12 @@ public sealed class LoadBenchmark : IBenchmark
 
         var baselineMedian = Median(baseline);
         var loaderMedian = Median(loader);
-        Console.WriteLine($"rows read by the loader: {rows:N0}");
+        foreach (var file in lastLoad)
+        {
+            Console.WriteLine($"  {file.Table,-34} {file.RowsRead,10:N0} rows {file.RowsQuarantined,6:N0} quarantined {file.Elapsed.TotalSeconds,6:F2} s (read + write)");
+        }
+
+        Console.WriteLine($"rows read by the loader: {lastLoad.Sum(r => r.RowsRead):N0}");
         Console.WriteLine($"median read_csv baseline: {baselineMedian.TotalSeconds:F2} s");
         Console.WriteLine($"median loader:            {loaderMedian.TotalSeconds:F2} s");
         Console.WriteLine($"ratio loader / read_csv:  {loaderMedian / baselineMedian:F2} (target <= 1.5, and loader <= 10 s)");
