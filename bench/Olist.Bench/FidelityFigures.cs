@@ -44,9 +44,11 @@ internal static class FidelityFigures
 
         var purchases = orders.Select(o => Time(o[3])).ToList();
         yield return ("months of history (25.4)", Format((purchases.Max() - purchases.Min()).TotalDays / (365.25 / 12)));
-        var byDay = purchases.GroupBy(p => p.Date).ToDictionary(g => g.Key, g => g.Count());
-        var busiest = byDay.MaxBy(d => d.Value);
-        yield return ("busiest day / median day", $"{busiest.Key:yyyy-MM-dd} {busiest.Value} / {byDay.Values.Order().ElementAt(byDay.Count / 2)}");
+        var fridaysAround = Enumerable.Range(1, 4).SelectMany(w => new[] { -7 * w, 7 * w }).ToList();
+        var blackFriday = purchases.Select(p => p.Date).Distinct().Where(d => d.Month == 11 && d.DayOfWeek == DayOfWeek.Friday && d.Day is > 22 and <= 29).Max();
+        var normalFriday = fridaysAround.Average(offset => purchases.Count(p => p.Date == blackFriday.AddDays(offset)));
+        yield return ("Black Friday / Fridays around (5-7x)", $"{blackFriday:yyyy-MM-dd} {Format(purchases.Count(p => p.Date == blackFriday) / normalFriday)}x");
+        yield return ("Monday / Saturday orders", Format((double)purchases.Count(p => p.DayOfWeek == DayOfWeek.Monday) / purchases.Count(p => p.DayOfWeek == DayOfWeek.Saturday)));
 
         var scores = reviews.GroupBy(r => r[2]).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}: {Percent(g.Count(), reviews.Count)}");
         yield return ("review scores (1 11.5, 2 3.2, 3 8.2, 4 19.3, 5 57.8)", string.Join(", ", scores));
