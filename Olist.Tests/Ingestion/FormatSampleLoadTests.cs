@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Olist.Pipeline.Catalog;
+using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.Ingestion;
 
@@ -10,7 +11,7 @@ public sealed partial class FormatSampleLoadTests : IDisposable
     [RealDataFact]
     public async Task Reviews_with_CRLF_and_quoted_line_breaks_load_with_the_physical_line_of_each_record()
     {
-        var sample = File.ReadAllBytes(RealData.File("format-samples/olist_order_reviews_dataset.first_rows.csv"));
+        var sample = File.ReadAllBytes(RealOlistFiles.PathOf("format-samples/olist_order_reviews_dataset.first_rows.csv"));
         _harness.WriteSource(OlistCatalog.OrderReviews.FileName, sample);
 
         var result = Assert.Single(await _harness.LoadAsync());
@@ -35,7 +36,7 @@ public sealed partial class FormatSampleLoadTests : IDisposable
     [RealDataFact]
     public async Task Geolocation_sample_loads_every_point_with_zip_prefixes_as_text()
     {
-        var path = RealData.File("format-samples/olist_geolocation_dataset.first_rows.csv");
+        var path = RealOlistFiles.PathOf("format-samples/olist_geolocation_dataset.first_rows.csv");
         _harness.WriteSource(OlistCatalog.Geolocation.FileName, File.ReadAllBytes(path));
 
         var result = Assert.Single(await _harness.LoadAsync());

@@ -1,4 +1,5 @@
 using Olist.Pipeline.Catalog;
+using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.Ingestion;
 
@@ -9,7 +10,7 @@ public sealed class RealFilesLoadTests : IDisposable
     [RealDataFact]
     public async Task Real_files_load_unchanged_with_exact_counts_and_nothing_quarantined()
     {
-        var results = await _harness.LoadAsync(RealData.Directory);
+        var results = await _harness.LoadAsync(RealOlistFiles.RequireDirectory());
 
         var byTable = results.ToDictionary(r => r.Table);
         Assert.Equal(
@@ -34,13 +35,13 @@ public sealed class RealFilesLoadTests : IDisposable
     [RealDataFact]
     public async Task A_leading_zero_zip_and_the_translations_last_row_without_final_newline_are_kept_intact()
     {
-        await _harness.LoadAsync(RealData.Directory);
+        await _harness.LoadAsync(RealOlistFiles.RequireDirectory());
 
         var seller = await _harness.QueryAsync(
             "SELECT seller_id, seller_zip_code_prefix, seller_city, seller_state, _line_number FROM raw.sellers WHERE seller_id = 'c0f3eea2e14555b6faeea3dd58c1b1c3'");
         Assert.Equal(["c0f3eea2e14555b6faeea3dd58c1b1c3", "04195", "sao paulo", "SP", 5L], Assert.Single(seller));
 
-        var physicalLines = File.ReadAllText(RealData.File(OlistCatalog.CategoryTranslation.FileName)).Split("\r\n");
+        var physicalLines = File.ReadAllText(RealOlistFiles.PathOf(OlistCatalog.CategoryTranslation.FileName)).Split("\r\n");
         var last = await _harness.QueryAsync(
             "SELECT product_category_name, product_category_name_english, _line_number, _source_file FROM raw.product_category_name_translation ORDER BY _line_number DESC LIMIT 1");
         Assert.Equal(
@@ -51,7 +52,7 @@ public sealed class RealFilesLoadTests : IDisposable
     [RealDataFact]
     public async Task Status_after_loading_the_real_files_reports_products_without_category()
     {
-        var results = await _harness.LoadAsync(RealData.Directory);
+        var results = await _harness.LoadAsync(RealOlistFiles.RequireDirectory());
 
         var status = await _harness.Status.ReadAsync(CancellationToken.None);
 
