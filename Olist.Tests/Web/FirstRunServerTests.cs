@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Olist.Web.FirstRun;
+using Olist.Web.Hosting;
+
+namespace Olist.Tests.Web;
+
+/// <summary>The real app on Kestrel over an empty data directory: it answers at once, prepares the data, and keeps it for the next start.</summary>
+public sealed class FirstRunServerTests : IDisposable
+{
+    private readonly TemporaryDataDirectory _data = new();
+    private readonly HttpClient _client = new();
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task First_start_answers_probes_while_preparing_and_a_second_start_is_ready_without_preparing()
+    {
+        var firstRunProbes = await StartEmptyAndProbeWhilePreparingAsync();
+
+        Assert.Equal(HttpStatusCode.OK, firstRunProbes.Health);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, firstRunProbes.Ready);
+        Assert.Contains("\"preparing\"", firstRunProbes.ReadyBody, StringComparison.Ordinal);
+        Assert.Contains("\"rows\":", firstRunProbes.ReadyBodyOnceReady, StringComparison.Ordinal);
+        Assert.Equal(9, Directory.EnumerateFiles(_data.Paths.GeneratedSources, "*.csv").Count());
+
+        await using var second = OlistWebApp.Build(ServerArguments.For(_data));
+        var statuses = Watch(second);
+        await second.StartAsync();
+        await Readiness.WaitUntilReadyAsync(_client, second.ListeningAddress());
+        await second.StopAsync();
+
+        Assert.DoesNotContain(statuses, s => s.Activity is FirstRunService.GeneratingActivity or FirstRunService.LoadingActivity);
+        Assert.Equal(DataPhase.Ready, Assert.Single(statuses).Phase);
+    }
+
+    private async Task<ProbeAnswers> StartEmptyAndProbeWhilePreparingAsync()
+    {
+        await using var app = OlistWebApp.Build(ServerArguments.For(_data));
+        using var listening = new ManualResetEventSlim();
+        ProbeAnswers? whilePreparing = null;
+        var state = app.Services.GetRequiredService<DataPreparationState>();
+        state.Changed += status =>
+        {
+            if (status.Phase == DataPhase.Preparing && whilePreparing is null)
+            {
+                // The first run waits here, on its own thread, so the probes are asked mid-preparation and not in a race with it.
+                listening.Wait();
+                whilePreparing = Probe(app.ListeningAddress());
+            }
+        };
+
+        await app.StartAsync();
+        listening.Set();
+        var readyBody = await Readiness.WaitUntilReadyAsync(_client, app.ListeningAddress());
+        await app.StopAsync();
+
+        Assert.NotNull(whilePreparing);
+        return whilePreparing with { ReadyBodyOnceReady = readyBody };
+    }
+
+    private ProbeAnswers Probe(Uri address)
+    {
+        using var health = _client.Send(new HttpRequestMessage(HttpMethod.Get, new Uri(address, "healthz")));
+        using var ready = _client.Send(new HttpRequestMessage(HttpMethod.Get, new Uri(address, "readyz")));
+        using var reader = new StreamReader(ready.Content.ReadAsStream());
+        return new ProbeAnswers(health.StatusCode, ready.StatusCode, reader.ReadToEnd(), "");
+    }
+
+    private static ConcurrentQueue<DataStatus> Watch(WebApplication app)
+    {
+        var statuses = new ConcurrentQueue<DataStatus>();
+        app.Services.GetRequiredService<DataPreparationState>().Changed += statuses.Enqueue;
+        return statuses;
+    }
+
+    private sealed record ProbeAnswers(HttpStatusCode Health, HttpStatusCode Ready, string ReadyBody, string ReadyBodyOnceReady);
+}
