@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Olist.Web.Hosting;
 
 namespace Olist.Web.Cli;
 
@@ -7,13 +6,18 @@ namespace Olist.Web.Cli;
 public static class OlistCommandLine
 {
     /// <summary>Parses <paramref name="args"/> and runs the chosen verb, returning the process exit code.</summary>
-    public static Task<int> InvokeAsync(string[] args)
+    public static Task<int> InvokeAsync(string[] args) => Create(TimeProvider.System).Parse(args).InvokeAsync();
+
+    /// <summary>The root command; the clock decides defaults such as the generator's end date.</summary>
+    public static RootCommand Create(TimeProvider timeProvider)
     {
         var root = new RootCommand("Olist: the e-commerce data platform. Without a verb, serves the web app.")
         {
-            TreatUnmatchedTokensAsErrors = false,
+            ServeCommand.Create(),
+            GenerateCommand.Create(timeProvider),
+            LoadCommand.Create(timeProvider),
         };
-        root.SetAction((parseResult, ct) => OlistWebApp.RunAsync([.. parseResult.UnmatchedTokens], ct));
-        return root.Parse(args).InvokeAsync();
+        ServeCommand.ServeUnmatchedArguments(root);
+        return root;
     }
 }

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Globalization;
+using Olist.Pipeline.Generation;
+
+namespace Olist.Web.Cli;
+
+/// <summary>The <c>generate</c> verb: writes a synthetic Olist dataset of the nine CSV files.</summary>
+internal static class GenerateCommand
+{
+    public static Command Create(TimeProvider timeProvider)
+    {
+        var scale = new Option<double>("--scale")
+        {
+            Description = "Scale factor: 1 gives the real dataset's size (about 1.5 million rows).",
+            DefaultValueFactory = _ => 1.0,
+        };
+        scale.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is <= 0 or > 100)
+            {
+                result.AddError("--scale must be greater than 0 and at most 100.");
+            }
+        });
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Seed of the generator: the same scale, seed and end date give the same bytes.",
+            DefaultValueFactory = _ => 42,
+        };
+        var output = new Option<DirectoryInfo>("--out")
+        {
+            Description = "Folder to write the nine CSV files to (created when missing).",
+            Required = true,
+        };
+        var endDate = new Option<DateOnly?>("--end-date")
+        {
+            Description = "Last purchase day of the history, YYYY-MM-DD (default: yesterday).",
+            CustomParser = result => DateOnly.ParseExact(result.Tokens[0].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+
+        var command = new Command("generate", "Write a synthetic Olist dataset: the nine CSV files with the real names, headers and format.")
+        {
+            scale, seed, output, endDate,
+        };
+        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("generate", async () =>
+        {
+            var yesterday = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime).AddDays(-1);
+            var options = new GenerationOptions(
+                parseResult.GetValue(scale),
+                parseResult.GetValue(seed),
+                parseResult.GetRequiredValue(output).FullName,
+                parseResult.GetValue(endDate) ?? yesterday);
+            var summary = await ConsoleProgress.RunAsync(
+                "generate",
+                progress => new OlistGenerator().GenerateAsync(options, progress, cancellationToken));
+            foreach (var file in summary.Files)
+            {
+                Console.WriteLine($"{file.FileName}\t{file.Rows:N0} rows\t{file.Bytes:N0} bytes");
+            }
+
+            Console.WriteLine($"generated {summary.Files.Sum(f => f.Rows):N0} rows in {summary.Elapsed.TotalSeconds:N1} s into {options.OutputDirectory}");
+            return 0;
+        }));
+        return command;
+    }
+}
