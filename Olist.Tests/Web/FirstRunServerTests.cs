@@ -33,7 +33,7 @@ public sealed class FirstRunServerTests : IDisposable
         await using var second = OlistWebApp.Build(ServerArguments.For(_data));
         var statuses = Watch(second);
         await second.StartAsync();
-        await Readiness.WaitUntilReadyAsync(_client, second.ListeningAddress());
+        await ReadyProbe.WaitUntilReadyAsync(_client, second.ListeningAddress());
         await second.StopAsync();
 
         Assert.DoesNotContain(statuses, s => s.Activity is FirstRunService.GeneratingActivity or FirstRunService.LoadingActivity);
@@ -58,7 +58,7 @@ public sealed class FirstRunServerTests : IDisposable
 
         await app.StartAsync();
         listening.Set();
-        var readyBody = await Readiness.WaitUntilReadyAsync(_client, app.ListeningAddress());
+        var readyBody = await ReadyProbe.WaitUntilReadyAsync(_client, app.ListeningAddress());
         await app.StopAsync();
 
         Assert.NotNull(whilePreparing);

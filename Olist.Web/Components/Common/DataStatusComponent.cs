@@ -6,8 +6,13 @@ namespace Olist.Web.Components.Common;
 /// <summary>A component that shows the data's status and re-renders live as the first run reports progress.</summary>
 public abstract class DataStatusComponent : ComponentBase, IDisposable
 {
+    private readonly CancellationTokenSource _closed = new();
+
     [Inject]
     private DataPreparationState Preparation { get; set; } = default!;
+
+    /// <summary>Cancelled when the component goes away, so queries it started stop with it.</summary>
+    protected CancellationToken Closed => _closed.Token;
 
     /// <summary>The status as of the latest render.</summary>
     protected DataStatus Status { get; private set; } = DataStatus.Starting;
@@ -25,6 +30,8 @@ public abstract class DataStatusComponent : ComponentBase, IDisposable
     public void Dispose()
     {
         Preparation.Changed -= OnPreparationChanged;
+        _closed.Cancel();
+        _closed.Dispose();
         GC.SuppressFinalize(this);
     }
 

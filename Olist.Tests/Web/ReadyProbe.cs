@@ -3,7 +3,7 @@ using System.Net;
 namespace Olist.Tests.Web;
 
 /// <summary>Waits for a started app's <c>/readyz</c> to say the data is ready.</summary>
-internal static class Readiness
+internal static class ReadyProbe
 {
     // Generating and loading a tiny dataset takes seconds; this bound only stops a broken first run from hanging the suite.
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
