@@ -40,6 +40,39 @@ public sealed class FirstRunServerTests : IDisposable
         Assert.Equal(DataPhase.Ready, Assert.Single(statuses).Phase);
     }
 
+    [Fact]
+    public async Task Loads_the_real_files_of_the_data_directory_instead_of_generating()
+    {
+        await TemporaryDataDirectory.GenerateIntoAsync(_data.Paths.RealSources);
+
+        await using var app = OlistWebApp.Build(ServerArguments.For(_data));
+        var statuses = Watch(app);
+        await app.StartAsync();
+        await ReadyProbe.WaitUntilReadyAsync(_client, app.ListeningAddress());
+        await app.StopAsync();
+
+        Assert.Contains(statuses, s => s.Activity == FirstRunService.LoadingActivity);
+        Assert.DoesNotContain(statuses, s => s.Activity == FirstRunService.GeneratingActivity);
+        Assert.False(Directory.Exists(_data.Paths.GeneratedSources), "nothing should be generated when real files are present");
+    }
+
+    [Fact]
+    public async Task A_failed_first_run_keeps_the_app_up_and_says_why()
+    {
+        // A file where the data directory should be: the warehouse cannot be created, whatever the pipeline does.
+        var blocked = Path.Combine(_data.Paths.Root, "not-a-directory");
+        await File.WriteAllTextAsync(blocked, "");
+
+        await using var app = OlistWebApp.Build([.. ServerArguments.For(_data), $"--Olist:DataDirectory={blocked}"]);
+        await app.StartAsync();
+        var failure = await ReadyProbe.WaitUntilFailedAsync(_client, app.ListeningAddress());
+        using var health = await _client.GetAsync(new Uri(app.ListeningAddress(), "healthz"));
+        await app.StopAsync();
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Contains(blocked, failure, StringComparison.Ordinal);
+    }
+
     private async Task<ProbeAnswers> StartEmptyAndProbeWhilePreparingAsync()
     {
         await using var app = OlistWebApp.Build(ServerArguments.For(_data));

@@ -23,15 +23,19 @@ internal sealed class TemporaryDataDirectory : IDisposable
     /// <summary>Generates a tiny dataset and loads it into the warehouse with the pipeline's own generator and loader.</summary>
     public async Task<DuckDbWarehouse> LoadGeneratedDataAsync()
     {
-        await new OlistGenerator().GenerateAsync(
-            new GenerationOptions(TinyScale, Seed: 7, Paths.GeneratedSources, new DateOnly(2018, 8, 31)),
-            progress: null,
-            CancellationToken.None);
+        await GenerateIntoAsync(Paths.GeneratedSources);
         var warehouse = new DuckDbWarehouse(Paths.Warehouse);
         await new CsvLoader(warehouse, TimeProvider.System, NullLogger<CsvLoader>.Instance)
             .LoadAsync(Paths.GeneratedSources, progress: null, CancellationToken.None);
         return warehouse;
     }
+
+    /// <summary>Writes a tiny dataset's nine CSV files into <paramref name="directory"/>.</summary>
+    public static Task GenerateIntoAsync(string directory) =>
+        new OlistGenerator().GenerateAsync(
+            new GenerationOptions(TinyScale, Seed: 7, directory, new DateOnly(2018, 8, 31)),
+            progress: null,
+            CancellationToken.None);
 
     public void Dispose() => Directory.Delete(Paths.Root, recursive: true);
 }
