@@ -1,3 +1,5 @@
+using Olist.Pipeline.Catalog;
+using Olist.Pipeline.Errors;
 using Olist.Pipeline.Progress;
 
 namespace Olist.Pipeline.Generation;
@@ -5,7 +7,69 @@ namespace Olist.Pipeline.Generation;
 /// <summary>Writes a synthetic Olist dataset (the nine CSV files) faithful to the real one's format, figures and flaws.</summary>
 public sealed class OlistGenerator
 {
+    private readonly TimeProvider timeProvider;
+
+    /// <summary>A generator that times its runs with the system clock.</summary>
+    public OlistGenerator()
+        : this(TimeProvider.System)
+    {
+    }
+
+    /// <summary>A generator that times its runs with <paramref name="timeProvider"/>.</summary>
+    public OlistGenerator(TimeProvider timeProvider)
+    {
+        this.timeProvider = timeProvider;
+    }
+
     /// <summary>Generates the nine files into <see cref="GenerationOptions.OutputDirectory"/>.</summary>
-    public Task<GenerationSummary> GenerateAsync(GenerationOptions options, IProgress<WorkProgress>? progress, CancellationToken cancellationToken) =>
-        throw new NotImplementedException("The generator is being built (issue 2).");
+    public async Task<GenerationSummary> GenerateAsync(GenerationOptions options, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!(options.Scale > 0) || double.IsInfinity(options.Scale))
+        {
+            throw new PipelineException($"Scale must be a positive number, not {options.Scale}.");
+        }
+
+        var directory = options.OutputDirectory;
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            throw new PipelineException($"Cannot create the output folder '{directory}': {e.Message}", e);
+        }
+
+        var started = timeProvider.GetTimestamp();
+        var size = new DatasetSize(options.Scale);
+        var seed = options.Seed;
+        var zips = ZipDirectory.Build(size, RandomStream.For(seed, "zips"));
+
+        // Geolocation is the biggest file and depends only on the zip directory: write it on the other core meanwhile.
+        var geolocation = Task.Run(() => GeolocationFile.Write(directory, size, zips, RandomStream.For(seed, "geolocation"), progress, cancellationToken), cancellationToken);
+        var files = new List<GeneratedFile>();
+        try
+        {
+            await Task.Run(
+                () =>
+                {
+                    files.Add(TranslationFile.Write(directory, progress, cancellationToken));
+                    var sellers = SellerFile.Create(size, zips, RandomStream.For(seed, "sellers"));
+                    files.Add(SellerFile.Write(directory, sellers, progress, cancellationToken));
+                    var products = ProductFile.Create(size, sellers, RandomStream.For(seed, "products"));
+                    files.Add(ProductFile.Write(directory, products, progress, cancellationToken));
+                    var history = OrderHistory.Build(size, options.EndDate, zips, products, seed, cancellationToken);
+                    files.AddRange(OrderFiles.Write(directory, history, progress, cancellationToken));
+                },
+                cancellationToken);
+        }
+        finally
+        {
+            // Never leave the geolocation writer running on a failed or cancelled run.
+            files.Add(await geolocation.ConfigureAwait(false));
+        }
+
+        var ordered = OlistCatalog.Tables.Select(t => files.Single(f => f.Table == t.Name)).ToArray();
+        return new GenerationSummary(ordered, timeProvider.GetElapsedTime(started));
+    }
 }
