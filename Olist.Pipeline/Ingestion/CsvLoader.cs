@@ -1,13 +1,108 @@
 using Microsoft.Extensions.Logging;
+using Olist.Pipeline.Catalog;
+using Olist.Pipeline.Ingestion.Raw;
+using Olist.Pipeline.Ingestion.Reading;
 using Olist.Pipeline.Progress;
 using Olist.Pipeline.Warehouse;
 
 namespace Olist.Pipeline.Ingestion;
 
 /// <summary>Loads the Olist CSV files found in a folder into raw warehouse tables, quarantining records it cannot read.</summary>
-public sealed class CsvLoader(DuckDbWarehouse warehouse, TimeProvider timeProvider, ILogger<CsvLoader> logger)
+/// <remarks>
+/// Each file is first read in C# by a strict reader that knows every record's physical line and sets aside the
+/// records it cannot read; the readable ones go to a staging file that DuckDB then loads in parallel. Reading the
+/// next file overlaps with DuckDB loading the previous one.
+/// </remarks>
+public sealed partial class CsvLoader(DuckDbWarehouse warehouse, TimeProvider timeProvider, ILogger<CsvLoader> logger)
 {
     /// <summary>Loads whichever of the nine files are present in <paramref name="sourceDirectory"/>, replacing earlier loads of them.</summary>
-    public Task<IReadOnlyList<FileLoadResult>> LoadAsync(string sourceDirectory, IProgress<WorkProgress>? progress, CancellationToken cancellationToken) =>
-        throw new NotImplementedException($"The loader is being built (issue 2): {warehouse.DatabasePath} {timeProvider} {logger}.");
+    public async Task<IReadOnlyList<FileLoadResult>> LoadAsync(string sourceDirectory, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceDirectory);
+        var files = SourceFiles.Find(Path.GetFullPath(sourceDirectory));
+        foreach (var (table, path) in files)
+        {
+            SourceFileScanner.CheckHeader(table, path);
+        }
+
+        await using var connection = await warehouse.OpenAsync(cancellationToken);
+        await RawSchema.EnsureAsync(connection, cancellationToken);
+        var stagingDirectory = Directory.CreateTempSubdirectory("olist-load-").FullName;
+        Task? pendingScan = null;
+        try
+        {
+            var results = new List<FileLoadResult>(files.Count);
+            var next = ScanAsync(files[0], stagingDirectory, progress, cancellationToken);
+            pendingScan = next;
+            for (var i = 0; i < files.Count; i++)
+            {
+                var scan = await next;
+                pendingScan = null;
+                if (i + 1 < files.Count)
+                {
+                    next = ScanAsync(files[i + 1], stagingDirectory, progress, cancellationToken);
+                    pendingScan = next;
+                }
+
+                results.Add(await WriteAsync(connection, scan, progress, cancellationToken));
+            }
+
+            return results;
+        }
+        finally
+        {
+            if (pendingScan is not null)
+            {
+                // A failed load must not delete the staging folder under a scan that is still writing to it.
+                await Task.WhenAny(pendingScan);
+            }
+
+            Directory.Delete(stagingDirectory, recursive: true);
+        }
+    }
+
+    private Task<TimedScan> ScanAsync(
+        (SourceTable Table, string Path) file, string stagingDirectory, IProgress<WorkProgress>? progress, CancellationToken cancellationToken) =>
+        Task.Run(
+            () =>
+            {
+                var started = timeProvider.GetTimestamp();
+                var staging = Path.Combine(stagingDirectory, file.Table.Name + ".csv");
+                var scanned = SourceFileScanner.Scan(file.Table, file.Path, staging, progress, cancellationToken);
+                return new TimedScan(scanned, timeProvider.GetElapsedTime(started));
+            },
+            cancellationToken);
+
+    private async Task<FileLoadResult> WriteAsync(
+        DuckDB.NET.Data.DuckDBConnection connection, TimedScan scan, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
+    {
+        var file = scan.File;
+        progress?.Report(new WorkProgress(file.FileName, file.RowsLoaded, file.RowsRead, $"writing raw.{file.Table.Name}"));
+        var started = timeProvider.GetTimestamp();
+        var loadedAt = TruncateToMicroseconds(timeProvider.GetUtcNow());
+        var (result, findings) = await RawTableWriter.WriteAsync(
+            connection, file, loadedAt, () => scan.Elapsed + timeProvider.GetElapsedTime(started), cancellationToken);
+        File.Delete(file.StagingPath);
+
+        LogLoaded(result.File, result.Table, result.RowsRead, result.RowsLoaded, result.RowsQuarantined, findings.Count, result.Elapsed.TotalMilliseconds);
+        foreach (var reason in file.Quarantined.GroupBy(q => q.Reason))
+        {
+            LogQuarantined(result.File, reason.Key, reason.Count(), reason.First().LineNumber);
+        }
+
+        progress?.Report(new WorkProgress(file.FileName, result.RowsRead, result.RowsRead, $"loaded {result.RowsLoaded:N0}, quarantined {result.RowsQuarantined:N0}"));
+        return result;
+    }
+
+    /// <summary>The warehouse keeps microseconds; truncating up front makes the reported time equal the stored one.</summary>
+    private static DateTimeOffset TruncateToMicroseconds(DateTimeOffset time) =>
+        new(time.UtcTicks - (time.UtcTicks % 10), TimeSpan.Zero);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {File} into raw.{Table}: {RowsRead} read, {RowsLoaded} loaded, {RowsQuarantined} quarantined, {Findings} quality findings in {ElapsedMs:F0} ms")]
+    private partial void LogLoaded(string file, string table, long rowsRead, long rowsLoaded, long rowsQuarantined, int findings, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Quarantined {Count} records of {File} as {Reason}, the first on line {FirstLine}")]
+    private partial void LogQuarantined(string file, string reason, int count, long firstLine);
+
+    private sealed record TimedScan(ScannedFile File, TimeSpan Elapsed);
 }

@@ -1,3 +1,6 @@
+using DuckDB.NET.Data;
+using Olist.Pipeline.Catalog;
+using Olist.Pipeline.Ingestion.Raw;
 using Olist.Pipeline.Warehouse;
 
 namespace Olist.Pipeline.Ingestion;
@@ -5,7 +8,69 @@ namespace Olist.Pipeline.Ingestion;
 /// <summary>Reads, per source table, what the latest load brought: rows, quarantine, time and quality findings.</summary>
 public sealed class SourceStatusReader(DuckDbWarehouse warehouse)
 {
+    private const string LatestLoadsSql = """
+        SELECT table_name, source_file, rows_loaded, rows_quarantined, epoch_us(loaded_at)
+        FROM raw._loads
+        QUALIFY row_number() OVER (PARTITION BY table_name ORDER BY loaded_at DESC, rowid DESC) = 1
+        """;
+
+    private const string FindingsSql = "SELECT table_name, check_name, rows, description FROM raw._load_findings ORDER BY table_name, ordinal";
+
     /// <summary>One status per catalog table, in catalog order; tables never loaded have no file and no load time.</summary>
-    public Task<IReadOnlyList<SourceTableStatus>> ReadAsync(CancellationToken cancellationToken) =>
-        throw new NotImplementedException($"The loader is being built (issue 2): {warehouse.DatabasePath}.");
+    public async Task<IReadOnlyList<SourceTableStatus>> ReadAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await warehouse.OpenAsync(cancellationToken);
+        var loads = new Dictionary<string, SourceTableStatus>(StringComparer.Ordinal);
+        var findings = new Dictionary<string, List<QualityFinding>>(StringComparer.Ordinal);
+        if (await HasLoadHistoryAsync(connection, cancellationToken))
+        {
+            await ReadLatestLoadsAsync(connection, loads, cancellationToken);
+            await ReadFindingsAsync(connection, findings, cancellationToken);
+        }
+
+        return OlistCatalog.Tables
+            .Select(table => (loads.GetValueOrDefault(table.Name) ?? new SourceTableStatus(table.Name, null, 0, 0, null, []))
+                with { Findings = findings.GetValueOrDefault(table.Name) ?? [] })
+            .ToList();
+    }
+
+    private static async Task<bool> HasLoadHistoryAsync(DuckDBConnection connection, CancellationToken cancellationToken) =>
+        await SqlCommand.ScalarAsync(
+            connection,
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = $schema AND table_name IN ($loads, $findings)",
+            cancellationToken,
+            ("schema", RawSchema.Name),
+            ("loads", RawSchema.Loads),
+            ("findings", RawSchema.Findings)) == 2;
+
+    private static async Task ReadLatestLoadsAsync(DuckDBConnection connection, Dictionary<string, SourceTableStatus> loads, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = LatestLoadsSql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var table = reader.GetString(0);
+            var loadedAt = DateTimeOffset.UnixEpoch.AddTicks(reader.GetInt64(4) * TimeSpan.TicksPerMicrosecond);
+            loads[table] = new SourceTableStatus(table, reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), loadedAt, []);
+        }
+    }
+
+    private static async Task ReadFindingsAsync(DuckDBConnection connection, Dictionary<string, List<QualityFinding>> findings, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = FindingsSql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var table = reader.GetString(0);
+            if (!findings.TryGetValue(table, out var list))
+            {
+                list = [];
+                findings[table] = list;
+            }
+
+            list.Add(new QualityFinding(reader.GetString(1), reader.GetInt64(2), reader.GetString(3)));
+        }
+    }
 }

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using DuckDB.NET.Data;
+using Olist.Pipeline.Catalog;
+using Olist.Tests.TestSupport;
+
+namespace Olist.Tests.Cli;
+
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Generate_then_load_reports_every_file_as_json_with_counts_that_add_up()
+    {
+        var csv = _temp.Combine("csv");
+        var generated = await CliProcess.RunAsync(_temp.Combine("data"), "generate", "--scale", "0.002", "--seed", "7", "--out", csv, "--end-date", "2018-10-17");
+        Assert.True(generated.ExitCode == 0, generated.StandardError);
+        Assert.All(OlistCatalog.Tables, t => Assert.True(File.Exists(Path.Combine(csv, t.FileName)), t.FileName));
+
+        var loaded = await CliProcess.RunAsync(_temp.Combine("data"), "load", "--source", csv, "--format", "json");
+
+        Assert.True(loaded.ExitCode == 0, loaded.StandardError);
+        using var json = JsonDocument.Parse(loaded.StandardOutput);
+        var rows = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(OlistCatalog.Tables.Select(t => t.FileName).Order(), rows.Select(r => r.GetProperty("file").GetString()).Order());
+        Assert.All(rows, row =>
+        {
+            Assert.Equal(["file", "table", "rows_read", "rows_loaded", "rows_quarantined"], row.EnumerateObject().Select(p => p.Name));
+            Assert.True(row.GetProperty("rows_read").GetInt64() > 0);
+            Assert.Equal(row.GetProperty("rows_read").GetInt64(), row.GetProperty("rows_loaded").GetInt64() + row.GetProperty("rows_quarantined").GetInt64());
+        });
+        Assert.True(File.Exists(_temp.Combine("data", "warehouse.duckdb")));
+    }
+
+    [Fact]
+    public async Task Load_of_a_missing_folder_fails_with_one_line_naming_it()
+    {
+        var missing = _temp.Combine("no-such-folder");
+
+        var outcome = await CliProcess.RunAsync(_temp.Combine("data"), "load", "--source", missing);
+
+        Assert.NotEqual(0, outcome.ExitCode);
+        var line = Assert.Single(outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("load: error:", line, StringComparison.Ordinal);
+        Assert.Contains(missing, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Load_while_another_process_holds_the_warehouse_says_so()
+    {
+        var data = _temp.Combine("data");
+        Directory.CreateDirectory(data);
+        await using var holder = new DuckDBConnection($"Data Source={Path.Combine(data, "warehouse.duckdb")}");
+        await holder.OpenAsync();
+
+        var outcome = await CliProcess.RunAsync(data, "load", "--source", RealOlistFiles.RequireDirectory());
+
+        Assert.NotEqual(0, outcome.ExitCode);
+        Assert.Contains("in use by another process", outcome.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", outcome.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Generate_rejects_a_scale_out_of_range()
+    {
+        var outcome = await CliProcess.RunAsync(_temp.Combine("data"), "generate", "--scale", "0", "--out", _temp.Combine("csv"));
+
+        Assert.NotEqual(0, outcome.ExitCode);
+        Assert.Contains("--scale must be greater than 0", outcome.StandardError, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_temp.Combine("csv")));
+    }
+}
