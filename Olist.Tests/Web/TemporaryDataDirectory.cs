@@ -3,6 +3,7 @@ using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Generation;
 using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Warehouse;
+using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.Web;
 
@@ -12,11 +13,9 @@ internal sealed class TemporaryDataDirectory : IDisposable
     /// <summary>The smallest scale that still writes every one of the nine files.</summary>
     public const double TinyScale = 0.001;
 
-    public TemporaryDataDirectory()
-    {
-        Paths = new DataPaths(Path.Combine(Path.GetTempPath(), "olist-web-tests", Guid.NewGuid().ToString("N")));
-        Directory.CreateDirectory(Paths.Root);
-    }
+    private readonly TempDirectory _root = new();
+
+    public TemporaryDataDirectory() => Paths = new DataPaths(_root.Path);
 
     public DataPaths Paths { get; }
 
@@ -37,5 +36,5 @@ internal sealed class TemporaryDataDirectory : IDisposable
             progress: null,
             CancellationToken.None);
 
-    public void Dispose() => Directory.Delete(Paths.Root, recursive: true);
+    public void Dispose() => _root.Dispose();
 }
