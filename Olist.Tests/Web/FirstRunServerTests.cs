@@ -2,6 +2,11 @@ using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Olist.Pipeline.Catalog;
+using Olist.Pipeline.Ingestion;
+using Olist.Pipeline.Warehouse;
+using Olist.Tests.TestSupport;
 using Olist.Web.FirstRun;
 using Olist.Web.Hosting;
 
@@ -54,6 +59,25 @@ public sealed class FirstRunServerTests : IDisposable
         Assert.Contains(statuses, s => s.Activity == FirstRunService.LoadingActivity);
         Assert.DoesNotContain(statuses, s => s.Activity == FirstRunService.GeneratingActivity);
         Assert.False(Directory.Exists(_data.Paths.GeneratedSources), "nothing should be generated when real files are present");
+    }
+
+    [Fact]
+    public async Task A_first_run_interrupted_after_some_tables_is_completed_on_the_next_start()
+    {
+        // What an interrupted first run leaves behind: a warehouse with only some of the nine tables loaded.
+        var loader = new CsvLoader(new DuckDbWarehouse(_data.Paths.Warehouse), TimeProvider.System, NullLogger<CsvLoader>.Instance);
+        var partial = await loader.LoadAsync(RealOlistFiles.RequireDirectory(), progress: null, CancellationToken.None);
+        Assert.True(partial.Count < OlistCatalog.Tables.Count);
+
+        await using var app = OlistWebApp.Build(ServerArguments.For(_data));
+        var statuses = Watch(app);
+        await app.StartAsync();
+        await ReadyProbe.WaitUntilReadyAsync(_client, app.ListeningAddress());
+        await app.StopAsync();
+
+        Assert.Contains(statuses, s => s.Activity == FirstRunService.GeneratingActivity);
+        var tables = await new SourceStatusReader(new DuckDbWarehouse(_data.Paths.Warehouse)).ReadAsync(CancellationToken.None);
+        Assert.All(tables, t => Assert.NotNull(t.LoadedAt));
     }
 
     [Fact]

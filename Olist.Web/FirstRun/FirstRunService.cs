@@ -7,8 +7,9 @@ using Olist.Pipeline.Ingestion;
 namespace Olist.Web.FirstRun;
 
 /// <summary>
-/// Prepares the data in the background on start: keeps an already loaded warehouse, else loads the real CSV files
-/// from the data directory, else generates a dataset and loads that. Never stops the app; a failure becomes a status.
+/// Prepares the data in the background on start: keeps a warehouse whose nine tables are loaded, else loads the real
+/// CSV files from the data directory, else generates a dataset and loads that. Never stops the app; a failure becomes
+/// a status. A first run interrupted half-way (some tables loaded) is completed on the next start.
 /// </summary>
 public sealed partial class FirstRunService(
     DataPreparationState state,
@@ -31,7 +32,7 @@ public sealed partial class FirstRunService(
         try
         {
             var tables = await statusReader.ReadAsync(stoppingToken);
-            if (tables.Any(t => t.LoadedAt is not null))
+            if (tables.All(t => t.LoadedAt is not null))
             {
                 LogAlreadyLoaded(paths.Warehouse);
             }
@@ -88,7 +89,7 @@ public sealed partial class FirstRunService(
         return (end < 0 ? firstLine : firstLine[..end]).Trim().ToString();
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The warehouse {Warehouse} already holds loaded data; ready")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "The warehouse {Warehouse} already holds all source tables; ready")]
     private partial void LogAlreadyLoaded(string warehouse);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Found {FileCount} real Olist CSV files in {Directory}; loading them")]
