@@ -34,11 +34,7 @@ public sealed class FirstRunServerTests : IDisposable
         Assert.Contains("\"rows\":", firstRunProbes.ReadyBodyOnceReady, StringComparison.Ordinal);
         Assert.Equal(9, Directory.EnumerateFiles(_data.Paths.GeneratedSources, "*.csv").Count());
 
-        await using var second = OlistWebApp.Build(ServerArguments.For(_data));
-        var statuses = Watch(second);
-        await second.StartAsync();
-        await ReadyProbe.WaitUntilReadyAsync(_client, second.ListeningAddress());
-        await second.StopAsync();
+        var statuses = await RunUntilReadyAsync();
 
         Assert.DoesNotContain(statuses, s => s.Activity is FirstRunService.GeneratingActivity or FirstRunService.LoadingActivity);
         Assert.Equal(DataPhase.Ready, Assert.Single(statuses).Phase);
@@ -49,11 +45,7 @@ public sealed class FirstRunServerTests : IDisposable
     {
         await TemporaryDataDirectory.GenerateIntoAsync(_data.Paths.RealSources);
 
-        await using var app = OlistWebApp.Build(ServerArguments.For(_data));
-        var statuses = Watch(app);
-        await app.StartAsync();
-        await ReadyProbe.WaitUntilReadyAsync(_client, app.ListeningAddress());
-        await app.StopAsync();
+        var statuses = await RunUntilReadyAsync();
 
         Assert.Contains(statuses, s => s.Activity == FirstRunService.LoadingActivity);
         Assert.DoesNotContain(statuses, s => s.Activity == FirstRunService.GeneratingActivity);
@@ -75,11 +67,7 @@ public sealed class FirstRunServerTests : IDisposable
         var partial = await loader.LoadAsync(someTables, progress: null, CancellationToken.None);
         Assert.Equal(4, partial.Count);
 
-        await using var app = OlistWebApp.Build(ServerArguments.For(_data));
-        var statuses = Watch(app);
-        await app.StartAsync();
-        await ReadyProbe.WaitUntilReadyAsync(_client, app.ListeningAddress());
-        await app.StopAsync();
+        var statuses = await RunUntilReadyAsync();
 
         Assert.Contains(statuses, s => s.Activity == FirstRunService.GeneratingActivity);
         var tables = await new SourceStatusReader(new DuckDbWarehouse(_data.Paths.Warehouse)).ReadAsync(CancellationToken.None);
@@ -134,6 +122,17 @@ public sealed class FirstRunServerTests : IDisposable
         using var ready = _client.Send(new HttpRequestMessage(HttpMethod.Get, new Uri(address, "readyz")));
         using var reader = new StreamReader(ready.Content.ReadAsStream());
         return new ProbeAnswers(health.StatusCode, ready.StatusCode, reader.ReadToEnd(), "");
+    }
+
+    /// <summary>Starts the app over the test's data directory, waits until it is ready, stops it, and returns the statuses it went through.</summary>
+    private async Task<ConcurrentQueue<DataStatus>> RunUntilReadyAsync()
+    {
+        await using var app = OlistWebApp.Build(ServerArguments.For(_data));
+        var statuses = Watch(app);
+        await app.StartAsync();
+        await ReadyProbe.WaitUntilReadyAsync(_client, app.ListeningAddress());
+        await app.StopAsync();
+        return statuses;
     }
 
     private static ConcurrentQueue<DataStatus> Watch(WebApplication app)
