@@ -38,8 +38,7 @@ internal static class KpiCommand
         {
             try
             {
-                var unknown = parseResult.UnmatchedTokens.FirstOrDefault();
-                if (unknown is not null)
+                if (parseResult.UnmatchedTokens is [var unknown, ..])
                 {
                     throw new KpiRequestException(unknown, $"unknown option '{unknown}'", ["--grain", "--level", "--top", "--from", "--to", "--format"]);
                 }
