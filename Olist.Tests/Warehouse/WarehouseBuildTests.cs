@@ -1,4 +1,6 @@
+using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Execution;
+using Olist.Pipeline.Transform.Rendering.Dialects;
 
 namespace Olist.Tests.Warehouse;
 
@@ -50,5 +52,21 @@ public sealed class WarehouseBuildTests(BuiltWarehouse warehouse)
         Assert.Equal(
             await warehouse.CountAsync("SELECT COUNT(DISTINCT customer_unique_id) FROM raw.customers"),
             await warehouse.CountAsync("SELECT COUNT(*) FROM marts.dim_customers"));
+    }
+
+    [Fact]
+    public async Task The_same_models_compile_for_BigQuery_without_DuckDB_functions()
+    {
+        var output = Path.Combine(warehouse.Paths.Root, "compiled-bigquery");
+        var compiled = await warehouse.Project.CompileAsync(new CompileRequest(output, TargetWarehouse.BigQuery), CancellationToken.None);
+
+        Assert.Equal(warehouse.Build.Models.Count(), compiled.ModelFiles.Count);
+        foreach (var file in compiled.ModelFiles)
+        {
+            var sql = await File.ReadAllTextAsync(file);
+            Assert.DoesNotContain("try_strptime", sql, StringComparison.Ordinal);
+            Assert.DoesNotContain("generate_series", sql, StringComparison.Ordinal);
+            Assert.DoesNotContain(" // ", sql, StringComparison.Ordinal);
+        }
     }
 }
