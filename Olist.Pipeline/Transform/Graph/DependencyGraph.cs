@@ -24,7 +24,7 @@ internal sealed class DependencyGraph
         Order = TopologicalOrder();
     }
 
-    /// <summary>Every model, each after the models it refs; ties in path order so staging comes before marts.</summary>
+    /// <summary>Every model after the models it refs, layer by layer (sources' readers first), in path order within a layer.</summary>
     public IReadOnlyList<string> Order { get; }
 
     public IReadOnlySet<string> Ancestors(string model) => Reachable(model, m => _models[m].Refs);
@@ -34,7 +34,8 @@ internal sealed class DependencyGraph
     private List<string> TopologicalOrder()
     {
         var waiting = _models.Values.ToDictionary(m => m.Name, m => m.Refs.Count, StringComparer.Ordinal);
-        var ready = new SortedSet<(string Path, string Name)>(_models.Values.Where(m => m.Refs.Count == 0).Select(m => (m.Path, m.Name)));
+        var depth = _models.Keys.ToDictionary(m => m, _ => 0, StringComparer.Ordinal);
+        var ready = new SortedSet<(int Depth, string Path, string Name)>(_models.Values.Where(m => m.Refs.Count == 0).Select(m => (0, m.Path, m.Name)));
         var order = new List<string>(_models.Count);
         while (ready.Count > 0)
         {
@@ -43,9 +44,10 @@ internal sealed class DependencyGraph
             order.Add(next.Name);
             foreach (var child in _children[next.Name])
             {
+                depth[child] = Math.Max(depth[child], next.Depth + 1);
                 if (--waiting[child] == 0)
                 {
-                    ready.Add((_models[child].Path, child));
+                    ready.Add((depth[child], _models[child].Path, child));
                 }
             }
         }
