@@ -74,7 +74,7 @@ internal sealed class DependencyGraph
         }
 
         var cycle = path.Skip(path.IndexOf(current)).Append(current);
-        return new PipelineException($"{_models[current].Path}: models ref each other in a cycle: {string.Join(" -> ", cycle)}.");
+        return new PipelineException($"{_models[current].Path}: models ref each other in a cycle (each reads the next): {string.Join(" -> ", cycle)}.");
     }
 
     private static HashSet<string> Reachable(string start, Func<string, IEnumerable<string>> next)
