@@ -99,5 +99,17 @@ public sealed class ArtifactAndCompileTests : IDisposable
         Assert.Contains("NOT IN ('delivered', 'canceled')", accepted, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_model_renders_as_a_query_with_the_vars_it_is_given()
+    {
+        _project.Write("models/kpis/kpi_orders_per_day.sql", "SELECT ds FROM {{ ref('fact_orders') }} WHERE ds >= '{{ var('kpi_from', '2016-01-01') }}'");
+
+        var query = await _project.Engine().RenderQueryAsync("kpi_orders_per_day", new Dictionary<string, string> { ["kpi_from"] = "2018-2-1" }, CancellationToken.None);
+        var error = await Assert.ThrowsAsync<Olist.Pipeline.Errors.PipelineException>(() => _project.Engine().RenderQueryAsync("kpi_nope", null, CancellationToken.None));
+
+        Assert.Equal("SELECT ds FROM marts.fact_orders WHERE ds >= '2018-02-01'", query);
+        Assert.Contains("kpi_nope", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _project.Dispose();
 }

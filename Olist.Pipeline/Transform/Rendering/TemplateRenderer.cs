@@ -46,8 +46,8 @@ internal sealed class TemplateRenderer(TransformManifest manifest, SqlDialect di
             return refs.Contains(name, StringComparer.Ordinal)
                 ? Relation(name, relations)
                 : throw new PipelineException($"{path}: ref('{name}') must name a model literally, as ref('model_name').");
-        }));
-        context.SetValue("source", Function(path, 2, 2, a => dialect.SourceRelation(a[0], a[1])));
+        }, "ref"));
+        context.SetValue("source", Function(path, 2, 2, a => dialect.SourceRelation(a[0], a[1]), "source"));
         context.SetValue("var", new FunctionValue((args, _) => Var(path, args)));
         context.SetValue("is_incremental", new FunctionValue((_, _) => BooleanValue.Create(isIncremental)));
         context.SetValue("config", new FunctionValue((_, _) => StringValue.Empty));
@@ -91,13 +91,13 @@ internal sealed class TemplateRenderer(TransformManifest manifest, SqlDialect di
     }
 
     /// <summary>A template function taking only string arguments, whose errors name the file being rendered.</summary>
-    private static FunctionValue Function(string path, int min, int max, Func<IReadOnlyList<string>, string> render, string? name = null) =>
+    private static FunctionValue Function(string path, int min, int max, Func<IReadOnlyList<string>, string> render, string name) =>
         new((args, _) =>
         {
             if (args.Count < min || args.Count > max)
             {
                 var expected = min == max ? $"{min}" : $"{min} to {max}";
-                throw new PipelineException($"{path}: {name ?? "the function"} takes {expected} arguments, got {args.Count}.");
+                throw new PipelineException($"{path}: {name} takes {expected} arguments, got {args.Count}.");
             }
 
             var values = Enumerable.Range(0, args.Count).Select(i => args.At(i).ToStringValue()).ToList();
