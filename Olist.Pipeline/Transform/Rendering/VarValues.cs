@@ -32,12 +32,21 @@ internal sealed class VarValues
     /// <summary>The day a run replaces in incremental models (<c>--ds</c>), when one was given.</summary>
     public string? Day => _given.GetValueOrDefault(ProjectSettingsReader.DayVar);
 
-    /// <summary>The value of <paramref name="name"/> for the file <paramref name="where"/>: given, else declared default, else the call's default.</summary>
+    /// <summary>
+    /// The value of <paramref name="name"/> for the file <paramref name="where"/>: given, else declared default, else the
+    /// call's default. An undeclared variable takes the kind of the call's default, so <c>var('from', '2016-01-01')</c> wants a date.
+    /// </summary>
     public (string Value, VarKind Kind) Get(string name, string? callDefault, string where)
     {
         if (_given.TryGetValue(name, out var value))
         {
-            return (value, Definition(_definitions, name, value).Kind);
+            if (_definitions.ContainsKey(name) || callDefault is null)
+            {
+                return (value, Definition(_definitions, name, value).Kind);
+            }
+
+            var byDefault = new VarDefinition(name, VarDefinition.Infer(callDefault.Trim()), null, []);
+            return (byDefault.Normalize(value) ?? throw new PipelineException($"{where}: var {name}: '{value}' is not {byDefault.Expected}."), byDefault.Kind);
         }
 
         if (_definitions.TryGetValue(name, out var declared) && declared.Default is { } projectDefault)
