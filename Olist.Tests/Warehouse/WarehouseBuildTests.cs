@@ -69,4 +69,18 @@ public sealed class WarehouseBuildTests(BuiltWarehouse warehouse)
             Assert.DoesNotContain(" // ", sql, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task A_daily_build_of_fact_sales_passes_its_audit_and_keeps_the_other_days()
+    {
+        var before = await warehouse.CountAsync("SELECT COUNT(*) FROM marts.fact_sales");
+        var busiest = (string)(await warehouse.QueryAsync("SELECT strftime(ds, '%Y-%m-%d') FROM marts.fact_sales GROUP BY ds ORDER BY COUNT(*) DESC, ds LIMIT 1"))[0][0]!;
+
+        var run = await warehouse.Project.BuildAsync(
+            new BuildRequest("fact_sales", Ds: DateOnly.ParseExact(busiest, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)), null, CancellationToken.None);
+
+        Assert.True(run.Succeeded, string.Join("; ", run.Results.Where(r => r.Status != RunStatus.Pass && r.Status != RunStatus.Success).Select(r => $"{r.Name} {r.Status}")));
+        Assert.True(run.Tests.Count() > 10);
+        Assert.Equal(before, await warehouse.CountAsync("SELECT COUNT(*) FROM marts.fact_sales"));
+    }
 }

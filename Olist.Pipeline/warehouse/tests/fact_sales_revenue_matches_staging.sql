@@ -1,4 +1,5 @@
--- Item revenue and freight of sales orders in fact_sales equal those of the staged items of sales orders.
+-- Item revenue and freight of sales orders in fact_sales equal those of the staged items of sales orders purchased
+-- on the days fact_sales holds (every day in a full build; the audited day in a daily Write-Audit-Publish run).
 WITH fact_totals AS (
     SELECT
         coalesce(SUM(price), 0) AS revenue,
@@ -14,6 +15,7 @@ staging_totals AS (
     INNER JOIN {{ ref('stg_orders') }} AS orders
         ON orders.order_id = items.order_id
     WHERE orders.order_status NOT IN ('canceled', 'unavailable')
+        AND CAST(orders.order_purchase_timestamp AS DATE) IN (SELECT ds FROM {{ ref('fact_sales') }})
 )
 SELECT
     fact_totals.revenue AS fact_revenue,
