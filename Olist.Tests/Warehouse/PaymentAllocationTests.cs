@@ -1,4 +1,6 @@
 using System.Globalization;
+using Olist.Pipeline.Transform;
+using Olist.Pipeline.Transform.Execution;
 
 namespace Olist.Tests.Warehouse;
 
@@ -42,6 +44,25 @@ public sealed class PaymentAllocationTests(BuiltWarehouse warehouse)
 
         Assert.NotEmpty(unpaid);
         Assert.All(unpaid, row => Assert.Equal(0m, Money(row[0])));
+    }
+
+    [Fact]
+    public async Task A_cent_too_many_on_one_item_fails_the_allocation_test()
+    {
+        const string item = "(SELECT order_id, order_item_id FROM marts.fact_sales ORDER BY order_id, order_item_id LIMIT 1)";
+        await warehouse.QueryAsync($"UPDATE marts.fact_sales SET allocated_payment = allocated_payment + 0.01 WHERE (order_id, order_item_id) IN {item}");
+        try
+        {
+            var run = await warehouse.Project.TestAsync(new TestRequest(), null, CancellationToken.None);
+
+            var failed = Assert.Single(run.Tests, t => t.Status == RunStatus.Fail);
+            Assert.Equal("fact_sales_allocation_matches_payments", failed.Name);
+            Assert.Equal(1, failed.Failures);
+        }
+        finally
+        {
+            await warehouse.QueryAsync($"UPDATE marts.fact_sales SET allocated_payment = allocated_payment - 0.01 WHERE (order_id, order_item_id) IN {item}");
+        }
     }
 
     private static decimal Money(object? value) => Convert.ToDecimal(value, CultureInfo.InvariantCulture);
