@@ -92,6 +92,23 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
             : throw new PipelineException($"no model named {model} in {manifest.ProjectDirectory}.");
     }
 
+    /// <summary>The models of the project that do not exist in the warehouse yet; empty once a full build has run.</summary>
+    public async Task<IReadOnlyList<string>> MissingModelsAsync(CancellationToken cancellationToken)
+    {
+        var (manifest, graph, _) = Prepare(new Dictionary<string, string>(), TargetWarehouse.DuckDb);
+        await using var session = await DuckDbSession.OpenAsync(warehouse, cancellationToken);
+        var missing = new List<string>();
+        foreach (var name in graph.Order)
+        {
+            if (await session.RelationKindAsync(manifest.Models[name].Config.Schema, name, cancellationToken) == RelationKind.Missing)
+            {
+                missing.Add(name);
+            }
+        }
+
+        return missing;
+    }
+
     private async Task<RunSummary> RunAsync(
         string command,
         string? select,

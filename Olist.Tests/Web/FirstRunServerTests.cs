@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -33,10 +34,11 @@ public sealed class FirstRunServerTests : IDisposable
         Assert.Contains("\"preparing\"", firstRunProbes.ReadyBody, StringComparison.Ordinal);
         Assert.Contains("\"rows\":", firstRunProbes.ReadyBodyOnceReady, StringComparison.Ordinal);
         Assert.Equal(9, Directory.EnumerateFiles(_data.Paths.GeneratedSources, "*.csv").Count());
+        Assert.True(firstRunProbes.SalesTrendRows > 0, "the first run builds the warehouse, so the KPIs answer once ready");
 
         var statuses = await RunUntilReadyAsync();
 
-        Assert.DoesNotContain(statuses, s => s.Activity is FirstRunService.GeneratingActivity or FirstRunService.LoadingActivity);
+        Assert.DoesNotContain(statuses, s => s.Activity is FirstRunService.GeneratingActivity or FirstRunService.LoadingActivity or FirstRunService.BuildingActivity);
         Assert.Equal(DataPhase.Ready, Assert.Single(statuses).Phase);
     }
 
@@ -48,6 +50,7 @@ public sealed class FirstRunServerTests : IDisposable
         var statuses = await RunUntilReadyAsync();
 
         Assert.Contains(statuses, s => s.Activity == FirstRunService.LoadingActivity);
+        Assert.Contains(statuses, s => s.Activity == FirstRunService.BuildingActivity);
         Assert.DoesNotContain(statuses, s => s.Activity == FirstRunService.GeneratingActivity);
         Assert.False(Directory.Exists(_data.Paths.GeneratedSources), "nothing should be generated when real files are present");
     }
@@ -110,10 +113,11 @@ public sealed class FirstRunServerTests : IDisposable
         await app.StartAsync();
         listening.Set();
         var readyBody = await ReadyProbe.WaitUntilReadyAsync(_client, app.ListeningAddress());
+        using var salesTrends = JsonDocument.Parse(await _client.GetStringAsync(new Uri(app.ListeningAddress(), "api/kpis/sales-trends")));
         await app.StopAsync();
 
         Assert.NotNull(whilePreparing);
-        return whilePreparing with { ReadyBodyOnceReady = readyBody };
+        return whilePreparing with { ReadyBodyOnceReady = readyBody, SalesTrendRows = salesTrends.RootElement.GetArrayLength() };
     }
 
     private ProbeAnswers Probe(Uri address)
@@ -121,7 +125,7 @@ public sealed class FirstRunServerTests : IDisposable
         using var health = _client.Send(new HttpRequestMessage(HttpMethod.Get, new Uri(address, "healthz")));
         using var ready = _client.Send(new HttpRequestMessage(HttpMethod.Get, new Uri(address, "readyz")));
         using var reader = new StreamReader(ready.Content.ReadAsStream());
-        return new ProbeAnswers(health.StatusCode, ready.StatusCode, reader.ReadToEnd(), "");
+        return new ProbeAnswers(health.StatusCode, ready.StatusCode, reader.ReadToEnd(), "", 0);
     }
 
     /// <summary>Starts the app over the test's data directory, waits until it is ready, stops it, and returns the statuses it went through.</summary>
@@ -142,5 +146,5 @@ public sealed class FirstRunServerTests : IDisposable
         return statuses;
     }
 
-    private sealed record ProbeAnswers(HttpStatusCode Health, HttpStatusCode Ready, string ReadyBody, string ReadyBodyOnceReady);
+    private sealed record ProbeAnswers(HttpStatusCode Health, HttpStatusCode Ready, string ReadyBody, string ReadyBodyOnceReady, int SalesTrendRows);
 }

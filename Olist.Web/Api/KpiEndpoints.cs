@@ -12,16 +12,15 @@ public static class KpiEndpoints
 {
     private static readonly string[] QueryOptions = ["grain", "level", "top", "from", "to"];
 
-    /// <summary>Maps the KPI endpoints; the service is the registered <see cref="IKpiService"/>, else one over the app's warehouse.</summary>
+    /// <summary>Maps the KPI endpoints over the registered <see cref="IKpiService"/>.</summary>
     public static IEndpointRouteBuilder MapKpiEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var service = new Lazy<IKpiService>(() => KpiServiceFactory.Create(endpoints.ServiceProvider));
         var group = endpoints.MapGroup("/api/kpis");
         group.MapGet("/", () => Results.Json(
             KpiCatalog.All.Select(k => new KpiListing(k.Name, k.Title, k.Definition, k.Options, KpiCatalog.Columns(k.RowType))),
             KpiOutput.JsonOptions));
-        group.MapGet("/{name}", async (string name, HttpRequest request, CancellationToken cancellationToken) =>
+        group.MapGet("/{name}", async (string name, HttpRequest request, IKpiService service, CancellationToken cancellationToken) =>
         {
             try
             {
@@ -32,7 +31,7 @@ public static class KpiEndpoints
                 }
 
                 var kpiRequest = KpiCatalog.Parse(name, QueryOptions.ToDictionary(o => o, o => (string?)request.Query[o].ToString()));
-                var result = await KpiCatalog.RunAsync(service.Value, kpiRequest, cancellationToken);
+                var result = await KpiCatalog.RunAsync(service, kpiRequest, cancellationToken);
                 return Results.Json(result.Rows, KpiOutput.JsonOptions);
             }
             catch (KpiRequestException ex)

@@ -3,19 +3,23 @@ using Olist.Pipeline.Catalog;
 using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Generation;
 using Olist.Pipeline.Ingestion;
+using Olist.Pipeline.Transform;
+using Olist.Pipeline.Transform.Execution;
 
 namespace Olist.Web.FirstRun;
 
 /// <summary>
 /// Prepares the data in the background on start: keeps a warehouse whose nine tables are loaded, else loads the real
 /// CSV files from the data directory, else generates a dataset and loads that. Never stops the app; a failure becomes
-/// a status. A first run interrupted half-way (some tables loaded) is completed on the next start.
+/// a status. A first run interrupted half-way (some tables loaded) is completed on the next start. Then, when the data
+/// is new or a model is missing, it runs a full build so the dashboards have their tables.
 /// </summary>
 public sealed partial class FirstRunService(
     DataPreparationState state,
     SourceStatusReader statusReader,
     CsvLoader loader,
     OlistGenerator generator,
+    TransformProject transform,
     DataPaths paths,
     IOptions<OlistOptions> options,
     TimeProvider timeProvider,
@@ -27,16 +31,16 @@ public sealed partial class FirstRunService(
     /// <summary>The activity shown while the loader reads the CSV files into the warehouse.</summary>
     public const string LoadingActivity = "Loading CSV files";
 
+    /// <summary>The activity shown while the transform engine builds the warehouse's models and runs their tests.</summary>
+    public const string BuildingActivity = "Building the warehouse";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             var tables = await statusReader.ReadAsync(stoppingToken);
-            if (tables.All(t => t.LoadedAt is not null))
-            {
-                LogAlreadyLoaded(paths.Warehouse);
-            }
-            else
+            var loadedNow = !tables.All(t => t.LoadedAt is not null);
+            if (loadedNow)
             {
                 var sourceDirectory = await ChooseSourcesAsync(stoppingToken);
                 var files = await loader.LoadAsync(sourceDirectory, state.ProgressOf(LoadingActivity), stoppingToken);
@@ -45,8 +49,13 @@ public sealed partial class FirstRunService(
                 LogLoaded(files.Count, sourceDirectory, rowsLoaded, rowsQuarantined);
                 tables = await statusReader.ReadAsync(stoppingToken);
             }
+            else
+            {
+                LogAlreadyLoaded(paths.Warehouse);
+            }
 
-            state.Report(DataStatus.Ready(tables));
+            var buildFailure = await BuildWhenNeededAsync(loadedNow, stoppingToken);
+            state.Report(buildFailure is null ? DataStatus.Ready(tables) : DataStatus.Failed(buildFailure));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -60,6 +69,26 @@ public sealed partial class FirstRunService(
             LogFailed(ex, reason);
             state.Report(DataStatus.Failed(reason));
         }
+    }
+
+    /// <summary>Runs a full build when the data is new or a model is missing; returns why it failed, or null.</summary>
+    private async Task<string?> BuildWhenNeededAsync(bool loadedNow, CancellationToken cancellationToken)
+    {
+        var missing = await transform.MissingModelsAsync(cancellationToken);
+        if (!loadedNow && missing.Count == 0)
+        {
+            return null;
+        }
+
+        LogBuilding(missing.Count);
+        state.Report(DataStatus.Preparing(BuildingActivity, progress: null));
+        var summary = await transform.BuildAsync(new BuildRequest(), state.ProgressOf(BuildingActivity), cancellationToken);
+        var failed = summary.Results.Where(r => r.Status is RunStatus.Error or RunStatus.Fail).Select(r => r.Name).ToList();
+        var (models, tests) = (summary.Models.Count(), summary.Tests.Count());
+        LogBuilt(models, tests, failed.Count, summary.Elapsed.TotalSeconds);
+        return summary.Succeeded
+            ? null
+            : $"The first build failed: {string.Join(", ", failed.Take(5))}{(failed.Count > 5 ? $" and {failed.Count - 5} more" : "")} (see target/run_results.json).";
     }
 
     private async Task<string> ChooseSourcesAsync(CancellationToken cancellationToken)
@@ -100,6 +129,12 @@ public sealed partial class FirstRunService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {FileCount} files from {Directory}: {RowsLoaded} rows loaded, {RowsQuarantined} quarantined")]
     private partial void LogLoaded(int fileCount, string directory, long rowsLoaded, long rowsQuarantined);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Building the warehouse ({MissingModels} models missing)")]
+    private partial void LogBuilding(int missingModels);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Built {Models} models and ran {Tests} tests in {Seconds:F1} s; {Failed} failed")]
+    private partial void LogBuilt(int models, int tests, int failed, double seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Data preparation stopped because the app is shutting down")]
     private partial void LogCancelled();

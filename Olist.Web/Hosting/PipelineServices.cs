@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Generation;
 using Olist.Pipeline.Ingestion;
+using Olist.Pipeline.Kpis;
+using Olist.Pipeline.Transform;
 using Olist.Pipeline.Warehouse;
 using Olist.Web.FirstRun;
 
@@ -10,7 +12,7 @@ namespace Olist.Web.Hosting;
 /// <summary>Registers the pipeline's pieces and the first run that prepares the data in the background.</summary>
 public static class PipelineServices
 {
-    /// <summary>Adds the options, the one warehouse of the app, the generator, loader and status reader, and the first run.</summary>
+    /// <summary>Adds the options, the one warehouse of the app, the generator, loader, status reader, transform engine, KPI service and the first run.</summary>
     public static IServiceCollection AddOlistPipeline(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<OlistOptions>().Bind(configuration.GetSection(OlistOptions.SectionName));
@@ -20,6 +22,10 @@ public static class PipelineServices
         services.AddSingleton<OlistGenerator>();
         services.AddSingleton<CsvLoader>();
         services.AddSingleton<SourceStatusReader>();
+        services.AddSingleton(sp => TransformOptions.For(sp.GetRequiredService<DataPaths>()));
+        services.AddSingleton<TransformProject>();
+        services.AddSingleton<IModelQueryRenderer, TransformQueryRenderer>();
+        services.AddSingleton<IKpiService, KpiService>();
         services.AddSingleton<DataPreparationState>();
         services.AddHostedService<FirstRunService>();
         return services;
