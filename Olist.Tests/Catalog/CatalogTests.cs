@@ -16,7 +16,7 @@ public class CatalogTests
         { "format-samples/olist_order_reviews_dataset.first_rows.csv", "order_reviews" },
     };
 
-    [Theory]
+    [RealDataTheory]
     [MemberData(nameof(RealFiles))]
     public void Catalog_columns_equal_the_real_header(string relativePath, string table)
     {
@@ -31,7 +31,7 @@ public class CatalogTests
         Assert.Equal(source.Format.QuotedHeader, headerLine.StartsWith('"'));
     }
 
-    [Theory]
+    [RealDataTheory]
     [MemberData(nameof(RealFiles))]
     public void Catalog_format_matches_the_real_bytes(string relativePath, string table)
     {

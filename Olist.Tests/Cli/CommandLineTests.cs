@@ -52,10 +52,15 @@ public sealed class CommandLineTests : IDisposable
     {
         var data = _temp.Combine("data");
         Directory.CreateDirectory(data);
+        var csv = _temp.Combine("csv");
+        Directory.CreateDirectory(csv);
+        await File.WriteAllTextAsync(
+            Path.Combine(csv, OlistCatalog.Sellers.FileName),
+            "\"seller_id\",\"seller_zip_code_prefix\",\"seller_city\",\"seller_state\"\nabc,\"01037\",sao paulo,SP\n");
         await using var holder = new DuckDBConnection($"Data Source={Path.Combine(data, "warehouse.duckdb")}");
         await holder.OpenAsync();
 
-        var outcome = await CliProcess.RunAsync(data, "load", "--source", RealOlistFiles.RequireDirectory());
+        var outcome = await CliProcess.RunAsync(data, "load", "--source", csv);
 
         Assert.NotEqual(0, outcome.ExitCode);
         Assert.Contains("in use by another process", outcome.StandardError, StringComparison.Ordinal);

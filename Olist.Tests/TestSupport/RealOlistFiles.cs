@@ -8,6 +8,11 @@ public static class RealOlistFiles
     /// <summary>The folder with the real files, or null when this checkout has no shared folder beside it.</summary>
     public static string? Directory => Folder.Value;
 
+    /// <summary>Why tests that need the real files are skipped, or null when the files are there.</summary>
+    public static string? SkipReason => Directory is null
+        ? $"Skipped: the real Olist files were not found (no shared/olist-real in the folders above {AppContext.BaseDirectory})."
+        : null;
+
     /// <summary>The folder, or a failure that says where it was looked for; tests that need it call this.</summary>
     public static string RequireDirectory() =>
         Directory ?? throw new InvalidOperationException(

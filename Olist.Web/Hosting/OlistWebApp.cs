@@ -1,3 +1,9 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using MudBlazor.Services;
+using Olist.Web.Api;
+using Olist.Web.Components;
+
 namespace Olist.Web.Hosting;
 
 /// <summary>Builds and runs the web app: the Blazor UI, the HTTP API and the background services.</summary>
@@ -10,9 +16,29 @@ public static class OlistWebApp
         {
             Args = args,
             ApplicationName = typeof(OlistWebApp).Assembly.GetName().Name,
+            // appsettings.json and the static web assets manifests sit beside the assembly, wherever it is started from.
+            ContentRootPath = AppContext.BaseDirectory,
         });
+
+        // Serves wwwroot and the packages' _content files from a build output in every environment, not only
+        // Development; a published app has no such manifest and serves its copied wwwroot instead.
+        builder.WebHost.UseStaticWebAssets();
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddOlistPipeline(builder.Configuration);
+
         var app = builder.Build();
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapHealthEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
 
@@ -22,5 +48,13 @@ public static class OlistWebApp
         await using var app = Build(args);
         await app.RunAsync(cancellationToken);
         return 0;
+    }
+
+    /// <summary>The address the started app listens on, with the real port when it was asked for port 0.</summary>
+    public static Uri ListeningAddress(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
+        return new Uri(address ?? throw new InvalidOperationException("The app is not listening yet; start it first."));
     }
 }

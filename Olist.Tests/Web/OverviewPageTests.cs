@@ -1,0 +1,99 @@
+using System.Diagnostics.CodeAnalysis;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+using Olist.Pipeline.Catalog;
+using Olist.Pipeline.Ingestion;
+using Olist.Pipeline.Progress;
+using Olist.Pipeline.Warehouse;
+using Olist.Web.Components.Common;
+using Olist.Web.Components.Pages;
+using Olist.Web.FirstRun;
+
+namespace Olist.Tests.Web;
+
+/// <summary>The overview page against a real warehouse: the nine source tables once ready, live progress while preparing.</summary>
+[SuppressMessage("Design", "CA1001", Justification = "xunit disposes the fields through IAsyncLifetime.DisposeAsync.")]
+public sealed class OverviewPageTests : IAsyncLifetime
+{
+    private readonly BunitContext _context = new();
+    private readonly TemporaryDataDirectory _data = new();
+    private readonly DataPreparationState _state = new(TimeProvider.System);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        // MudBlazor's services only dispose asynchronously.
+        await _context.DisposeAsync();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task Shows_each_of_the_nine_tables_with_what_its_load_brought()
+    {
+        var warehouse = await _data.LoadGeneratedDataAsync();
+        var statuses = await new SourceStatusReader(warehouse).ReadAsync(CancellationToken.None);
+        _state.Report(DataStatus.Ready(statuses));
+
+        var page = RenderOverview(warehouse);
+
+        var rows = page.FindAll("tr[data-table]");
+        Assert.Equal(OlistCatalog.Tables.Select(t => t.Name), rows.Select(r => r.GetAttribute("data-table")));
+        foreach (var status in statuses)
+        {
+            var row = page.Find($"tr[data-table='{status.Table}']");
+            Assert.True(status.RowsLoaded > 0, $"{status.Table} loaded no rows");
+            Assert.Equal(Display.Count(status.RowsLoaded), row.QuerySelector("[data-testid=rows-loaded]")!.TextContent.Trim());
+            Assert.Equal(Display.Count(status.RowsQuarantined), row.QuerySelector("[data-testid=rows-quarantined]")!.TextContent.Trim());
+            Assert.Contains(status.File!, row.TextContent, StringComparison.Ordinal);
+            Assert.All(status.Findings, f => Assert.Contains(f.Description, row.TextContent, StringComparison.Ordinal));
+        }
+
+        Assert.Empty(page.FindAll("[data-testid=preparing]"));
+    }
+
+    [Fact]
+    public void While_preparing_shows_the_step_and_a_progress_bar_that_follows_the_first_run()
+    {
+        var progress = _state.ProgressOf(FirstRunService.LoadingActivity);
+        progress.Report(new WorkProgress("orders", Done: 250, Total: 1000));
+
+        var page = RenderOverview(new DuckDbWarehouse(_data.Paths.Warehouse));
+
+        Assert.Contains("orders", page.Find("[data-testid=preparing-step]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("25%", page.Find("[data-testid=preparing-percent]").TextContent.Trim());
+        Assert.Equal("25", page.Find("[data-testid=preparing] [role=progressbar]").GetAttribute("aria-valuenow"));
+        Assert.Empty(page.FindAll("tr[data-table]"));
+
+        // A new step is always passed on at once, so the page must follow without a reload.
+        progress.Report(new WorkProgress("order_items", Done: 900, Total: 1000));
+
+        page.WaitForAssertion(() =>
+        {
+            Assert.Contains("order_items", page.Find("[data-testid=preparing-step]").TextContent, StringComparison.Ordinal);
+            Assert.Equal("90%", page.Find("[data-testid=preparing-percent]").TextContent.Trim());
+        });
+    }
+
+    [Fact]
+    public void When_preparation_failed_shows_the_reason()
+    {
+        _state.Report(DataStatus.Failed("The file orders.csv is not a CSV file."));
+
+        var page = RenderOverview(new DuckDbWarehouse(_data.Paths.Warehouse));
+
+        Assert.Contains("The file orders.csv is not a CSV file.", page.Find("[data-testid=preparation-failed]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=preparing]"));
+    }
+
+    private IRenderedComponent<Overview> RenderOverview(DuckDbWarehouse warehouse)
+    {
+        _context.JSInterop.Mode = JSRuntimeMode.Loose;
+        _context.Services.AddMudServices();
+        _context.Services.AddSingleton(TimeProvider.System);
+        _context.Services.AddSingleton(_state);
+        _context.Services.AddSingleton(new SourceStatusReader(warehouse));
+        return _context.Render<Overview>();
+    }
+}

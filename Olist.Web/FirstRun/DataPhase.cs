@@ -1,0 +1,9 @@
+namespace Olist.Web.FirstRun;
+
+/// <summary>Where the app's data stands: still being prepared, ready to query, or failed to prepare.</summary>
+public enum DataPhase
+{
+    Preparing,
+    Ready,
+    Failed,
+}

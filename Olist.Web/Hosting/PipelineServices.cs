@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Options;
+using Olist.Pipeline.Configuration;
+using Olist.Pipeline.Generation;
+using Olist.Pipeline.Ingestion;
+using Olist.Pipeline.Warehouse;
+using Olist.Web.FirstRun;
+
+namespace Olist.Web.Hosting;
+
+/// <summary>Registers the pipeline's pieces and the first run that prepares the data in the background.</summary>
+public static class PipelineServices
+{
+    /// <summary>Adds the options, the one warehouse of the app, the generator, loader and status reader, and the first run.</summary>
+    public static IServiceCollection AddOlistPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<OlistOptions>().Bind(configuration.GetSection(OlistOptions.SectionName));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new DataPaths(sp.GetRequiredService<IOptions<OlistOptions>>().Value.DataDirectory));
+        services.AddSingleton(sp => new DuckDbWarehouse(sp.GetRequiredService<DataPaths>().Warehouse));
+        services.AddSingleton<OlistGenerator>();
+        services.AddSingleton<CsvLoader>();
+        services.AddSingleton<SourceStatusReader>();
+        services.AddSingleton<DataPreparationState>();
+        services.AddHostedService<FirstRunService>();
+        return services;
+    }
+}
