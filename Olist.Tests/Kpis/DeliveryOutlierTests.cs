@@ -11,7 +11,7 @@ public sealed class DeliveryOutlierTests(DeliveryOutlierDataset dataset) : IClas
     [MemberData(nameof(Sources))]
     public async Task Only_sellers_with_ten_orders_set_the_fence_and_can_be_outliers(string source)
     {
-        var kpis = await KpiSources.OpenAsync(source, dataset.Folder, dataset.Reference);
+        var kpis = await dataset.KpisAsync(source);
 
         // Sellers with >= 10 orders have avg_days 1, 2, 3, 20. Q1 at rank 0.25 * 3 = 0.75: 1 + 0.75 * (2 - 1) = 1.75;
         // Q3 at rank 2.25: 3 + 0.25 * (20 - 3) = 7.25. Fence 7.25 + 1.5 * (7.25 - 1.75) = 15.5: sD (20) is an outlier.

@@ -17,7 +17,7 @@ public sealed class HandMadeDatasetTests(HandMadeDataset dataset) : IClassFixtur
     [MemberData(nameof(Sources))]
     public async Task Customer_growth_counts_persons_by_first_sales_order_and_keeps_the_empty_month(string source)
     {
-        var kpis = await KpiSources.OpenAsync(source, dataset.Folder, dataset.Reference);
+        var kpis = await dataset.KpisAsync(source);
         KpiAssert.Equal(
             [
                 // Jan: o1 (u1), o2 (u2); o3 is canceled so u6 never counts. Growth null: first month.
@@ -36,7 +36,7 @@ public sealed class HandMadeDatasetTests(HandMadeDataset dataset) : IClassFixtur
     [MemberData(nameof(Sources))]
     public async Task Top_products_by_month_rank_units_then_revenue_then_product_id(string source)
     {
-        var kpis = await KpiSources.OpenAsync(source, dataset.Folder, dataset.Reference);
+        var kpis = await dataset.KpisAsync(source);
         KpiAssert.Equal(
             [
                 // Jan: p1 in o1 (100.00, the last copy of item 1) and o2 (100.00); p2 in o1. o3's p3 is canceled.
@@ -58,7 +58,7 @@ public sealed class HandMadeDatasetTests(HandMadeDataset dataset) : IClassFixtur
     [MemberData(nameof(Sources))]
     public async Task Top_products_by_year_cut_at_top(string source)
     {
-        var kpis = await KpiSources.OpenAsync(source, dataset.Folder, dataset.Reference);
+        var kpis = await dataset.KpisAsync(source);
         KpiAssert.Equal(
             [
                 // p1: 100 + 100 + 90 = 290 over 3 units; p2: 50 + 50 = 100 over 2; p3: 30 + 30 = 60 over 2. p6, p4, p5 cut.
@@ -73,7 +73,7 @@ public sealed class HandMadeDatasetTests(HandMadeDataset dataset) : IClassFixtur
     [MemberData(nameof(Sources))]
     public async Task Top_products_by_day_have_only_days_with_sales(string source)
     {
-        var kpis = await KpiSources.OpenAsync(source, dataset.Folder, dataset.Reference);
+        var kpis = await dataset.KpisAsync(source);
         KpiAssert.Equal(
             [
                 new("2018-01-05", 1, "p1", "health_beauty", 1, 100.00m),
@@ -93,7 +93,7 @@ public sealed class HandMadeDatasetTests(HandMadeDataset dataset) : IClassFixtur
     [MemberData(nameof(Sources))]
     public async Task Seller_sales_rank_by_revenue_with_best_product(string source)
     {
-        var kpis = await KpiSources.OpenAsync(source, dataset.Folder, dataset.Reference);
+        var kpis = await dataset.KpisAsync(source);
         KpiAssert.Equal(
             [
                 // s2: o2 p1 100 + o5 p3 30 + 30 + o8 p6 200 = 360.00, 4 units, 3 orders; best p3 (2 units). o3's 999.00 is canceled.
@@ -111,7 +111,7 @@ public sealed class HandMadeDatasetTests(HandMadeDataset dataset) : IClassFixtur
     [MemberData(nameof(Sources))]
     public async Task Sales_trends_by_month_include_the_empty_month(string source)
     {
-        var kpis = await KpiSources.OpenAsync(source, dataset.Folder, dataset.Reference);
+        var kpis = await dataset.KpisAsync(source);
         KpiAssert.Equal(
             [
                 // o1 + o2: revenue 100 + 50 + 100, freight 10 + 5 + 20, payments 165 (120 + 45) + 120; aov 285 / 2.
@@ -128,7 +128,7 @@ public sealed class HandMadeDatasetTests(HandMadeDataset dataset) : IClassFixtur
     [MemberData(nameof(Sources))]
     public async Task Sales_trends_by_week_are_labelled_by_monday_with_every_week_between(string source)
     {
-        var kpis = await KpiSources.OpenAsync(source, dataset.Folder, dataset.Reference);
+        var kpis = await dataset.KpisAsync(source);
         KpiAssert.Equal(
             [
                 new("2018-01-01", 1, 150.00m, 15.00m, 165.00m, 165.0), // o1, Friday 5 Jan
@@ -153,7 +153,7 @@ public sealed class HandMadeDatasetTests(HandMadeDataset dataset) : IClassFixtur
     [MemberData(nameof(Sources))]
     public async Task Sales_trends_by_day_run_from_first_to_last_sales_day(string source)
     {
-        var kpis = await KpiSources.OpenAsync(source, dataset.Folder, dataset.Reference);
+        var kpis = await dataset.KpisAsync(source);
         var rows = await kpis.SalesTrendsAsync(TimeGrain.Day, DateRange.All, None);
 
         // 5 Jan to 2 Apr: 27 days of January, 28 of February, 31 of March, 2 of April.
@@ -176,7 +176,7 @@ public sealed class HandMadeDatasetTests(HandMadeDataset dataset) : IClassFixtur
     [MemberData(nameof(Sources))]
     public async Task Sales_trends_within_a_date_range(string source)
     {
-        var kpis = await KpiSources.OpenAsync(source, dataset.Folder, dataset.Reference);
+        var kpis = await dataset.KpisAsync(source);
         KpiAssert.Equal(
             [
                 new("2018-01", 1, 100.00m, 20.00m, 120.00m, 120.0), // o2 only: o1 (5 Jan) is before the range
@@ -190,7 +190,7 @@ public sealed class HandMadeDatasetTests(HandMadeDataset dataset) : IClassFixtur
     [MemberData(nameof(Sources))]
     public async Task Delivery_times_count_each_order_once_per_seller_and_skip_deliveries_before_purchase(string source)
     {
-        var kpis = await KpiSources.OpenAsync(source, dataset.Folder, dataset.Reference);
+        var kpis = await dataset.KpisAsync(source);
         KpiAssert.Equal(
             [
                 // s1: o1 only, 10 Jan 10:00 - 5 Jan 10:00 = 5 days, delivered day 10 Jan before estimate 15 Jan.
@@ -210,7 +210,7 @@ public sealed class HandMadeDatasetTests(HandMadeDataset dataset) : IClassFixtur
     [MemberData(nameof(Sources))]
     public async Task Order_value_by_state_uses_paid_sales_orders(string source)
     {
-        var kpis = await KpiSources.OpenAsync(source, dataset.Folder, dataset.Reference);
+        var kpis = await dataset.KpisAsync(source);
         KpiAssert.Equal(
             [
                 new("MG", null, 1, 20.00m, 20.0),               // o7
@@ -224,7 +224,7 @@ public sealed class HandMadeDatasetTests(HandMadeDataset dataset) : IClassFixtur
     [MemberData(nameof(Sources))]
     public async Task Order_value_by_city_folds_accents_and_spacing(string source)
     {
-        var kpis = await KpiSources.OpenAsync(source, dataset.Folder, dataset.Reference);
+        var kpis = await dataset.KpisAsync(source);
         KpiAssert.Equal(
             [
                 new("MG", "belo horizonte", 1, 20.00m, 20.0),
@@ -239,7 +239,7 @@ public sealed class HandMadeDatasetTests(HandMadeDataset dataset) : IClassFixtur
     [MemberData(nameof(Sources))]
     public async Task Purchase_frequency_by_state_counts_persons(string source)
     {
-        var kpis = await KpiSources.OpenAsync(source, dataset.Folder, dataset.Reference);
+        var kpis = await dataset.KpisAsync(source);
         KpiAssert.Equal(
             [
                 new("MG", null, 1, 1, 1.0),
@@ -253,7 +253,7 @@ public sealed class HandMadeDatasetTests(HandMadeDataset dataset) : IClassFixtur
     [MemberData(nameof(Sources))]
     public async Task Purchase_frequency_by_city(string source)
     {
-        var kpis = await KpiSources.OpenAsync(source, dataset.Folder, dataset.Reference);
+        var kpis = await dataset.KpisAsync(source);
         KpiAssert.Equal(
             [
                 new("MG", "belo horizonte", 1, 1, 1.0),
@@ -269,7 +269,7 @@ public sealed class HandMadeDatasetTests(HandMadeDataset dataset) : IClassFixtur
     [MemberData(nameof(Sources))]
     public async Task Retention_follows_each_cohort_to_the_last_sales_month(string source)
     {
-        var kpis = await KpiSources.OpenAsync(source, dataset.Folder, dataset.Reference);
+        var kpis = await dataset.KpisAsync(source);
         KpiAssert.Equal(
             [
                 // Cohort Jan: u1, u2. Feb nobody; Mar u1 (o5); Apr u2 (o9). Last sales month Apr: offsets 0..3.
@@ -288,7 +288,7 @@ public sealed class HandMadeDatasetTests(HandMadeDataset dataset) : IClassFixtur
     [MemberData(nameof(Sources))]
     public async Task Satisfaction_buckets_delivered_reviewed_orders_by_delay(string source)
     {
-        var kpis = await KpiSources.OpenAsync(source, dataset.Folder, dataset.Reference);
+        var kpis = await dataset.KpisAsync(source);
         KpiAssert.Equal(
             [
                 // o1: 10 Jan - 15 Jan = -5, reviews r1 5 and r5 3 -> 4. o7: 19 Mar - 30 Mar = -11 (4.9 does not drop
