@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Olist.Pipeline.Configuration;
+using Olist.Pipeline.Ingestion;
+using Olist.Pipeline.Kpis;
+using Olist.Pipeline.Transform;
+using Olist.Pipeline.Transform.Execution;
+using Olist.Pipeline.Warehouse;
+using Olist.Tests.TestSupport;
+using Xunit.Sdk;
+
+namespace Olist.Tests.Kpis;
+
+/// <summary>The real pipeline over a folder of Olist files: the loader into a temp DuckDB, a full build of the analytics project, and the KPI service.</summary>
+public sealed class PipelineWarehouse : IDisposable
+{
+    private readonly TempDirectory data = new();
+
+    private PipelineWarehouse()
+    {
+    }
+
+    /// <summary>The KPIs as the warehouse serves them.</summary>
+    public IKpiService Kpis { get; private set; } = null!;
+
+    /// <summary>Loads <paramref name="sourceFolder"/> and builds every model; a model error or failed error-severity test fails the caller with the reasons.</summary>
+    public static async Task<PipelineWarehouse> BuildAsync(string sourceFolder, CancellationToken cancellationToken)
+    {
+        var pipeline = new PipelineWarehouse();
+        try
+        {
+            var paths = new DataPaths(pipeline.data.Path);
+            var warehouse = new DuckDbWarehouse(paths.Warehouse);
+            await new CsvLoader(warehouse, TimeProvider.System, NullLogger<CsvLoader>.Instance).LoadAsync(sourceFolder, null, cancellationToken);
+            var project = new TransformProject(TransformOptions.For(paths), warehouse, TimeProvider.System, NullLogger<TransformProject>.Instance);
+            var build = await project.BuildAsync(new BuildRequest(), null, cancellationToken);
+            if (!build.Succeeded)
+            {
+                var failures = build.Results
+                    .Where(r => r.Status is not (RunStatus.Success or RunStatus.Pass or RunStatus.Warn))
+                    .Select(r => $"{r.Name}: {r.Status} {r.Message} {r.Failures}");
+                throw new XunitException($"The build of {sourceFolder} failed:\n  " + string.Join("\n  ", failures));
+            }
+
+            pipeline.Kpis = new KpiService(warehouse, new TransformQueryRenderer(project));
+            return pipeline;
+        }
+        catch
+        {
+            pipeline.Dispose();
+            throw;
+        }
+    }
+
+    public void Dispose() => data.Dispose();
+}
