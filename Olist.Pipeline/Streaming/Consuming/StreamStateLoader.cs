@@ -12,7 +12,7 @@ internal static class StreamStateLoader
     public static async Task<StreamState> LoadAsync(DuckDBConnection connection, CancellationToken cancellationToken)
     {
         var state = new StreamState();
-        await ReadAsync(connection, $"SELECT message_id, outcome, event_key FROM {StreamTables.Messages}", reader =>
+        await StreamSql.ReadAsync(connection, $"SELECT message_id, outcome, event_key FROM {StreamTables.Messages}", reader =>
         {
             state.HandledMessages.Add(reader.GetString(0));
             if (reader.GetString(1) == MessageOutcomes.Accepted)
@@ -22,7 +22,7 @@ internal static class StreamStateLoader
         },
         cancellationToken);
         state.Counters = await ReadCountersAsync(connection, cancellationToken);
-        await ReadAsync(
+        await StreamSql.ReadAsync(
             connection,
             $"SELECT {OrderColumns} FROM {StreamTables.Orders} QUALIFY row_number() OVER (PARTITION BY order_id ORDER BY rowid DESC) = 1",
             reader => state.Orders[reader.GetString(0)] = ReadOrder(reader),
@@ -31,7 +31,7 @@ internal static class StreamStateLoader
         await ReadIdsAsync(connection, OlistCatalog.Customers, "customer_id", state.Customers, cancellationToken);
         await ReadIdsAsync(connection, OlistCatalog.Products, "product_id", state.Products, cancellationToken);
         await ReadIdsAsync(connection, OlistCatalog.Sellers, "seller_id", state.Sellers, cancellationToken);
-        await ReadAsync(connection, $"SELECT customer_id FROM {StreamTables.Customers}", reader => state.Customers.Add(reader.GetString(0)), cancellationToken);
+        await StreamSql.ReadAsync(connection, $"SELECT customer_id FROM {StreamTables.Customers}", reader => state.Customers.Add(reader.GetString(0)), cancellationToken);
         return state;
     }
 
@@ -39,7 +39,7 @@ internal static class StreamStateLoader
     public static async Task<OrderState?> ReadBatchOrderAsync(DuckDBConnection connection, string orderId, CancellationToken cancellationToken)
     {
         OrderState? order = null;
-        await ReadAsync(
+        await StreamSql.ReadAsync(
             connection,
             $"SELECT {OrderColumns} FROM {RawSchema.TableOf(OlistCatalog.Orders)} WHERE order_id = $id ORDER BY _line_number DESC LIMIT 1",
             reader => order = ReadOrder(reader) with { Status = (reader.IsDBNull(2) ? string.Empty : reader.GetString(2)).Trim().ToLowerInvariant() },
@@ -52,7 +52,7 @@ internal static class StreamStateLoader
     {
         long accepted = 0, duplicates = 0, mismatches = 0;
         var reasons = new List<string>();
-        await ReadAsync(
+        await StreamSql.ReadAsync(
             connection,
             $"SELECT outcome, reason, count(*), count(*) FILTER (WHERE payment_mismatch) FROM {StreamTables.Messages} GROUP BY ALL",
             reader =>
@@ -86,7 +86,7 @@ internal static class StreamStateLoader
             ("table", table.Name)) > 0;
         if (exists)
         {
-            await ReadAsync(
+            await StreamSql.ReadAsync(
                 connection,
                 $"SELECT DISTINCT {Sql.Identifier(column)} FROM {RawSchema.TableOf(table)} WHERE {Sql.Identifier(column)} IS NOT NULL",
                 reader => ids.Add(reader.GetString(0)),
@@ -94,26 +94,9 @@ internal static class StreamStateLoader
         }
     }
 
-    private static OrderState ReadOrder(DuckDBDataReader reader)
+    private static OrderState ReadOrder(System.Data.Common.DbDataReader reader)
     {
         string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
         return new OrderState(reader.GetString(0), Text(1), Text(2) ?? string.Empty, Text(3), Text(4), Text(5), Text(6), Text(7));
-    }
-
-    private static async Task ReadAsync(
-        DuckDBConnection connection, string sql, Action<DuckDBDataReader> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.Add(new DuckDBParameter(name, value));
-        }
-
-        await using var reader = (DuckDBDataReader)await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            read(reader);
-        }
     }
 }
