@@ -16,6 +16,7 @@ public static class OlistCommandLine
             ServeCommand.Create(),
             GenerateCommand.Create(timeProvider),
             LoadCommand.Create(timeProvider),
+            StreamCommand.Create(timeProvider),
         };
         ServeCommand.ServeUnmatchedArguments(root);
         return root;
