@@ -17,7 +17,12 @@ internal static class StreamCommand
         var count = new Option<long>("--count") { Description = "Messages to send in all (0 = until Ctrl+C).", DefaultValueFactory = _ => 100 };
         var invalid = Percent("--invalid-pct", "Percentage of messages that break a contract rule on purpose.");
         var duplicate = Percent("--duplicate-pct", "Percentage of messages that resend an earlier event.");
-        var url = new Option<Uri>("--url") { Description = "The running app's address.", DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080") };
+        var url = new Option<Uri>("--url")
+        {
+            Description = "The running app's address.",
+            DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080"),
+            CustomParser = result => new Uri(result.Tokens[0].Value, UriKind.Absolute),
+        };
         var apiKey = new Option<string?>("--api-key") { Description = "The publisher key (default: Olist:Auth:PublisherApiKey or OLIST_PUBLISHER_KEY)." };
         var seed = new Option<int?>("--seed") { Description = "Seed of the generator (default: a new one per run, so runs never repeat order ids)." };
         var command = new Command("stream", "Publish live orders to a running app: new orders, then their status changes; prints a JSON summary.")

@@ -110,5 +110,5 @@ public sealed class LiveMetricsQuery(DuckDbWarehouse warehouse, IMessageBus bus,
         return ranked;
     }
 
-    private static string BatchText(DateOnly day) => day.ToString("yyyy-MM-dd 00:00:00", CultureInfo.InvariantCulture);
+    private static string BatchText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " 00:00:00";
 }

@@ -52,7 +52,8 @@ public sealed class LiveOrderGenerator
 
         if (_random.Chance(_options.InvalidShare))
         {
-            var reason = InvalidKinds[_random.Next(InvalidKinds.Length)];
+            // An illegal transition needs an order that reached its end; until one has, break another rule.
+            var reason = InvalidKinds[_random.Next(_finishedOrders.Count > 0 ? InvalidKinds.Length : InvalidKinds.Length - 1)];
             return new GeneratedMessage(Invalid(reason, now), GeneratedMessage.Invalid, reason);
         }
 
@@ -217,10 +218,11 @@ public sealed class LiveOrderGenerator
                 root["data"]!.AsObject().Remove("customers");
                 root["data"]!["orders"]!["customer_id"] = NewId();
             }),
-            DeadLetterReasons.IllegalTransition when _finishedOrders.Count > 0 => Json(w => WriteStatusChange(
+            DeadLetterReasons.IllegalTransition => Json(w => WriteStatusChange(
                 w, NewEventId(), now, new OrderFields(_finishedOrders[_random.Next(_finishedOrders.Count)], null, OrderStatuses.Approved, null, now, null, null, null))),
             var other when other == DeadLetterReasons.InvalidValue("price") => Rewrite(valid, root => root["data"]!["order_items"]![0]!["price"] = -1),
-            _ => Rewrite(valid, root => root["data"]!["orders"]!.AsObject().Remove("order_id")),
+            var other when other == DeadLetterReasons.MissingField("order_id") => Rewrite(valid, root => root["data"]!["orders"]!.AsObject().Remove("order_id")),
+            _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, "The generator has no message for this reason."),
         };
     }
 
