@@ -49,7 +49,7 @@ internal sealed class StreamHarness : IAsyncDisposable
         await using (var connection = await warehouse.OpenAsync(CancellationToken.None))
         {
             await Execute(connection, "CREATE SCHEMA raw");
-            foreach (var table in new[] { OlistCatalog.Products, OlistCatalog.Sellers, OlistCatalog.Customers, OlistCatalog.Orders })
+            foreach (var table in new[] { OlistCatalog.Products, OlistCatalog.Sellers, OlistCatalog.Customers, OlistCatalog.Orders, OlistCatalog.CategoryTranslation })
             {
                 await Execute(connection, RawSchema.CreateTableSql(table));
             }
@@ -63,8 +63,8 @@ internal sealed class StreamHarness : IAsyncDisposable
         return new StreamHarness(directory, warehouse, await SqliteMessageBus.OpenAsync(directory.Combine("bus.db"), TimeProvider.System, CancellationToken.None));
     }
 
-    public OrderStreamConsumer Consumer(IMessageBus? bus = null, IAcceptedOrdersSink? sink = null) =>
-        new(bus ?? Bus, Warehouse, Options, sink is null ? [] : [sink], TimeProvider.System, NullLogger<OrderStreamConsumer>.Instance);
+    public OrderStreamConsumer Consumer(IMessageBus? bus = null, IAcceptedOrdersSink? sink = null, TimeProvider? timeProvider = null) =>
+        new(bus ?? Bus, Warehouse, Options, sink is null ? [] : [sink], timeProvider ?? TimeProvider.System, NullLogger<OrderStreamConsumer>.Instance);
 
     public Task<IReadOnlyList<string>> PublishAsync(params string[] bodies) =>
         Bus.PublishAsync(bodies.Select(b => new OutgoingMessage(Encoding.UTF8.GetBytes(b))).ToList(), CancellationToken.None);
@@ -99,6 +99,12 @@ internal sealed class StreamHarness : IAsyncDisposable
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await Warehouse.OpenAsync(CancellationToken.None);
+        await Execute(connection, sql);
     }
 
     public async Task<List<object?[]>> RowsAsync(string sql)
