@@ -75,7 +75,10 @@ public sealed partial class OrderStreamConsumer(
 
     private async Task SettleAsync(DuckDBConnection connection, StreamState state, IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken)
     {
-        var decoded = messages.Select(m => (m, state.HandledMessages.Contains(m.MessageId) ? default : BatchJudge.Decode(m))).ToList();
+        // Decoding is pure and the largest CPU cost of a batch, so it uses every core.
+        var decoded = messages.AsParallel().AsOrdered()
+            .Select(m => (m, state.HandledMessages.Contains(m.MessageId) ? default : BatchJudge.Decode(m)))
+            .ToList();
         await FetchBatchOrdersAsync(connection, state, decoded, cancellationToken);
         var now = timeProvider.GetUtcNow();
         var plan = new BatchJudge(state, options).Judge(decoded, now);

@@ -180,7 +180,8 @@ public sealed class LiveOrderGenerator
         var at = now;
         for (var i = 0; i < path.Length; i++)
         {
-            at += _options.EffectiveStatusChangeDelay * (0.5 + _random.NextDouble());
+            // At least a tick apart: equal priorities would let the queue reorder one order's own changes.
+            at += (_options.EffectiveStatusChangeDelay * (0.5 + _random.NextDouble())) + TimeSpan.FromTicks(1);
             _changes.Enqueue(new PlannedChange(orderId, path[i], i == path.Length - 1), at);
         }
     }
