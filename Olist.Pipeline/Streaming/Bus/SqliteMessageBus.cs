@@ -76,7 +76,7 @@ public sealed class SqliteMessageBus : IMessageBus, IAsyncDisposable
             command.Parameters.AddWithValue("$now", now);
             for (var i = 0; i < messages.Count; i++)
             {
-                // Version 7 GUIDs sort by time and never repeat, even if the bus file is deleted and recreated.
+                // Version 7 GUIDs start with the time and never repeat, even if the bus file is deleted and recreated.
                 ids[i] = Guid.CreateVersion7(_timeProvider.GetUtcNow()).ToString("N");
                 id.Value = ids[i];
                 body.Value = messages[i].Body.ToArray();
