@@ -4,6 +4,7 @@ using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Streaming.Live;
 using Olist.Pipeline.Streaming.Publishing;
 using Olist.Pipeline.Warehouse;
+using Olist.Web.FirstRun;
 using Olist.Web.Security;
 
 namespace Olist.Web.Api;
@@ -61,14 +62,14 @@ public static class EventEndpoints
         return Results.Json(new PublishResponse(ids), Json, statusCode: StatusCodes.Status202Accepted);
     }
 
-    private static async Task<IResult> CatalogAsync(HttpRequest request, PublisherKey key, DuckDbWarehouse warehouse, OrderStreamConsumer consumer, CancellationToken cancellationToken)
+    private static async Task<IResult> CatalogAsync(HttpRequest request, PublisherKey key, DuckDbWarehouse warehouse, DataPreparationState dataState, CancellationToken cancellationToken)
     {
         if (!await key.IsValidAsync(request.Headers[ApiKeyHeader]))
         {
             return Error("a valid X-Api-Key header (the publisher key) is required", StatusCodes.Status401Unauthorized);
         }
 
-        if (consumer.Status.Phase == ConsumerPhase.Waiting)
+        if (dataState.Current.Phase != DataPhase.Ready)
         {
             return Error("the warehouse is still being prepared; try again when /readyz says ready", StatusCodes.Status503ServiceUnavailable);
         }
