@@ -27,7 +27,17 @@ public sealed class PublisherKey(SecretStore store, IOptions<AuthOptions> option
             return false;
         }
 
-        var secret = await _secret.Value;
+        StoredSecret secret;
+        try
+        {
+            secret = await _secret.Value;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            // No key could be loaded (the start-up logged why): nobody may publish.
+            return false;
+        }
+
         return CryptographicOperations.FixedTimeEquals(Hash(secret.Salt, presented), secret.Hash);
     }
 

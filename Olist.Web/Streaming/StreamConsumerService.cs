@@ -3,9 +3,12 @@ using Olist.Web.FirstRun;
 
 namespace Olist.Web.Streaming;
 
-/// <summary>Runs the stream consumer inside the web app once the first run has the warehouse ready; restarts it after a failure.</summary>
+/// <summary>
+/// Runs the stream consumer inside the web app once the first run has the warehouse ready; restarts it after a failure.
+/// The consumer (and the bus file under it) is only created then, so an unusable data directory never stops the app.
+/// </summary>
 public sealed partial class StreamConsumerService(
-    OrderStreamConsumer consumer,
+    IServiceProvider services,
     DataPreparationState dataState,
     TimeProvider timeProvider,
     ILogger<StreamConsumerService> logger) : BackgroundService
@@ -21,7 +24,7 @@ public sealed partial class StreamConsumerService(
             {
                 try
                 {
-                    await consumer.RunAsync(stoppingToken);
+                    await services.GetRequiredService<OrderStreamConsumer>().RunAsync(stoppingToken);
                 }
 #pragma warning disable CA1031 // The consumer must come back by itself; the reason is logged and messages wait safely on the bus.
                 catch (Exception ex) when (ex is not OperationCanceledException)
