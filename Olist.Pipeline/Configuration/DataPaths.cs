@@ -25,6 +25,9 @@ public sealed class DataPaths
     /// <summary>Where a user drops the real Kaggle CSV files; preferred over generated data when present.</summary>
     public string RealSources => Path.Combine(Root, "olist");
 
+    /// <summary>Where the transform engine writes manifest.json and run_results.json.</summary>
+    public string Target => Path.Combine(Root, "target");
+
     /// <summary>Where the first run writes generated CSV files when no real files are present.</summary>
     public string GeneratedSources => Path.Combine(Root, "generated");
 }

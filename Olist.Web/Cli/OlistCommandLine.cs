@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Olist.Web.Cli;
 
-/// <summary>The command line of the Olist executable: <c>serve</c> (the default), <c>generate</c>, <c>load</c>.</summary>
+/// <summary>The command line of the Olist executable: <c>serve</c> (the default), <c>generate</c>, <c>load</c>, <c>build</c>, <c>test</c>, <c>compile</c>, <c>kpi</c>.</summary>
 public static class OlistCommandLine
 {
     /// <summary>Parses <paramref name="args"/> and runs the chosen verb, returning the process exit code.</summary>
@@ -16,6 +16,10 @@ public static class OlistCommandLine
             ServeCommand.Create(),
             GenerateCommand.Create(timeProvider),
             LoadCommand.Create(timeProvider),
+            BuildCommand.Create(timeProvider),
+            TestCommand.Create(timeProvider),
+            CompileCommand.Create(timeProvider),
+            KpiCommand.Create(timeProvider),
             StreamCommand.Create(timeProvider),
         };
         ServeCommand.ServeUnmatchedArguments(root);

@@ -40,6 +40,7 @@ public static class OlistWebApp
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthEndpoints();
+        app.MapKpiEndpoints();
         app.MapEventEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -1,0 +1,191 @@
+using System.Data.Common;
+using System.Globalization;
+using DuckDB.NET.Data;
+using Olist.Pipeline.Errors;
+using Olist.Pipeline.Warehouse;
+
+namespace Olist.Pipeline.Kpis;
+
+/// <summary>
+/// Reads the <c>kpis.kpi_*</c> tables. A date range renders the same model with the vars <c>kpi_from</c> and
+/// <c>kpi_to</c> and runs it as a query, so a range never has a second definition. Options are whitelisted enums
+/// passed as parameters; relation names come from this class only.
+/// </summary>
+public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer renderer) : IKpiService
+{
+    private const string Schema = "kpis";
+
+    public Task<IReadOnlyList<CustomerGrowthRow>> CustomerGrowthAsync(DateRange range, CancellationToken cancellationToken) =>
+        QueryAsync(
+            new KpiQuery("kpi_customer_growth", "month, new_customers, cumulative_customers, active_customers, growth_pct", null, "month"),
+            range,
+            [],
+            r => new CustomerGrowthRow(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), NullableDouble(r, 4)),
+            cancellationToken);
+
+    public Task<IReadOnlyList<TopProductRow>> TopProductsAsync(TimeGrain grain, int top, DateRange range, CancellationToken cancellationToken)
+    {
+        Allow(grain, "top-products", TimeGrain.Day, TimeGrain.Month, TimeGrain.Year);
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        return QueryAsync(
+            new KpiQuery("kpi_top_products", "period, rank, product_id, category, units, revenue", "grain = $grain AND rank <= $top", "period, rank"),
+            range,
+            [Parameter("grain", Label(grain)), Parameter("top", top)],
+            r => new TopProductRow(r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.GetDecimal(5)),
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<SellerSalesRow>> SellerSalesAsync(DateRange range, CancellationToken cancellationToken) =>
+        QueryAsync(
+            new KpiQuery(
+                "kpi_seller_sales",
+                "rank, seller_id, seller_state, seller_city, orders, units, revenue, best_product_id, best_product_units",
+                null,
+                "rank"),
+            range,
+            [],
+            r => new SellerSalesRow(
+                r.GetInt32(0),
+                r.GetString(1),
+                NullableString(r, 2),
+                NullableString(r, 3),
+                r.GetInt64(4),
+                r.GetInt64(5),
+                r.GetDecimal(6),
+                NullableString(r, 7) ?? string.Empty,
+                r.IsDBNull(8) ? 0 : r.GetInt64(8)),
+            cancellationToken);
+
+    public Task<IReadOnlyList<SalesTrendRow>> SalesTrendsAsync(TimeGrain grain, DateRange range, CancellationToken cancellationToken)
+    {
+        Allow(grain, "sales-trends", TimeGrain.Day, TimeGrain.Week, TimeGrain.Month);
+        return QueryAsync(
+            new KpiQuery("kpi_sales_trends", "period, orders, revenue, freight, payments, aov", "grain = $grain", "period"),
+            range,
+            [Parameter("grain", Label(grain))],
+            r => new SalesTrendRow(r.GetString(0), r.GetInt64(1), r.GetDecimal(2), r.GetDecimal(3), r.GetDecimal(4), NullableDouble(r, 5)),
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<DeliveryTimeRow>> DeliveryTimesAsync(DateRange range, CancellationToken cancellationToken) =>
+        QueryAsync(
+            new KpiQuery("kpi_delivery_times", "seller_id, delivered_orders, avg_days, median_days, p90_days, late_pct, is_outlier", null, "avg_days DESC, seller_id"),
+            range,
+            [],
+            r => new DeliveryTimeRow(r.GetString(0), r.GetInt64(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.GetBoolean(6)),
+            cancellationToken);
+
+    public Task<IReadOnlyList<OrderValueRow>> OrderValueAsync(LocationLevel level, DateRange range, CancellationToken cancellationToken) =>
+        QueryAsync(
+            new KpiQuery("kpi_order_value", "state, city, orders, revenue, aov", "level = $level", "state, city"),
+            range,
+            [Parameter("level", Label(level))],
+            r => new OrderValueRow(NullableString(r, 0) ?? string.Empty, NullableString(r, 1), r.GetInt64(2), r.GetDecimal(3), r.GetDouble(4)),
+            cancellationToken);
+
+    public Task<IReadOnlyList<PurchaseFrequencyRow>> PurchaseFrequencyAsync(LocationLevel level, DateRange range, CancellationToken cancellationToken) =>
+        QueryAsync(
+            new KpiQuery("kpi_purchase_frequency", "state, city, customers, orders, frequency", "level = $level", "state, city"),
+            range,
+            [Parameter("level", Label(level))],
+            r => new PurchaseFrequencyRow(NullableString(r, 0) ?? string.Empty, NullableString(r, 1), r.GetInt64(2), r.GetInt64(3), r.GetDouble(4)),
+            cancellationToken);
+
+    public Task<IReadOnlyList<RetentionRow>> RetentionAsync(DateRange range, CancellationToken cancellationToken) =>
+        QueryAsync(
+            new KpiQuery("kpi_retention", "cohort, cohort_size, month_offset, active_customers, retention_pct", null, "cohort, month_offset"),
+            range,
+            [],
+            r => new RetentionRow(r.GetString(0), r.GetInt64(1), r.GetInt32(2), r.GetInt64(3), r.GetDouble(4)),
+            cancellationToken);
+
+    public Task<IReadOnlyList<SatisfactionRow>> SatisfactionAsync(DateRange range, CancellationToken cancellationToken) =>
+        QueryAsync(
+            new KpiQuery("kpi_satisfaction", "bucket, orders, avg_review_score, share_1_star_pct", null, "bucket_order"),
+            range,
+            [],
+            r => new SatisfactionRow(r.GetString(0), r.GetInt64(1), r.GetDouble(2), r.GetDouble(3)),
+            cancellationToken);
+
+    /// <summary>The lower-case label a grain has in the KPI tables and in metrics.md.</summary>
+    public static string Label(TimeGrain grain) => grain.ToString().ToLowerInvariant();
+
+    /// <summary>The lower-case label a level has in the KPI tables and in metrics.md.</summary>
+    public static string Label(LocationLevel level) => level.ToString().ToLowerInvariant();
+
+    private async Task<IReadOnlyList<T>> QueryAsync<T>(
+        KpiQuery query, DateRange range, IReadOnlyList<DuckDBParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        var relation = await RelationAsync(query.Model, range, cancellationToken);
+        var where = query.Filter is null ? string.Empty : $" WHERE {query.Filter}";
+        await using var connection = await warehouse.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {query.Columns} FROM {relation}{where} ORDER BY {query.Order}";
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(parameter);
+        }
+
+        try
+        {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var rows = new List<T>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(map(reader));
+            }
+
+            return rows;
+        }
+        catch (DuckDBException ex) when (ex.Message.Contains("does not exist", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new PipelineException($"The KPI table {Schema}.{query.Model} is missing from {warehouse.DatabasePath}: run 'build' first.", ex);
+        }
+    }
+
+    /// <summary>The built table for every order; for a range, the model's own query rendered with the range's vars.</summary>
+    private async Task<string> RelationAsync(string model, DateRange range, CancellationToken cancellationToken)
+    {
+        if (range.From is null && range.To is null)
+        {
+            return $"{Schema}.{model}";
+        }
+
+        if (range.From > range.To)
+        {
+            throw new ArgumentException($"The range starts ({range.From:yyyy-MM-dd}) after it ends ({range.To:yyyy-MM-dd}).", nameof(range));
+        }
+
+        var vars = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (range.From is { } from)
+        {
+            vars["kpi_from"] = from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        if (range.To is { } to)
+        {
+            vars["kpi_to"] = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+
+        var sql = await renderer.RenderQueryAsync(model, vars, cancellationToken);
+        return $"({sql.TrimEnd().TrimEnd(';')}) AS {model}";
+    }
+
+    private static void Allow(TimeGrain grain, string kpi, params TimeGrain[] allowed)
+    {
+        if (!allowed.Contains(grain))
+        {
+            throw new ArgumentOutOfRangeException(
+                nameof(grain), grain, $"{kpi} takes grain {string.Join(", ", allowed.Select(Label))}.");
+        }
+    }
+
+    private static DuckDBParameter Parameter(string name, object value) => new(name, value);
+
+    private static double? NullableDouble(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
+
+    private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    /// <summary>What one KPI reads: its model, the columns in row-record order, the option filter and the row order.</summary>
+    private sealed record KpiQuery(string Model, string Columns, string? Filter, string Order);
+}

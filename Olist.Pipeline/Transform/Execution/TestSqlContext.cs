@@ -1,0 +1,14 @@
+using Olist.Pipeline.Transform.DataTests;
+using Olist.Pipeline.Transform.Rendering;
+
+namespace Olist.Pipeline.Transform.Execution;
+
+/// <summary>Writes tests' SQL through the renderer, reading some models from overriding relations (their audit relation).</summary>
+internal sealed class TestSqlContext(TemplateRenderer renderer, IReadOnlyDictionary<string, string>? relations) : ITestSqlContext
+{
+    public string Relation(string model) => renderer.Relation(model, relations);
+
+    public string StringLiteral(string value) => renderer.Dialect.StringLiteral(value);
+
+    public string Render(SingularTest test) => renderer.RenderTest(test, relations);
+}

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Olist.Pipeline.Errors;
+using Olist.Pipeline.Progress;
+using Olist.Pipeline.Transform.Artifacts;
+using Olist.Pipeline.Transform.Execution;
+using Olist.Pipeline.Transform.Graph;
+using Olist.Pipeline.Transform.Materializations;
+using Olist.Pipeline.Transform.Project;
+using Olist.Pipeline.Transform.Rendering;
+using Olist.Pipeline.Transform.Rendering.Dialects;
+using Olist.Pipeline.Warehouse;
+
+namespace Olist.Pipeline.Transform;
+
+/// <summary>
+/// The transform engine's commands on one analytics project and warehouse: <c>build</c>, <c>test</c>, <c>compile</c>.
+/// Each reads the project afresh (parse, manifest, graph), runs, and writes manifest.json and run_results.json.
+/// </summary>
+public sealed class TransformProject(TransformOptions options, DuckDbWarehouse warehouse, TimeProvider timeProvider, ILogger<TransformProject> logger)
+{
+    public async Task<RunSummary> BuildAsync(BuildRequest request, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var vars = WithDay(request.Vars, request.Ds);
+        var arguments = new Dictionary<string, object?>
+        {
+            ["select"] = request.Select,
+            ["full_refresh"] = request.FullRefresh,
+            ["ds"] = request.Ds?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["vars"] = vars,
+        };
+        return await RunAsync("build", request.Select, vars, arguments, (runner, selection) => runner.BuildAsync(selection, request.FullRefresh, progress, cancellationToken), cancellationToken);
+    }
+
+    public async Task<RunSummary> TestAsync(TestRequest request, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var vars = request.Vars ?? new Dictionary<string, string>();
+        var arguments = new Dictionary<string, object?> { ["select"] = request.Select, ["vars"] = vars };
+        return await RunAsync("test", request.Select, vars, arguments, (runner, selection) => runner.TestAsync(selection, progress, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>Writes <c>models/NNN_model.sql</c> (create-or-replace scripts in build order) and <c>tests/test.sql</c> for the target warehouse.</summary>
+    public async Task<CompileSummary> CompileAsync(CompileRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var clock = Stopwatch.StartNew();
+        var (manifest, graph, renderer) = Prepare(request.Vars ?? new Dictionary<string, string>(), request.Target);
+        var selection = Selection.Parse(request.Select, manifest, graph);
+        await ArtifactWriter.WriteManifestAsync(options.TargetDirectory, manifest, renderer, "compile", timeProvider.GetUtcNow(), cancellationToken);
+
+        var modelDirectory = CleanDirectory(Path.Combine(request.OutputDirectory, "models"));
+        var testDirectory = CleanDirectory(Path.Combine(request.OutputDirectory, "tests"));
+        var results = new List<NodeResult>();
+        var modelFiles = new List<string>();
+        foreach (var (name, index) in graph.Order.Where(selection.Models.Contains).Select((name, index) => (name, index)))
+        {
+            var model = manifest.Models[name];
+            var path = Path.Combine(modelDirectory, $"{index + 1:000}_{name}.sql");
+            await File.WriteAllTextAsync(path, Materialization.Script(model, renderer), cancellationToken);
+            modelFiles.Add(path);
+            results.Add(Compiled(model.UniqueId, name, NodeKind.Model, path));
+        }
+
+        var testFiles = new List<string>();
+        var context = new TestSqlContext(renderer, relations: null);
+        foreach (var test in manifest.Tests.Where(t => selection.Tests.Contains(t.Name)))
+        {
+            var path = Path.Combine(testDirectory, $"{test.Name}.sql");
+            await File.WriteAllTextAsync(path, $"-- {test.Kind} test ({test.Severity.ToString().ToLowerInvariant()}) from {test.DefinedIn}\n{test.Sql(context)}\n", cancellationToken);
+            testFiles.Add(path);
+            results.Add(Compiled(test.UniqueId, test.Name, NodeKind.Test, path));
+        }
+
+        var arguments = new Dictionary<string, object?> { ["select"] = request.Select, ["target"] = renderer.Dialect.Name, ["out"] = request.OutputDirectory };
+        await ArtifactWriter.WriteRunResultsAsync(
+            options.TargetDirectory, manifest, new RunSummary("compile", results, clock.Elapsed), arguments, timeProvider.GetUtcNow(), cancellationToken);
+        return new CompileSummary(modelFiles, testFiles);
+    }
+
+    /// <summary>
+    /// A model's DuckDB query rendered with <paramref name="vars"/> (such as <c>kpi_from</c>, <c>kpi_to</c>), to run as a
+    /// query instead of reading the model's table, so a filtered KPI has no second definition.
+    /// </summary>
+    public Task<string> RenderQueryAsync(string model, IReadOnlyDictionary<string, string>? vars, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var (manifest, _, renderer) = Prepare(vars ?? new Dictionary<string, string>(), TargetWarehouse.DuckDb);
+        return manifest.Models.TryGetValue(model, out var node)
+            ? Task.FromResult(renderer.RenderModel(node, isIncremental: false))
+            : throw new PipelineException($"no model named {model} in {manifest.ProjectDirectory}.");
+    }
+
+    private async Task<RunSummary> RunAsync(
+        string command,
+        string? select,
+        IReadOnlyDictionary<string, string> vars,
+        IReadOnlyDictionary<string, object?> arguments,
+        Func<ProjectRunner, Selection, Task<List<NodeResult>>> run,
+        CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var (manifest, graph, renderer) = Prepare(vars, TargetWarehouse.DuckDb);
+        var selection = Selection.Parse(select, manifest, graph);
+        await ArtifactWriter.WriteManifestAsync(options.TargetDirectory, manifest, renderer, command, timeProvider.GetUtcNow(), cancellationToken);
+        await using var session = await DuckDbSession.OpenAsync(warehouse, cancellationToken);
+        var results = await run(new ProjectRunner(manifest, graph, renderer, session, timeProvider, logger), selection);
+        var summary = new RunSummary(command, results, clock.Elapsed);
+        await ArtifactWriter.WriteRunResultsAsync(options.TargetDirectory, manifest, summary, arguments, timeProvider.GetUtcNow(), cancellationToken);
+        return summary;
+    }
+
+    private (TransformManifest Manifest, DependencyGraph Graph, TemplateRenderer Renderer) Prepare(
+        IReadOnlyDictionary<string, string> vars, TargetWarehouse target)
+    {
+        var manifest = ProjectLoader.Load(options.ProjectDirectory);
+        var graph = new DependencyGraph(manifest.Models);
+        SqlDialect dialect = target == TargetWarehouse.BigQuery ? new BigQueryDialect(manifest.Settings.BigQueryDataset) : DuckDbDialect.Instance;
+        return (manifest, graph, new TemplateRenderer(manifest, dialect, VarValues.Resolve(manifest.Settings, vars)));
+    }
+
+    private static Dictionary<string, string> WithDay(IReadOnlyDictionary<string, string>? vars, DateOnly? day)
+    {
+        var merged = new Dictionary<string, string>(vars ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        if (day is { } ds)
+        {
+            merged[ProjectSettingsReader.DayVar] = ds.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return merged;
+    }
+
+    /// <summary>Removes earlier compiled files so the folder's name order is exactly this build order.</summary>
+    private static string CleanDirectory(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        foreach (var file in Directory.EnumerateFiles(directory, "*.sql"))
+        {
+            File.Delete(file);
+        }
+
+        return directory;
+    }
+
+    private NodeResult Compiled(string uniqueId, string name, NodeKind kind, string path) =>
+        new(uniqueId, name, kind, RunStatus.Success, timeProvider.GetUtcNow(), TimeSpan.Zero, null, null, [], $"compiled to {path}");
+}

@@ -1,0 +1,80 @@
+-- metrics.md 4.1 customer-growth: one row per month from the first to the last month with a sales order, gaps as zeros.
+WITH sales_orders AS (
+    SELECT
+        customer_unique_id,
+        purchase_date
+    FROM {{ ref('fact_orders') }}
+    WHERE is_sales_order
+        AND purchase_date BETWEEN DATE '{{ var('kpi_from') }}' AND DATE '{{ var('kpi_to') }}'
+),
+order_months AS (
+    SELECT
+        sales_orders.customer_unique_id,
+        calendar.month_start
+    FROM sales_orders
+    INNER JOIN {{ ref('dim_date') }} AS calendar
+        ON calendar.date_day = sales_orders.purchase_date
+),
+first_months AS (
+    SELECT
+        customer_unique_id,
+        min(month_start) AS first_month
+    FROM order_months
+    WHERE customer_unique_id IS NOT NULL
+    GROUP BY customer_unique_id
+),
+calendar_months AS (
+    SELECT DISTINCT
+        month_start,
+        month
+    FROM {{ ref('dim_date') }}
+    WHERE month_start BETWEEN (SELECT min(month_start) FROM order_months) AND (SELECT max(month_start) FROM order_months)
+),
+new_customers_by_month AS (
+    SELECT
+        first_month AS month_start,
+        COUNT(*) AS new_customers
+    FROM first_months
+    GROUP BY first_month
+),
+active_customers_by_month AS (
+    SELECT
+        month_start,
+        COUNT(DISTINCT customer_unique_id) AS active_customers
+    FROM order_months
+    GROUP BY month_start
+),
+monthly_counts AS (
+    SELECT
+        calendar_months.month_start,
+        calendar_months.month,
+        coalesce(new_customers_by_month.new_customers, 0) AS new_customers,
+        coalesce(active_customers_by_month.active_customers, 0) AS active_customers
+    FROM calendar_months
+    LEFT JOIN new_customers_by_month
+        ON new_customers_by_month.month_start = calendar_months.month_start
+    LEFT JOIN active_customers_by_month
+        ON active_customers_by_month.month_start = calendar_months.month_start
+),
+running_totals AS (
+    SELECT
+        *,
+        CAST(SUM(new_customers) OVER (ORDER BY month_start ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS BIGINT)
+            AS cumulative_customers
+    FROM monthly_counts
+),
+previous_totals AS (
+    SELECT
+        *,
+        lag(cumulative_customers) OVER (ORDER BY month_start) AS previous_cumulative_customers
+    FROM running_totals
+)
+SELECT
+    month,
+    CAST(new_customers AS BIGINT) AS new_customers,
+    cumulative_customers,
+    CAST(active_customers AS BIGINT) AS active_customers,
+    CASE
+        WHEN previous_cumulative_customers > 0 THEN {{ safe_cast('100.0 * new_customers / previous_cumulative_customers', 'double') }}
+    END AS growth_pct
+FROM previous_totals

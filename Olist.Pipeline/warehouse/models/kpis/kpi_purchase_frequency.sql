@@ -1,0 +1,29 @@
+-- metrics.md 4.7 purchase-frequency: distinct customers and sales orders per customer state (level state)
+-- and per state and city (level city), located by each order's own customer record.
+WITH sales_orders AS (
+    SELECT
+        customer_unique_id,
+        customer_state,
+        customer_city
+    FROM {{ ref('fact_orders') }}
+    WHERE is_sales_order
+        AND purchase_date BETWEEN DATE '{{ var('kpi_from') }}' AND DATE '{{ var('kpi_to') }}'
+),
+location_totals AS (
+    SELECT 'state' AS level, customer_state AS state, CAST(NULL AS STRING) AS city,
+        COUNT(DISTINCT customer_unique_id) AS customers, COUNT(*) AS orders
+    FROM sales_orders
+    GROUP BY customer_state
+    UNION ALL
+    SELECT 'city', customer_state, customer_city, COUNT(DISTINCT customer_unique_id), COUNT(*)
+    FROM sales_orders
+    GROUP BY customer_state, customer_city
+)
+SELECT
+    level,
+    state,
+    city,
+    CAST(customers AS BIGINT) AS customers,
+    CAST(orders AS BIGINT) AS orders,
+    CASE WHEN customers > 0 THEN {{ safe_cast('1.0 * orders / customers', 'double') }} END AS frequency
+FROM location_totals

@@ -1,0 +1,63 @@
+-- metrics.md 4.8 retention: per cohort (month of a customer's first sales order) and month offset from 0 to the
+-- last month with a sales order, the cohort's customers with a sales order in that month.
+WITH order_months AS (
+    SELECT
+        orders.customer_unique_id,
+        calendar.month_start
+    FROM {{ ref('fact_orders') }} AS orders
+    INNER JOIN {{ ref('dim_date') }} AS calendar
+        ON calendar.date_day = orders.purchase_date
+    WHERE orders.is_sales_order
+        AND orders.customer_unique_id IS NOT NULL
+        AND orders.purchase_date BETWEEN DATE '{{ var('kpi_from') }}' AND DATE '{{ var('kpi_to') }}'
+),
+customer_cohorts AS (
+    SELECT
+        customer_unique_id,
+        min(month_start) AS cohort_start
+    FROM order_months
+    GROUP BY customer_unique_id
+),
+cohort_sizes AS (
+    SELECT
+        cohort_start,
+        COUNT(*) AS cohort_size
+    FROM customer_cohorts
+    GROUP BY cohort_start
+),
+calendar_months AS (
+    SELECT DISTINCT month_start
+    FROM {{ ref('dim_date') }}
+    WHERE month_start <= (SELECT max(month_start) FROM order_months)
+),
+cohort_months AS (
+    SELECT
+        cohort_sizes.cohort_start,
+        cohort_sizes.cohort_size,
+        calendar_months.month_start,
+        (EXTRACT(YEAR FROM calendar_months.month_start) - EXTRACT(YEAR FROM cohort_sizes.cohort_start)) * 12
+            + EXTRACT(MONTH FROM calendar_months.month_start) - EXTRACT(MONTH FROM cohort_sizes.cohort_start) AS month_offset
+    FROM cohort_sizes
+    INNER JOIN calendar_months
+        ON calendar_months.month_start >= cohort_sizes.cohort_start
+),
+active_cohort_customers AS (
+    SELECT
+        customer_cohorts.cohort_start,
+        order_months.month_start,
+        COUNT(DISTINCT order_months.customer_unique_id) AS active_customers
+    FROM order_months
+    INNER JOIN customer_cohorts
+        ON customer_cohorts.customer_unique_id = order_months.customer_unique_id
+    GROUP BY customer_cohorts.cohort_start, order_months.month_start
+)
+SELECT
+    {{ format_month('cohort_months.cohort_start') }} AS cohort,
+    CAST(cohort_months.cohort_size AS BIGINT) AS cohort_size,
+    CAST(cohort_months.month_offset AS INTEGER) AS month_offset,
+    CAST(coalesce(active_cohort_customers.active_customers, 0) AS BIGINT) AS active_customers,
+    {{ safe_cast('100.0 * coalesce(active_cohort_customers.active_customers, 0) / cohort_months.cohort_size', 'double') }} AS retention_pct
+FROM cohort_months
+LEFT JOIN active_cohort_customers
+    ON active_cohort_customers.cohort_start = cohort_months.cohort_start
+    AND active_cohort_customers.month_start = cohort_months.month_start

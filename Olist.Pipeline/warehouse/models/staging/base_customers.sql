@@ -1,0 +1,43 @@
+-- Every raw customer row, cleaned, with what the cleaning changed and why the row is dropped (NULL: kept).
+WITH source_rows AS (
+    -- Live stream hook: when raw.stream_customers exists, UNION ALL its rows here, ordered after every batch row.
+    SELECT
+        {{ clean_text('customer_id') }} AS customer_id,
+        {{ clean_text('customer_unique_id') }} AS customer_unique_id,
+        {{ clean_text('customer_zip_code_prefix') }} AS zip_text,
+        {{ clean_text('customer_city') }} AS city_text,
+        {{ clean_text('customer_state') }} AS state_text,
+        {{ untrimmed('customer_id, customer_unique_id, customer_zip_code_prefix, customer_city, customer_state') }} AS was_trimmed,
+        _source_file,
+        _line_number
+    FROM {{ source('raw', 'customers') }}
+),
+checked_rows AS (
+    SELECT
+        *,
+        CASE WHEN customer_id IS NULL THEN 'missing_primary_id' END AS invalid_reason
+    FROM source_rows
+),
+versioned_rows AS (
+    SELECT
+        *,
+        row_number() OVER (
+            PARTITION BY customer_id, invalid_reason IS NULL
+            ORDER BY _source_file DESC, _line_number DESC) AS version_rank
+    FROM checked_rows
+)
+SELECT
+    customer_id,
+    customer_unique_id,
+    lpad(zip_text, 5, '0') AS customer_zip_code_prefix,
+    {{ normalize_city('city_text') }} AS customer_city,
+    upper(state_text) AS customer_state,
+    was_trimmed,
+    coalesce(length(zip_text) < 5, FALSE) AS zip_padded,
+    coalesce(city_text <> {{ normalize_city('city_text') }}, FALSE) AS city_normalized,
+    coalesce(state_text <> upper(state_text), FALSE) AS state_upper_cased,
+    coalesce(customer_id, '') AS row_key,
+    coalesce(invalid_reason, CASE WHEN version_rank > 1 THEN 'duplicate_key' END) AS drop_reason,
+    _source_file,
+    _line_number
+FROM versioned_rows

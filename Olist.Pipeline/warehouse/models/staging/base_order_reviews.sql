@@ -1,0 +1,59 @@
+-- Every raw review row, cleaned, with why it is dropped (NULL: kept).
+WITH source_rows AS (
+    SELECT
+        {{ clean_text('review_id') }} AS review_id,
+        {{ clean_text('order_id') }} AS order_id,
+        {{ clean_text('review_score') }} AS score_text,
+        {{ clean_text('review_comment_title') }} AS review_comment_title,
+        {{ clean_text('review_comment_message') }} AS review_comment_message,
+        {{ clean_text('review_creation_date') }} AS creation_text,
+        {{ clean_text('review_answer_timestamp') }} AS answer_text,
+        {{ untrimmed('review_id, order_id, review_score, review_comment_title, review_comment_message, review_creation_date, review_answer_timestamp') }} AS was_trimmed,
+        _source_file,
+        _line_number
+    FROM {{ source('raw', 'order_reviews') }}
+),
+parsed_rows AS (
+    SELECT
+        *,
+        {{ safe_cast('score_text', 'integer') }} AS review_score,
+        {{ parse_timestamp('creation_text') }} AS review_creation_date,
+        {{ parse_timestamp('answer_text') }} AS review_answer_timestamp
+    FROM source_rows
+),
+checked_rows AS (
+    SELECT
+        *,
+        CASE WHEN review_id IS NULL OR order_id IS NULL THEN 'missing_primary_id' END AS invalid_reason
+    FROM parsed_rows
+),
+versioned_rows AS (
+    SELECT
+        *,
+        row_number() OVER (
+            PARTITION BY review_id, order_id, invalid_reason IS NULL
+            ORDER BY _source_file DESC, _line_number DESC) AS version_rank
+    FROM checked_rows
+)
+SELECT
+    versioned_rows.review_id,
+    versioned_rows.order_id,
+    versioned_rows.review_score,
+    versioned_rows.review_comment_title,
+    versioned_rows.review_comment_message,
+    versioned_rows.review_creation_date,
+    versioned_rows.review_answer_timestamp,
+    versioned_rows.was_trimmed,
+    CASE WHEN versioned_rows.creation_text IS NOT NULL AND versioned_rows.review_creation_date IS NULL THEN 1 ELSE 0 END
+        + CASE WHEN versioned_rows.answer_text IS NOT NULL AND versioned_rows.review_answer_timestamp IS NULL THEN 1 ELSE 0 END
+        AS unparseable_timestamps,
+    coalesce(versioned_rows.review_id, '') || '/' || coalesce(versioned_rows.order_id, '') AS row_key,
+    coalesce(
+        versioned_rows.invalid_reason,
+        CASE WHEN versioned_rows.version_rank > 1 THEN 'duplicate_key' END,
+        CASE WHEN orders.order_id IS NULL THEN 'orphan_order' END) AS drop_reason,
+    versioned_rows._source_file,
+    versioned_rows._line_number
+FROM versioned_rows
+LEFT JOIN {{ ref('stg_orders') }} AS orders
+    ON orders.order_id = versioned_rows.order_id

@@ -1,0 +1,74 @@
+-- Every raw order row, cleaned, with what the cleaning changed and why the row is dropped (NULL: kept).
+WITH source_rows AS (
+    -- Live stream hook: when raw.stream_orders exists, UNION ALL its rows here (event time converted to
+    -- America/Sao_Paulo), ordered after every batch row and among themselves by event time, so the
+    -- dedupe below lets a live status change replace the batch row.
+    SELECT
+        {{ clean_text('order_id') }} AS order_id,
+        {{ clean_text('customer_id') }} AS customer_id,
+        {{ clean_text('order_status') }} AS status_text,
+        {{ clean_text('order_purchase_timestamp') }} AS purchase_text,
+        {{ clean_text('order_approved_at') }} AS approved_text,
+        {{ clean_text('order_delivered_carrier_date') }} AS carrier_text,
+        {{ clean_text('order_delivered_customer_date') }} AS customer_delivery_text,
+        {{ clean_text('order_estimated_delivery_date') }} AS estimate_text,
+        {{ untrimmed('order_id, customer_id, order_status, order_purchase_timestamp, order_approved_at, order_delivered_carrier_date, order_delivered_customer_date, order_estimated_delivery_date') }} AS was_trimmed,
+        _source_file,
+        _line_number
+    FROM {{ source('raw', 'orders') }}
+),
+parsed_rows AS (
+    SELECT
+        *,
+        lower(status_text) AS order_status,
+        {{ parse_timestamp('purchase_text') }} AS order_purchase_timestamp,
+        {{ parse_timestamp('approved_text') }} AS order_approved_at,
+        {{ parse_timestamp('carrier_text') }} AS order_delivered_carrier_date,
+        {{ parse_timestamp('customer_delivery_text') }} AS order_delivered_customer_date,
+        {{ parse_timestamp('estimate_text') }} AS order_estimated_delivery_date
+    FROM source_rows
+),
+checked_rows AS (
+    SELECT
+        *,
+        CASE
+            WHEN order_id IS NULL THEN 'missing_primary_id'
+            WHEN order_status IS NULL THEN 'missing_order_status'
+            WHEN order_purchase_timestamp IS NULL THEN 'unparseable_purchase_timestamp'
+        END AS invalid_reason
+    FROM parsed_rows
+),
+versioned_rows AS (
+    SELECT
+        *,
+        row_number() OVER (
+            PARTITION BY order_id, invalid_reason IS NULL
+            ORDER BY _source_file DESC, _line_number DESC) AS version_rank
+    FROM checked_rows
+)
+SELECT
+    versioned_rows.order_id,
+    versioned_rows.customer_id,
+    versioned_rows.order_status,
+    versioned_rows.order_purchase_timestamp,
+    versioned_rows.order_approved_at,
+    versioned_rows.order_delivered_carrier_date,
+    versioned_rows.order_delivered_customer_date,
+    versioned_rows.order_estimated_delivery_date,
+    versioned_rows.was_trimmed,
+    coalesce(versioned_rows.status_text <> versioned_rows.order_status, FALSE) AS status_lower_cased,
+    CASE WHEN versioned_rows.approved_text IS NOT NULL AND versioned_rows.order_approved_at IS NULL THEN 1 ELSE 0 END
+        + CASE WHEN versioned_rows.carrier_text IS NOT NULL AND versioned_rows.order_delivered_carrier_date IS NULL THEN 1 ELSE 0 END
+        + CASE WHEN versioned_rows.customer_delivery_text IS NOT NULL AND versioned_rows.order_delivered_customer_date IS NULL THEN 1 ELSE 0 END
+        + CASE WHEN versioned_rows.estimate_text IS NOT NULL AND versioned_rows.order_estimated_delivery_date IS NULL THEN 1 ELSE 0 END
+        AS unparseable_timestamps,
+    coalesce(versioned_rows.order_id, '') AS row_key,
+    coalesce(
+        versioned_rows.invalid_reason,
+        CASE WHEN versioned_rows.version_rank > 1 THEN 'duplicate_key' END,
+        CASE WHEN customers.customer_id IS NULL THEN 'orphan_customer' END) AS drop_reason,
+    versioned_rows._source_file,
+    versioned_rows._line_number
+FROM versioned_rows
+LEFT JOIN {{ ref('stg_customers') }} AS customers
+    ON customers.customer_id = versioned_rows.customer_id

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Olist.Pipeline.Configuration;
+using Olist.Pipeline.Generation;
+using Olist.Pipeline.Ingestion;
+using Olist.Pipeline.Kpis;
+using Olist.Pipeline.Transform;
+using Olist.Pipeline.Transform.Execution;
+using Olist.Pipeline.Warehouse;
+
+namespace Olist.Tests.Warehouse;
+
+/// <summary>
+/// One generated dataset (scale 0.05, with the real data's flaws) loaded and built with the project's warehouse
+/// models, shared by the warehouse and KPI tests; the data folder is deleted afterwards.
+/// </summary>
+public sealed class BuiltWarehouse : IAsyncLifetime
+{
+    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("olist-warehouse-test-");
+
+    public BuiltWarehouse()
+    {
+        Paths = new DataPaths(Path.Combine(_root.FullName, "data"));
+        SourceDirectory = Path.Combine(_root.FullName, "generated");
+        Warehouse = new DuckDbWarehouse(Paths.Warehouse);
+        Project = new TransformProject(TransformOptions.For(Paths), Warehouse, TimeProvider.System, NullLogger<TransformProject>.Instance);
+        Kpis = new KpiService(Warehouse, new TransformQueryRenderer(Project));
+    }
+
+    public DataPaths Paths { get; }
+
+    public string SourceDirectory { get; }
+
+    public DuckDbWarehouse Warehouse { get; }
+
+    public TransformProject Project { get; }
+
+    public KpiService Kpis { get; }
+
+    /// <summary>The full build's results, models and tests.</summary>
+    public RunSummary Build { get; private set; } = new("build", [], TimeSpan.Zero);
+
+    public async Task InitializeAsync()
+    {
+        await new OlistGenerator().GenerateAsync(new GenerationOptions(0.05, 11, SourceDirectory, new DateOnly(2018, 10, 17)), null, CancellationToken.None);
+        await new CsvLoader(Warehouse, TimeProvider.System, NullLogger<CsvLoader>.Instance).LoadAsync(SourceDirectory, null, CancellationToken.None);
+        Build = await Project.BuildAsync(new BuildRequest(), null, CancellationToken.None);
+    }
+
+    public Task DisposeAsync()
+    {
+        _root.Delete(recursive: true);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Runs a query and returns its rows as arrays of values (DBNull as null).</summary>
+    public async Task<IReadOnlyList<object?[]>> QueryAsync(string sql)
+    {
+        await using var connection = await Warehouse.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<object?[]>();
+        while (await reader.ReadAsync())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    /// <summary>The single value of a one-row, one-column query, as a long.</summary>
+    public async Task<long> CountAsync(string sql) => Convert.ToInt64((await QueryAsync(sql))[0][0], System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>The collection sharing one built warehouse.</summary>
+[CollectionDefinition(Name)]
+public sealed class SharedBuiltWarehouse : ICollectionFixture<BuiltWarehouse>
+{
+    public const string Name = "built warehouse";
+}

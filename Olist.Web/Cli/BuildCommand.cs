@@ -1,0 +1,36 @@
+using System.CommandLine;
+using System.Globalization;
+using Olist.Pipeline.Transform;
+
+namespace Olist.Web.Cli;
+
+/// <summary>The <c>build</c> verb: runs the analytics project's models in graph order, each followed by its tests.</summary>
+internal static class BuildCommand
+{
+    public static Command Create(TimeProvider timeProvider)
+    {
+        var select = TransformCli.Select();
+        var vars = TransformCli.Vars();
+        var projectDirectory = TransformCli.ProjectDirectory();
+        var fullRefresh = new Option<bool>("--full-refresh") { Description = "Rebuild incremental models from scratch." };
+        var ds = new Option<DateOnly?>("--ds")
+        {
+            Description = "The day (YYYY-MM-DD) incremental models replace; without it they are rebuilt in full.",
+            CustomParser = result => DateOnly.ParseExact(result.Tokens[0].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        };
+
+        var command = new Command("build", "Build the warehouse models and run their tests; anything downstream of a failure is skipped.")
+        {
+            select, fullRefresh, ds, vars, projectDirectory,
+        };
+        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("build", async () =>
+        {
+            var request = new BuildRequest(
+                parseResult.GetValue(select), parseResult.GetValue(fullRefresh), parseResult.GetValue(ds), TransformCli.ParseVars(parseResult.GetValue(vars)));
+            var engine = TransformCli.Engine(timeProvider, parseResult.GetValue(projectDirectory));
+            var summary = await ConsoleProgress.RunAsync("build", progress => engine.BuildAsync(request, progress, cancellationToken));
+            return TransformCli.WriteSummary(summary);
+        }));
+        return command;
+    }
+}

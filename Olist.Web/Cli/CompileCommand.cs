@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Olist.Pipeline.Transform;
+using Olist.Pipeline.Transform.Rendering.Dialects;
+
+namespace Olist.Web.Cli;
+
+/// <summary>The <c>compile</c> verb: writes the project as plain SQL files for DuckDB or BigQuery, runnable without the engine.</summary>
+internal static class CompileCommand
+{
+    public static Command Create(TimeProvider timeProvider)
+    {
+        var select = TransformCli.Select();
+        var vars = TransformCli.Vars();
+        var projectDirectory = TransformCli.ProjectDirectory();
+        var target = new Option<string>("--target")
+        {
+            Description = "Warehouse to write SQL for.",
+            DefaultValueFactory = _ => "duckdb",
+        };
+        target.AcceptOnlyFromAmong("duckdb", "bigquery");
+        var output = new Option<DirectoryInfo>("--out")
+        {
+            Description = "Folder for models/NNN_<model>.sql (in build order) and tests/<test>.sql.",
+            Required = true,
+        };
+
+        var command = new Command("compile", "Write each model as a create-or-replace script in build order, and each test as a query.")
+        {
+            select, target, output, vars, projectDirectory,
+        };
+        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("compile", async () =>
+        {
+            var warehouse = parseResult.GetValue(target) == "bigquery" ? TargetWarehouse.BigQuery : TargetWarehouse.DuckDb;
+            var request = new CompileRequest(
+                parseResult.GetRequiredValue(output).FullName, warehouse, parseResult.GetValue(select), TransformCli.ParseVars(parseResult.GetValue(vars)));
+            var summary = await TransformCli.Engine(timeProvider, parseResult.GetValue(projectDirectory)).CompileAsync(request, cancellationToken);
+            Console.WriteLine($"compiled {summary.ModelFiles.Count} models and {summary.TestFiles.Count} tests for {parseResult.GetValue(target)} into {request.OutputDirectory}");
+            return 0;
+        }));
+        return command;
+    }
+}

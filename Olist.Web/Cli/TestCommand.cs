@@ -1,0 +1,27 @@
+using System.CommandLine;
+using Olist.Pipeline.Transform;
+
+namespace Olist.Web.Cli;
+
+/// <summary>The <c>test</c> verb: runs the data tests of the selected models against the warehouse as it is.</summary>
+internal static class TestCommand
+{
+    public static Command Create(TimeProvider timeProvider)
+    {
+        var select = TransformCli.Select();
+        var vars = TransformCli.Vars();
+        var projectDirectory = TransformCli.ProjectDirectory();
+        var command = new Command("test", "Run the data tests of the selected models (all by default) without building anything.")
+        {
+            select, vars, projectDirectory,
+        };
+        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("test", async () =>
+        {
+            var request = new TestRequest(parseResult.GetValue(select), TransformCli.ParseVars(parseResult.GetValue(vars)));
+            var engine = TransformCli.Engine(timeProvider, parseResult.GetValue(projectDirectory));
+            var summary = await ConsoleProgress.RunAsync("test", progress => engine.TestAsync(request, progress, cancellationToken));
+            return TransformCli.WriteSummary(summary);
+        }));
+        return command;
+    }
+}
