@@ -16,6 +16,12 @@ public sealed class DataPaths
     /// <summary>The embedded DuckDB warehouse file.</summary>
     public string Warehouse => Path.Combine(Root, "warehouse.duckdb");
 
+    /// <summary>The embedded message bus of the live order stream (SQLite).</summary>
+    public string Bus => Path.Combine(Root, "bus.db");
+
+    /// <summary>The small SQLite store of hashed secrets such as the publisher API key.</summary>
+    public string Secrets => Path.Combine(Root, "secrets.db");
+
     /// <summary>Where a user drops the real Kaggle CSV files; preferred over generated data when present.</summary>
     public string RealSources => Path.Combine(Root, "olist");
 

@@ -8,12 +8,17 @@ internal static class CliConfiguration
     /// <summary>The bound <see cref="OlistOptions"/>.</summary>
     public static OlistOptions Load()
     {
-        var configuration = new ConfigurationBuilder()
+        var options = new OlistOptions();
+        Build().GetSection(OlistOptions.SectionName).Bind(options);
+        return options;
+    }
+
+    /// <summary>One setting by its key (such as <c>Olist:Auth:PublisherApiKey</c>), or null when unset.</summary>
+    public static string? LoadSection(string key) => Build()[key] is { Length: > 0 } value ? value : null;
+
+    private static IConfigurationRoot Build() =>
+        new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
             .Build();
-        var options = new OlistOptions();
-        configuration.GetSection(OlistOptions.SectionName).Bind(options);
-        return options;
-    }
 }

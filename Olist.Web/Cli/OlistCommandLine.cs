@@ -20,6 +20,7 @@ public static class OlistCommandLine
             TestCommand.Create(timeProvider),
             CompileCommand.Create(timeProvider),
             KpiCommand.Create(timeProvider),
+            StreamCommand.Create(timeProvider),
         };
         ServeCommand.ServeUnmatchedArguments(root);
         return root;

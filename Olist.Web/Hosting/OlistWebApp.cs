@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using MudBlazor.Services;
 using Olist.Web.Api;
 using Olist.Web.Components;
+using Olist.Web.Streaming;
 
 namespace Olist.Web.Hosting;
 
@@ -27,6 +28,7 @@ public static class OlistWebApp
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddOlistPipeline(builder.Configuration);
+        builder.Services.AddLiveStream(builder.Configuration);
 
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())
@@ -39,6 +41,7 @@ public static class OlistWebApp
         app.MapStaticAssets();
         app.MapHealthEndpoints();
         app.MapKpiEndpoints();
+        app.MapEventEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,0 +1,115 @@
+using Olist.Pipeline.Streaming.Bus;
+using Olist.Pipeline.Streaming.Contract;
+
+namespace Olist.Pipeline.Streaming.Consuming;
+
+/// <summary>
+/// Decides each message of a micro-batch against the committed state plus the batch's own earlier messages: already
+/// handled, duplicate, dead letter (with the reasons that need the warehouse), retry later, or accepted.
+/// </summary>
+internal sealed class BatchJudge(StreamState state, StreamConsumerOptions options)
+{
+    /// <summary>Decodes <paramref name="message"/>; without an event_id its idempotency key is the id it was first published under.</summary>
+    public static DecodedMessage Decode(BusMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return OrderEventDecoder.Decode(message.Body, FirstMessageId(message));
+    }
+
+    /// <summary>The message id of the original publication: its own, or the one a replay names.</summary>
+    public static string FirstMessageId(BusMessage message) =>
+        message.Attributes.TryGetValue(MessageAttributes.ReplayOf, out var original) ? original : message.MessageId;
+
+    public BatchPlan Judge(IReadOnlyList<(BusMessage Message, DecodedMessage Decoded)> batch, DateTimeOffset now)
+    {
+        var plan = new BatchPlan();
+        foreach (var (message, decoded) in batch)
+        {
+            if (state.HandledMessages.Contains(message.MessageId))
+            {
+                plan.AlreadyHandled.Add(message);
+                continue;
+            }
+
+            if (decoded.Rejection is { } rejection)
+            {
+                plan.DeadLetters.Add(new DeadLetter(message, rejection, FirstMessageId(message)));
+                continue;
+            }
+
+            var orderEvent = decoded.Event!;
+            if (state.AcceptedEventKeys.Contains(orderEvent.EventKey) || plan.EventKeys.Contains(orderEvent.EventKey))
+            {
+                plan.Duplicates.Add(new Duplicate(message, orderEvent.EventKey));
+                continue;
+            }
+
+            var outcome = orderEvent.IsCreation ? JudgeCreation(plan, message, orderEvent) : JudgeStatusChange(plan, message, orderEvent, now);
+            switch (outcome)
+            {
+                case AcceptedEvent accepted:
+                    plan.Accepted.Add(accepted);
+                    plan.EventKeys.Add(orderEvent.EventKey);
+                    plan.Orders[accepted.Order.OrderId] = accepted.Order;
+                    if (accepted.WritesCustomer)
+                    {
+                        plan.NewCustomers.Add(orderEvent.Customer!.CustomerId);
+                    }
+
+                    break;
+                case Rejection rejected:
+                    plan.DeadLetters.Add(new DeadLetter(message, rejected, FirstMessageId(message)));
+                    break;
+                default:
+                    plan.Retries.Add(message);
+                    break;
+            }
+        }
+
+        return plan;
+    }
+
+    private object JudgeCreation(BatchPlan plan, BusMessage message, OrderEvent orderEvent)
+    {
+        var order = orderEvent.Order;
+        if (plan.Orders.ContainsKey(order.OrderId) || state.HasOrder(order.OrderId))
+        {
+            return new Rejection(DeadLetterReasons.DuplicateOrder, $"order {order.OrderId} already exists; a second order_created would write it twice");
+        }
+
+        if (orderEvent.Items.FirstOrDefault(i => !state.Products.Contains(i.ProductId)) is { } unknownProduct)
+        {
+            return new Rejection(DeadLetterReasons.UnknownProduct, $"product {unknownProduct.ProductId} of item {unknownProduct.OrderItemId} is not in the catalog");
+        }
+
+        if (orderEvent.Items.FirstOrDefault(i => !state.Sellers.Contains(i.SellerId)) is { } unknownSeller)
+        {
+            return new Rejection(DeadLetterReasons.UnknownSeller, $"seller {unknownSeller.SellerId} of item {unknownSeller.OrderItemId} is not in the catalog");
+        }
+
+        var customerId = order.CustomerId!;
+        var known = state.Customers.Contains(customerId) || plan.NewCustomers.Contains(customerId);
+        if (!known && orderEvent.Customer is null)
+        {
+            return new Rejection(DeadLetterReasons.UnknownCustomer, $"customer {customerId} is new and the event carries no customers object");
+        }
+
+        return new AcceptedEvent(message, orderEvent, OrderState.Created(order), WritesCustomer: !known);
+    }
+
+    /// <summary>An accepted event, a rejection, or null to retry later (the order may still be on its way).</summary>
+    private object? JudgeStatusChange(BatchPlan plan, BusMessage message, OrderEvent orderEvent, DateTimeOffset now)
+    {
+        var change = orderEvent.Order;
+        if (!plan.Orders.TryGetValue(change.OrderId, out var current) && !state.Orders.TryGetValue(change.OrderId, out current))
+        {
+            return now - message.PublishedAt < options.UnknownOrderRetryWindow
+                ? null
+                : new Rejection(DeadLetterReasons.UnknownOrder, $"order {change.OrderId} has not arrived within {options.UnknownOrderRetryWindow.TotalSeconds:0} s of publication");
+        }
+
+        return OrderStatusTransitions.IsAllowed(current.Status, change.OrderStatus)
+            ? new AcceptedEvent(message, orderEvent, current.With(change), WritesCustomer: false)
+            : new Rejection(DeadLetterReasons.IllegalTransition, $"order {change.OrderId} cannot move from '{current.Status}' to '{change.OrderStatus}'");
+    }
+}

@@ -1,0 +1,48 @@
+using Olist.Pipeline.Streaming.Contract;
+
+namespace Olist.Pipeline.Streaming.Consuming;
+
+/// <summary>An order's current row as the stream writes it: the Olist order columns as text, timestamps in local time.</summary>
+public sealed record OrderState(
+    string OrderId,
+    string? CustomerId,
+    string Status,
+    string? PurchaseTimestamp,
+    string? ApprovedAt,
+    string? DeliveredCarrierDate,
+    string? DeliveredCustomerDate,
+    string? EstimatedDeliveryDate)
+{
+    /// <summary>The row of a newly created order.</summary>
+    public static OrderState Created(OrderFields order)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        return new(
+            order.OrderId,
+            order.CustomerId,
+            order.OrderStatus,
+            SaoPauloTime.ToBatchText(order.PurchaseTimestamp),
+            SaoPauloTime.ToBatchText(order.ApprovedAt),
+            SaoPauloTime.ToBatchText(order.DeliveredCarrierDate),
+            SaoPauloTime.ToBatchText(order.DeliveredCustomerDate),
+            SaoPauloTime.ToBatchText(order.EstimatedDeliveryDate));
+    }
+
+    /// <summary>This order after a status change: the new status and the dates the change sets, the rest kept.</summary>
+    public OrderState With(OrderFields change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return this with
+        {
+            Status = change.OrderStatus,
+            ApprovedAt = SaoPauloTime.ToBatchText(change.ApprovedAt) ?? ApprovedAt,
+            DeliveredCarrierDate = SaoPauloTime.ToBatchText(change.DeliveredCarrierDate) ?? DeliveredCarrierDate,
+            DeliveredCustomerDate = SaoPauloTime.ToBatchText(change.DeliveredCustomerDate) ?? DeliveredCustomerDate,
+            EstimatedDeliveryDate = SaoPauloTime.ToBatchText(change.EstimatedDeliveryDate) ?? EstimatedDeliveryDate,
+        };
+    }
+
+    /// <summary>The values in the column order of the Olist orders table.</summary>
+    public string?[] Columns() =>
+        [OrderId, CustomerId, Status, PurchaseTimestamp, ApprovedAt, DeliveredCarrierDate, DeliveredCustomerDate, EstimatedDeliveryDate];
+}

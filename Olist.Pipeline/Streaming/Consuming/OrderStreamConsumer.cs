@@ -1,0 +1,207 @@
+using DuckDB.NET.Data;
+using Microsoft.Extensions.Logging;
+using Olist.Pipeline.Streaming.Bus;
+using Olist.Pipeline.Streaming.Contract;
+using Olist.Pipeline.Warehouse;
+
+namespace Olist.Pipeline.Streaming.Consuming;
+
+/// <summary>
+/// The stream's consumer: pulls micro-batches, decodes, validates and dedupes them, writes their outcome in one
+/// warehouse transaction, tells the sinks, and only then acknowledges. Warehouse and bus failures are transient: the
+/// batch is delivered again after a backoff and nothing is dead-lettered for them. One consumer per warehouse.
+/// </summary>
+public sealed partial class OrderStreamConsumer(
+    IMessageBus bus,
+    DuckDbWarehouse warehouse,
+    StreamConsumerOptions options,
+    IEnumerable<IAcceptedOrdersSink> sinks,
+    TimeProvider timeProvider,
+    ILogger<OrderStreamConsumer> logger)
+{
+    private readonly IAcceptedOrdersSink[] _sinks = [.. sinks];
+    private volatile StreamState? _state;
+    private volatile ConsumerStatus _status = ConsumerStatus.Initial;
+
+    /// <summary>The totals since the data directory was created; empty until the consumer has started.</summary>
+    public StreamCounters Counters => _state?.Counters ?? StreamCounters.Empty;
+
+    /// <summary>What the consumer is doing.</summary>
+    public ConsumerStatus Status => _status;
+
+    /// <summary>Consumes until <paramref name="cancellationToken"/> is cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await warehouse.OpenAsync(cancellationToken);
+        await StreamTables.EnsureAsync(connection, cancellationToken);
+        var state = await StreamStateLoader.LoadAsync(connection, cancellationToken);
+        _state = state;
+        _status = _status with { Phase = ConsumerPhase.Running };
+        LogStarted(state.Counters.Handled, state.Orders.Count);
+        try
+        {
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                await RunOnceAsync(connection, state, cancellationToken);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: leased messages not acknowledged are delivered again after their deadline.
+        }
+        finally
+        {
+            _status = _status with { Phase = ConsumerPhase.Stopped };
+        }
+    }
+
+    /// <summary>Pulls and settles one batch.</summary>
+    private async Task RunOnceAsync(DuckDBConnection connection, StreamState state, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<BusMessage> messages = [];
+        try
+        {
+            messages = await bus.PullAsync(options.BatchSize, options.AckDeadline, options.PullWait, cancellationToken);
+            if (messages.Count > 0)
+            {
+                await SettleAsync(connection, state, messages, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
+        {
+            await BackOffAsync(messages, ex, cancellationToken);
+        }
+    }
+
+    private async Task SettleAsync(DuckDBConnection connection, StreamState state, IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken)
+    {
+        // Decoding is pure and the largest CPU cost of a batch, so it uses every core.
+        var decoded = messages.AsParallel().AsOrdered()
+            .Select(m => (m, state.HandledMessages.Contains(m.MessageId) ? default : BatchJudge.Decode(m)))
+            .ToList();
+        await FetchBatchOrdersAsync(connection, state, decoded, cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var plan = new BatchJudge(state, options).Judge(decoded, now);
+        if (plan.HasOutcomes)
+        {
+            await StreamBatchWriter.WriteAsync(connection, plan, now, cancellationToken);
+            plan.ApplyTo(state);
+            _status = new ConsumerStatus(ConsumerPhase.Running, now, _status.Batches + 1, null);
+            await TellSinksAsync(plan, state.Counters, now, cancellationToken);
+        }
+
+        await bus.AcknowledgeAsync(plan.Settled.Select(m => m.AckId).ToList(), cancellationToken);
+        foreach (var retry in plan.Retries.GroupBy(m => options.BackoffAfter(m.DeliveryAttempt)))
+        {
+            await bus.ModifyAckDeadlineAsync(retry.Select(m => m.AckId).ToList(), retry.Key, cancellationToken);
+        }
+
+        if (plan.DeadLetters.Count > 0 && logger.IsEnabled(LogLevel.Information))
+        {
+            var reasons = string.Join(", ", plan.DeadLetters.Select(d => d.Rejection.Reason).Distinct());
+            LogDeadLettered(plan.DeadLetters.Count, reasons);
+        }
+    }
+
+    /// <summary>A status change may move an order of the batch data; its full row is read once and kept.</summary>
+    private static async Task FetchBatchOrdersAsync(
+        DuckDBConnection connection, StreamState state, List<(BusMessage, DecodedMessage Decoded)> batch, CancellationToken cancellationToken)
+    {
+        var wanted = batch
+            .Select(b => b.Decoded.Event)
+            .Where(e => e is { IsCreation: false } && !state.Orders.ContainsKey(e.Order.OrderId) && state.BatchOrderIds.Contains(e.Order.OrderId))
+            .Select(e => e!.Order.OrderId)
+            .Distinct(StringComparer.Ordinal);
+        foreach (var orderId in wanted)
+        {
+            if (await StreamStateLoader.ReadBatchOrderAsync(connection, orderId, cancellationToken) is { } order)
+            {
+                state.Orders[orderId] = order;
+            }
+        }
+    }
+
+    private async Task TellSinksAsync(BatchPlan plan, StreamCounters counters, DateTimeOffset committedAt, CancellationToken cancellationToken)
+    {
+        if (_sinks.Length == 0)
+        {
+            return;
+        }
+
+        var report = new StreamBatchReport(
+            plan.Accepted.Select(Describe).ToList(),
+            plan.Duplicates.Count,
+            plan.DeadLetters.GroupBy(d => d.Rejection.Reason).ToDictionary(g => g.Key, g => g.Count()),
+            counters,
+            committedAt);
+        foreach (var sink in _sinks)
+        {
+            try
+            {
+                await sink.OnBatchCommittedAsync(report, cancellationToken);
+            }
+#pragma warning disable CA1031 // A display that fails must not hold up the stream; the data is committed either way.
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                LogSinkFailed(ex, sink.GetType().Name);
+            }
+        }
+    }
+
+    private static AcceptedOrder Describe(AcceptedEvent accepted)
+    {
+        var orderEvent = accepted.Event;
+        return new AcceptedOrder(
+            accepted.Order.OrderId,
+            orderEvent.EventType,
+            accepted.Order.Status,
+            accepted.Order.PurchaseTimestamp,
+            orderEvent.Customer?.State,
+            orderEvent.Items.Count,
+            orderEvent.Items.Sum(i => i.Price),
+            orderEvent.PaymentsTotal,
+            orderEvent.HasPaymentMismatch,
+            orderEvent.Timestamp,
+            accepted.Message.PublishedAt,
+            accepted.Message.MessageId);
+    }
+
+    /// <summary>Hands the batch back to the bus for a later delivery and pauses, so a failing warehouse is not hammered.</summary>
+    private async Task BackOffAsync(IReadOnlyList<BusMessage> messages, Exception failure, CancellationToken cancellationToken)
+    {
+        var attempt = messages.Count == 0 ? 1 : messages.Max(m => m.DeliveryAttempt);
+        var delay = options.BackoffAfter(attempt);
+        var reason = failure.Message.ReplaceLineEndings(" ");
+        _status = _status with { Phase = ConsumerPhase.Retrying, LastError = reason };
+        LogTransientFailure(failure, messages.Count, attempt, delay.TotalSeconds, reason);
+        try
+        {
+            await bus.ModifyAckDeadlineAsync(messages.Select(m => m.AckId).ToList(), delay, cancellationToken);
+        }
+#pragma warning disable CA1031 // The bus itself may be what failed; the leases then simply run out.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogBusFailed(ex);
+        }
+
+        await Task.Delay(delay, timeProvider, cancellationToken);
+        _status = _status with { Phase = ConsumerPhase.Running };
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stream consumer started: {Handled} messages handled before, {Orders} orders known")]
+    private partial void LogStarted(long handled, int orders);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Dead-lettered {Count} messages: {Reasons}")]
+    private partial void LogDeadLettered(int count, string reasons);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stream batch of {Count} messages failed on delivery attempt {Attempt}; retrying in {DelaySeconds} s: {Reason}")]
+    private partial void LogTransientFailure(Exception exception, int count, int attempt, double delaySeconds, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The bus refused to hand a failed batch back; its leases will expire instead")]
+    private partial void LogBusFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live sink {Sink} failed; the batch is committed and continues")]
+    private partial void LogSinkFailed(Exception exception, string sink);
+}

@@ -1,0 +1,29 @@
+namespace Olist.Pipeline.Streaming.Consuming;
+
+/// <summary>
+/// What the consumer must know to judge a message, mirrored from the committed warehouse: messages already handled,
+/// event keys already accepted, the stream's orders, and the ids a new event may refer to. Changed only after a commit.
+/// </summary>
+internal sealed class StreamState
+{
+    public HashSet<string> HandledMessages { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> AcceptedEventKeys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The current row of every order the stream wrote, and of batch orders a status change touched.</summary>
+    public Dictionary<string, OrderState> Orders { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Order ids of the batch data, which a status change may move and a creation must not repeat.</summary>
+    public HashSet<string> BatchOrderIds { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> Customers { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> Products { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<string> Sellers { get; } = new(StringComparer.Ordinal);
+
+    public StreamCounters Counters { get; set; } = StreamCounters.Empty;
+
+    /// <summary>True when the order exists in the stream or the batch data.</summary>
+    public bool HasOrder(string orderId) => Orders.ContainsKey(orderId) || BatchOrderIds.Contains(orderId);
+}

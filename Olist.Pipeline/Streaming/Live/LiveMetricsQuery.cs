@@ -1,0 +1,114 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using Olist.Pipeline.Streaming.Bus;
+using Olist.Pipeline.Streaming.Consuming;
+using Olist.Pipeline.Streaming.Contract;
+using Olist.Pipeline.Ingestion.Raw;
+using Olist.Pipeline.Warehouse;
+
+namespace Olist.Pipeline.Streaming.Live;
+
+/// <summary>
+/// Computes <see cref="LiveMetrics"/> from the stream tables for the current local day of the <see cref="TimeProvider"/>.
+/// The order date is the local purchase time and a sales order is neither canceled nor unavailable, as in the batch KPIs,
+/// so the nightly build of the day agrees with these figures.
+/// </summary>
+public sealed class LiveMetricsQuery(DuckDbWarehouse warehouse, IMessageBus bus, TimeProvider timeProvider)
+{
+    /// <summary>How many categories and states the top lists hold.</summary>
+    public const string TopCount = "5";
+
+    private const string TodaySql = $"""
+        CREATE OR REPLACE TEMP TABLE live_today AS
+        SELECT order_id, customer_id FROM {StreamTables.Orders}
+        QUALIFY row_number() OVER (PARTITION BY order_id ORDER BY rowid DESC) = 1
+            AND order_purchase_timestamp >= $day_start AND order_purchase_timestamp < $day_end
+            AND order_status NOT IN ('canceled', 'unavailable')
+        """;
+
+    private const string TotalsSql = $"""
+        SELECT
+            (SELECT count(*) FROM live_today),
+            (SELECT coalesce(sum(CAST(price AS DECIMAL(18, 2))), 0) FROM {StreamTables.OrderItems} JOIN live_today USING (order_id)),
+            (SELECT coalesce(sum(CAST(payment_value AS DECIMAL(18, 2))), 0) FROM {StreamTables.OrderPayments} JOIN live_today USING (order_id)),
+            (SELECT count(DISTINCT order_id) FROM {StreamTables.Orders} WHERE event_type = 'order_created' AND epoch_us(event_time) >= $since_1),
+            (SELECT count(DISTINCT order_id) FROM {StreamTables.Orders} WHERE event_type = 'order_created' AND epoch_us(event_time) >= $since_5),
+            (SELECT count(DISTINCT order_id) FROM {StreamTables.Orders} WHERE event_type = 'order_created' AND epoch_us(event_time) >= $since_15),
+            (SELECT count(*) FILTER (WHERE outcome = 'accepted') FROM {StreamTables.Messages} WHERE epoch_us(handled_at) >= $day_start_us),
+            (SELECT count(*) FILTER (WHERE outcome = 'dead_lettered') FROM {StreamTables.Messages} WHERE epoch_us(handled_at) >= $day_start_us),
+            (SELECT count(*) FILTER (WHERE outcome = 'duplicate') FROM {StreamTables.Messages} WHERE epoch_us(handled_at) >= $day_start_us)
+        """;
+
+    private const string TopCategoriesSql = $"""
+        SELECT coalesce(nullif(trim(t.product_category_name_english), ''), nullif(trim(p.product_category_name), ''), 'unknown') AS category,
+               sum(CAST(i.price AS DECIMAL(18, 2))) AS revenue
+        FROM {StreamTables.OrderItems} i
+        JOIN live_today USING (order_id)
+        LEFT JOIN (SELECT * FROM raw.products QUALIFY row_number() OVER (PARTITION BY product_id ORDER BY _line_number DESC) = 1) p USING (product_id)
+        LEFT JOIN raw.product_category_name_translation t ON trim(t.product_category_name) = trim(p.product_category_name)
+        GROUP BY category ORDER BY revenue DESC, category LIMIT {TopCount}
+        """;
+
+    private const string TopStatesSql = $"""
+        WITH customers AS (
+            SELECT customer_id, customer_state FROM {StreamTables.Customers}
+            UNION ALL
+            SELECT customer_id, customer_state FROM raw.customers WHERE customer_id NOT IN (SELECT customer_id FROM {StreamTables.Customers}))
+        SELECT coalesce(upper(trim(c.customer_state)), 'unknown') AS state, count(*) AS orders
+        FROM live_today o LEFT JOIN customers c USING (customer_id)
+        GROUP BY state ORDER BY orders DESC, state LIMIT {TopCount}
+        """;
+
+    /// <summary>The metrics of today, as of now.</summary>
+    public async Task<LiveMetrics> ReadAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var day = SaoPauloTime.DayOf(now);
+        await using var connection = await warehouse.OpenAsync(cancellationToken);
+        await SqlCommand.ExecuteAsync(connection, TodaySql, cancellationToken, ("day_start", BatchText(day)), ("day_end", BatchText(day.AddDays(1))));
+        var totals = new object[9];
+        await StreamSql.ReadAsync(
+            connection,
+            TotalsSql,
+            reader => reader.GetValues(totals),
+            cancellationToken,
+            ("since_1", StreamSql.Microseconds(now.AddMinutes(-1))),
+            ("since_5", StreamSql.Microseconds(now.AddMinutes(-5))),
+            ("since_15", StreamSql.Microseconds(now.AddMinutes(-15))),
+            ("day_start_us", StreamSql.Microseconds(SaoPauloTime.StartOf(day))));
+        long Count(int i) => Convert.ToInt64(totals[i], CultureInfo.InvariantCulture);
+        var orders = Count(0);
+        var itemRevenue = Convert.ToDecimal(totals[1], CultureInfo.InvariantCulture);
+        var orderValue = Convert.ToDecimal(totals[2], CultureInfo.InvariantCulture);
+        var metrics = new LiveMetrics(
+            day,
+            orders,
+            itemRevenue,
+            orderValue,
+            orders == 0 ? null : orderValue / orders,
+            Count(3),
+            Count(4) / 5.0,
+            Count(5) / 15.0,
+            await RankAsync(connection, TopCategoriesSql, cancellationToken),
+            await RankAsync(connection, TopStatesSql, cancellationToken),
+            Count(6),
+            Count(7),
+            Count(8),
+            (await bus.GetStatsAsync(cancellationToken)).OldestUnacknowledgedAge);
+        await SqlCommand.ExecuteAsync(connection, "DROP TABLE live_today", cancellationToken);
+        return metrics;
+    }
+
+    private static async Task<IReadOnlyList<RankedValue>> RankAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        var ranked = new List<RankedValue>();
+        await StreamSql.ReadAsync(
+            connection,
+            sql,
+            reader => ranked.Add(new RankedValue(reader.GetString(0), Convert.ToDecimal(reader.GetValue(1), CultureInfo.InvariantCulture))),
+            cancellationToken);
+        return ranked;
+    }
+
+    private static string BatchText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " 00:00:00";
+}

@@ -1,0 +1,10 @@
+namespace Olist.Pipeline.Streaming.Publishing;
+
+/// <summary>What the live generator sells and to whom: products with their historic price range and sellers, and existing customers.</summary>
+public sealed record LiveCatalog(IReadOnlyList<CatalogProduct> Products, IReadOnlyList<CatalogCustomer> Customers);
+
+/// <summary>A product that has sold before: the lowest and highest price it sold for, and the sellers who sold it.</summary>
+public sealed record CatalogProduct(string ProductId, decimal MinPrice, decimal MaxPrice, IReadOnlyList<string> SellerIds);
+
+/// <summary>An existing customer record (one order's customer_id) with its person and address.</summary>
+public sealed record CatalogCustomer(string CustomerId, string CustomerUniqueId, string? ZipCodePrefix, string? City, string? State);

@@ -1,0 +1,126 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Olist.Pipeline.Streaming.Publishing;
+using Olist.Pipeline.Warehouse;
+using Olist.Tests.Web;
+using Olist.Web.Api;
+using Xunit.Abstractions;
+
+namespace Olist.Tests.Streaming;
+
+/// <summary>A real server process killed with SIGKILL while consuming, then restarted: every published message is accounted for exactly once.</summary>
+public sealed class KilledServerTests(ITestOutputHelper output) : IDisposable
+{
+    private const string Key = "kill-test-key";
+    private const int Messages = 3_000;
+    private readonly TemporaryDataDirectory _data = new();
+    private readonly HttpClient _client = new();
+
+    public void Dispose()
+    {
+        _client.Dispose();
+        _data.Dispose();
+    }
+
+    [Fact]
+    public async Task Killed_mid_stream_and_restarted_every_message_counts_once_and_nothing_is_written_twice()
+    {
+        string[] arguments =
+        [
+            $"--Olist:FirstRun:Scale={TemporaryDataDirectory.TinyScale.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+            $"--Olist:Auth:PublisherApiKey={Key}",
+            "--Olist:Stream:BatchSize=100",
+            "--Olist:Stream:AckDeadline=00:00:02",
+        ];
+        var published = new HashSet<string>(StringComparer.Ordinal);
+        long handledAtKill;
+        using (var first = ServerProcess.Start(_data.Paths.Root, arguments))
+        {
+            await first.WaitUntilListeningAsync(_client);
+            await ReadyProbe.WaitUntilReadyAsync(_client, first.Address);
+            var generator = new LiveOrderGenerator(
+                await ReadCatalogAsync(first.Address),
+                new LiveGeneratorOptions(Seed: 11, InvalidShare: 0.05, DuplicateShare: 0.05, StatusChangeDelay: TimeSpan.Zero),
+                TimeProvider.System);
+            for (var sent = 0; sent < Messages; sent += 500)
+            {
+                var ndjson = string.Join("\n", Enumerable.Range(0, 500).Select(_ => Encoding.UTF8.GetString(generator.Next().Body)));
+                published.UnionWith(await PublishAsync(first.Address, ndjson));
+            }
+
+            var summary = await WaitForSummaryAsync(first.Address, s => Handled(s) > 0);
+            handledAtKill = Handled(summary);
+            first.Kill();
+        }
+
+        Assert.True(handledAtKill < Messages, $"the kill should come while consuming, but {handledAtKill} of {Messages} were already handled");
+        using (var second = ServerProcess.Start(_data.Paths.Root, arguments))
+        {
+            await second.WaitUntilListeningAsync(_client);
+            await ReadyProbe.WaitUntilReadyAsync(_client, second.Address);
+            var final = await WaitForSummaryAsync(second.Address, s => s.GetProperty("backlog").GetInt64() == 0 && Handled(s) >= Messages);
+
+            output.WriteLine($"killed after {handledAtKill} of {Messages} messages; after the restart: {final}");
+            Assert.Equal(Messages, published.Count);
+            Assert.Equal(Messages, Handled(final));
+            Assert.True(final.GetProperty("duplicates").GetInt64() > 0 && final.GetProperty("dead_lettered").GetInt64() > 0, final.ToString());
+            second.Kill();
+        }
+
+        await using var connection = await new DuckDbWarehouse(_data.Paths.Warehouse).OpenAsync(CancellationToken.None);
+        Assert.Equal(0, await ScalarAsync(connection, "SELECT count(*) FROM (SELECT order_id FROM raw.stream_orders WHERE event_type = 'order_created' GROUP BY order_id HAVING count(*) > 1)"));
+        Assert.Equal(0, await ScalarAsync(connection, "SELECT count(*) FROM (SELECT event_id FROM raw.stream_orders GROUP BY event_id HAVING count(*) > 1)"));
+        Assert.Equal(0, await ScalarAsync(connection, "SELECT count(*) FROM (SELECT order_id, order_item_id FROM raw.stream_order_items GROUP BY ALL HAVING count(*) > 1)"));
+        Assert.Equal(Messages, await ScalarAsync(connection, "SELECT count(DISTINCT message_id) FROM raw.stream_messages"));
+        Assert.Equal(Messages, await ScalarAsync(connection, "SELECT count(*) FROM raw.stream_messages"));
+    }
+
+    private static long Handled(JsonElement summary) =>
+        summary.GetProperty("accepted").GetInt64() + summary.GetProperty("duplicates").GetInt64() + summary.GetProperty("dead_lettered").GetInt64();
+
+    private async Task<LiveCatalog> ReadCatalogAsync(Uri address)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(address, "api/events/catalog"));
+        request.Headers.Add(EventEndpoints.ApiKeyHeader, Key);
+        using var response = await _client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<LiveCatalog>(EventEndpoints.Json))!;
+    }
+
+    private async Task<IEnumerable<string>> PublishAsync(Uri address, string ndjson)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(address, "api/events/orders"))
+        {
+            Content = new StringContent(ndjson, Encoding.UTF8, "application/x-ndjson"),
+        };
+        request.Headers.Add(EventEndpoints.ApiKeyHeader, Key);
+        using var response = await _client.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("message_ids").EnumerateArray().Select(e => e.GetString()!).ToList();
+    }
+
+    private async Task<JsonElement> WaitForSummaryAsync(Uri address, Func<JsonElement, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            var summary = await _client.GetFromJsonAsync<JsonElement>(new Uri(address, "api/live/summary"));
+            if (condition(summary))
+            {
+                return summary;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the summary never got there: {summary}");
+            await Task.Delay(20);
+        }
+    }
+
+    private static async Task<long> ScalarAsync(DuckDB.NET.Data.DuckDBConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text;
+using DuckDB.NET.Data;
+using Microsoft.Extensions.Logging.Abstractions;
+using Olist.Pipeline.Catalog;
+using Olist.Pipeline.Ingestion.Raw;
+using Olist.Pipeline.Streaming.Bus;
+using Olist.Pipeline.Streaming.Consuming;
+using Olist.Pipeline.Warehouse;
+using Olist.Tests.TestSupport;
+
+namespace Olist.Tests.Streaming;
+
+/// <summary>A warehouse with a small known catalog and an embedded bus in a temp directory, and consumers to run over them.</summary>
+internal sealed class StreamHarness : IAsyncDisposable
+{
+    public const string Product = "p1";
+    public const string OtherProduct = "p2";
+    public const string Seller = "s1";
+    public const string KnownCustomer = "c-known";
+    public const string BatchOrder = "batch-order-1";
+
+    private readonly TempDirectory _directory;
+
+    private StreamHarness(TempDirectory directory, DuckDbWarehouse warehouse, SqliteMessageBus bus)
+    {
+        _directory = directory;
+        Warehouse = warehouse;
+        Bus = bus;
+    }
+
+    public DuckDbWarehouse Warehouse { get; }
+
+    public SqliteMessageBus Bus { get; private set; }
+
+    public string BusPath => _directory.Combine("bus.db");
+
+    public StreamConsumerOptions Options { get; } = new()
+    {
+        BatchSize = 500,
+        PullWait = TimeSpan.FromMilliseconds(50),
+        RetryBackoffBase = TimeSpan.FromMilliseconds(50),
+        RetryBackoffMax = TimeSpan.FromMilliseconds(200),
+    };
+
+    public static async Task<StreamHarness> CreateAsync()
+    {
+        var directory = new TempDirectory();
+        var warehouse = new DuckDbWarehouse(Path.Combine(directory.Path, "warehouse.duckdb"));
+        await using (var connection = await warehouse.OpenAsync(CancellationToken.None))
+        {
+            await Execute(connection, "CREATE SCHEMA raw");
+            foreach (var table in new[] { OlistCatalog.Products, OlistCatalog.Sellers, OlistCatalog.Customers, OlistCatalog.Orders, OlistCatalog.CategoryTranslation })
+            {
+                await Execute(connection, RawSchema.CreateTableSql(table));
+            }
+
+            await Execute(connection, $"INSERT INTO raw.products (product_id, _source_file, _line_number, _loaded_at) VALUES ('{Product}', 'f', 2, now()), ('{OtherProduct}', 'f', 3, now())");
+            await Execute(connection, $"INSERT INTO raw.sellers (seller_id, _source_file, _line_number, _loaded_at) VALUES ('{Seller}', 'f', 2, now())");
+            await Execute(connection, $"INSERT INTO raw.customers (customer_id, customer_unique_id, customer_state, _source_file, _line_number, _loaded_at) VALUES ('{KnownCustomer}', 'u-known', 'SP', 'f', 2, now())");
+            await Execute(connection, $"INSERT INTO raw.orders VALUES ('{BatchOrder}', '{KnownCustomer}', ' Shipped', '2018-08-01 10:00:00', '2018-08-01 11:00:00', '2018-08-02 09:00:00', NULL, '2018-08-20 00:00:00', 'f', 2, now())");
+        }
+
+        return new StreamHarness(directory, warehouse, await SqliteMessageBus.OpenAsync(directory.Combine("bus.db"), TimeProvider.System, CancellationToken.None));
+    }
+
+    public OrderStreamConsumer Consumer(IMessageBus? bus = null, IAcceptedOrdersSink? sink = null, TimeProvider? timeProvider = null) =>
+        new(bus ?? Bus, Warehouse, Options, sink is null ? [] : [sink], timeProvider ?? TimeProvider.System, NullLogger<OrderStreamConsumer>.Instance);
+
+    public Task<IReadOnlyList<string>> PublishAsync(params string[] bodies) =>
+        Bus.PublishAsync(bodies.Select(b => new OutgoingMessage(Encoding.UTF8.GetBytes(b))).ToList(), CancellationToken.None);
+
+    /// <summary>Runs a consumer until the bus is empty (or the timeout passes) and returns its counters.</summary>
+    public async Task<StreamCounters> DrainAsync(TimeSpan? timeout = null, OrderStreamConsumer? consumer = null)
+    {
+        consumer ??= Consumer();
+        using var stop = new CancellationTokenSource();
+        var run = consumer.RunAsync(stop.Token);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (DateTime.UtcNow < deadline && !run.IsCompleted && (await Bus.GetStatsAsync(CancellationToken.None)).Backlog > 0)
+        {
+            await Task.Delay(20);
+        }
+
+        await stop.CancelAsync();
+        await run;
+        return consumer.Counters;
+    }
+
+    /// <summary>Reopens the bus file, as a restarted process would.</summary>
+    public async Task ReopenBusAsync()
+    {
+        await Bus.DisposeAsync();
+        Bus = await SqliteMessageBus.OpenAsync(BusPath, TimeProvider.System, CancellationToken.None);
+    }
+
+    public async Task<long> CountAsync(string sql)
+    {
+        await using var connection = await Warehouse.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await Warehouse.OpenAsync(CancellationToken.None);
+        await Execute(connection, sql);
+    }
+
+    public async Task<List<object?[]>> RowsAsync(string sql)
+    {
+        await using var connection = await Warehouse.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<object?[]>();
+        while (await reader.ReadAsync())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+
+            rows.Add(row);
+        }
+
+        return rows;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bus.DisposeAsync();
+        _directory.Dispose();
+    }
+
+    private static async Task Execute(DuckDBConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+}

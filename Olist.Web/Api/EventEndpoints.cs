@@ -1,0 +1,143 @@
+using System.Text.Json;
+using Olist.Pipeline.Streaming.Bus;
+using Olist.Pipeline.Streaming.Consuming;
+using Olist.Pipeline.Streaming.Live;
+using Olist.Pipeline.Streaming.Publishing;
+using Olist.Pipeline.Warehouse;
+using Olist.Web.FirstRun;
+using Olist.Web.Security;
+
+namespace Olist.Web.Api;
+
+/// <summary>
+/// The live stream's HTTP API: <c>POST /api/events/orders</c> (publisher key) puts events on the bus,
+/// <c>GET /api/events/catalog</c> (publisher key) gives the <c>stream</c> verb products and customers to sell to, and
+/// <c>GET /api/live/summary</c> reports the counters, backlog and live metrics.
+/// </summary>
+public static class EventEndpoints
+{
+    /// <summary>Largest request body: 10 MB. A single message over 256 KiB is still accepted and dead-lettered as too_large with its bytes.</summary>
+    public const int MaxRequestBytes = 10 * 1024 * 1024;
+
+    /// <summary>The header carrying the publisher key.</summary>
+    public const string ApiKeyHeader = "X-Api-Key";
+
+    /// <summary>JSON of this API: snake_case like the event contract.</summary>
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>Maps the stream's endpoints.</summary>
+    public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/api/events/orders", PublishAsync);
+        endpoints.MapGet("/api/events/catalog", CatalogAsync);
+        endpoints.MapGet("/api/live/summary", SummaryAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> PublishAsync(HttpRequest request, PublisherKey key, IMessageBus bus, CancellationToken cancellationToken)
+    {
+        if (!await key.IsValidAsync(request.Headers[ApiKeyHeader]))
+        {
+            return Error("a valid X-Api-Key header (the publisher key) is required", StatusCodes.Status401Unauthorized);
+        }
+
+        if (request.ContentLength > MaxRequestBytes)
+        {
+            return TooLarge();
+        }
+
+        var body = await ReadLimitedAsync(request.Body, cancellationToken);
+        if (body is null)
+        {
+            return TooLarge();
+        }
+
+        var messages = EventBody.Split(body, request.ContentType);
+        if (messages.Count == 0)
+        {
+            return Error("the body holds no event: send one JSON event or NDJSON, one event per line", StatusCodes.Status400BadRequest);
+        }
+
+        var ids = await bus.PublishAsync(messages.Select(m => new OutgoingMessage(m)).ToList(), cancellationToken);
+        return Results.Json(new PublishResponse(ids), Json, statusCode: StatusCodes.Status202Accepted);
+    }
+
+    private static async Task<IResult> CatalogAsync(HttpRequest request, PublisherKey key, DuckDbWarehouse warehouse, DataPreparationState dataState, CancellationToken cancellationToken)
+    {
+        if (!await key.IsValidAsync(request.Headers[ApiKeyHeader]))
+        {
+            return Error("a valid X-Api-Key header (the publisher key) is required", StatusCodes.Status401Unauthorized);
+        }
+
+        if (dataState.Current.Phase != DataPhase.Ready)
+        {
+            return Error("the warehouse is still being prepared; try again when /readyz says ready", StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var size = int.TryParse(request.Query["size"], out var requested) ? Math.Clamp(requested, 1, 5000) : 500;
+        return Results.Json(await LiveCatalogReader.ReadAsync(warehouse, size, cancellationToken), Json);
+    }
+
+    private static async Task<IResult> SummaryAsync(OrderStreamConsumer consumer, IMessageBus bus, LiveMetricsQuery metrics, CancellationToken cancellationToken)
+    {
+        var counters = consumer.Counters;
+        var status = consumer.Status;
+        var stats = await bus.GetStatsAsync(cancellationToken);
+        var live = status.Phase is ConsumerPhase.Waiting ? null : await metrics.ReadAsync(cancellationToken);
+        return Results.Json(
+            new LiveSummary(
+                counters.Accepted,
+                counters.Duplicates,
+                counters.DeadLettered,
+                counters.DeadLetteredByReason,
+                counters.PaymentMismatches,
+                stats.Backlog,
+                stats.OldestUnacknowledgedAge?.TotalSeconds,
+                status.Phase.ToString().ToLowerInvariant(),
+                status.LastError,
+                live),
+            Json);
+    }
+
+    /// <summary>Reads the body up to the limit; null when it is longer.</summary>
+    private static async Task<byte[]?> ReadLimitedAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var copy = new MemoryStream();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            if (copy.Length + read > MaxRequestBytes)
+            {
+                return null;
+            }
+
+            copy.Write(buffer, 0, read);
+        }
+
+        return copy.ToArray();
+    }
+
+    private static IResult TooLarge() =>
+        Error($"the body is over {MaxRequestBytes / (1024 * 1024)} MB; send smaller NDJSON batches", StatusCodes.Status413PayloadTooLarge);
+
+    private static IResult Error(string message, int statusCode) => Results.Json(new ErrorResponse(message), Json, statusCode: statusCode);
+
+    /// <summary>The 202 answer: one message id per event, in request order.</summary>
+    private sealed record PublishResponse(IReadOnlyList<string> MessageIds);
+
+    private sealed record ErrorResponse(string Error);
+
+    /// <summary>The body of <c>GET /api/live/summary</c>.</summary>
+    private sealed record LiveSummary(
+        long Accepted,
+        long Duplicates,
+        long DeadLettered,
+        IReadOnlyDictionary<string, long> DeadLetteredByReason,
+        long PaymentMismatch,
+        long Backlog,
+        double? OldestUnacknowledgedSeconds,
+        string Consumer,
+        string? ConsumerError,
+        LiveMetrics? Live);
+}

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Text.Json;
+using Olist.Pipeline.Errors;
+using Olist.Pipeline.Streaming.Publishing;
+using Olist.Web.Api;
+
+namespace Olist.Web.Cli;
+
+/// <summary>The <c>stream</c> verb: generates live orders over the server's catalog and posts them to its ingestion endpoint.</summary>
+internal static class StreamCommand
+{
+    private static readonly JsonSerializerOptions SummaryJson = new(EventEndpoints.Json) { WriteIndented = true };
+
+    public static Command Create(TimeProvider timeProvider)
+    {
+        var rate = new Option<double>("--rate") { Description = "Messages per second (0 = as fast as the server takes them).", DefaultValueFactory = _ => 10 };
+        var count = new Option<long>("--count") { Description = "Messages to send in all (0 = until Ctrl+C).", DefaultValueFactory = _ => 100 };
+        var invalid = Percent("--invalid-pct", "Percentage of messages that break a contract rule on purpose.");
+        var duplicate = Percent("--duplicate-pct", "Percentage of messages that resend an earlier event.");
+        var url = new Option<Uri>("--url")
+        {
+            Description = "The running app's address.",
+            DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080"),
+            CustomParser = result => new Uri(result.Tokens[0].Value, UriKind.Absolute),
+        };
+        var apiKey = new Option<string?>("--api-key") { Description = "The publisher key (default: Olist:Auth:PublisherApiKey or OLIST_PUBLISHER_KEY)." };
+        var seed = new Option<int?>("--seed") { Description = "Seed of the generator (default: a new one per run, so runs never repeat order ids)." };
+        var command = new Command("stream", "Publish live orders to a running app: new orders, then their status changes; prints a JSON summary.")
+        {
+            rate, count, invalid, duplicate, url, apiKey, seed,
+        };
+        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("stream", async () =>
+        {
+            var key = parseResult.GetValue(apiKey)
+                ?? Environment.GetEnvironmentVariable("OLIST_PUBLISHER_KEY")
+                ?? CliConfiguration.LoadSection("Olist:Auth:PublisherApiKey")
+                ?? throw new PipelineException("stream needs the publisher key: pass --api-key (the server printed it at its first start).");
+            using var http = new HttpClient { BaseAddress = parseResult.GetRequiredValue(url), Timeout = TimeSpan.FromSeconds(60) };
+            http.DefaultRequestHeaders.Add(EventEndpoints.ApiKeyHeader, key);
+            var catalog = await ReadCatalogAsync(http, cancellationToken);
+            var generator = new LiveOrderGenerator(
+                catalog,
+                new LiveGeneratorOptions(
+                    parseResult.GetValue(seed) ?? Random.Shared.Next(),
+                    parseResult.GetValue(invalid) / 100,
+                    parseResult.GetValue(duplicate) / 100),
+                timeProvider);
+            var summary = await new LiveOrderPublisher(generator, new HttpEventSink(http), timeProvider)
+                .RunAsync(new LivePublishPlan(parseResult.GetValue(rate), parseResult.GetValue(count)), cancellationToken);
+            Console.WriteLine(JsonSerializer.Serialize(summary, SummaryJson));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Option<double> Percent(string name, string description)
+    {
+        var option = new Option<double>(name) { Description = description, DefaultValueFactory = _ => 0 };
+        option.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<double>() is < 0 or > 100)
+            {
+                result.AddError($"{name} must be from 0 to 100.");
+            }
+        });
+        return option;
+    }
+
+    private static async Task<LiveCatalog> ReadCatalogAsync(HttpClient http, CancellationToken cancellationToken)
+    {
+        using var response = await HttpEventSink.SendAsync(http, () => new HttpRequestMessage(HttpMethod.Get, "/api/events/catalog"), cancellationToken);
+        return await response.Content.ReadFromJsonAsync<LiveCatalog>(EventEndpoints.Json, cancellationToken)
+            ?? throw new PipelineException("The server sent an empty catalog.");
+    }
+}

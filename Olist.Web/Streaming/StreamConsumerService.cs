@@ -1,0 +1,69 @@
+using Olist.Pipeline.Streaming.Consuming;
+using Olist.Web.FirstRun;
+
+namespace Olist.Web.Streaming;
+
+/// <summary>
+/// Runs the stream consumer inside the web app once the first run has the warehouse ready; restarts it after a failure.
+/// The consumer (and the bus file under it) is only created then, so an unusable data directory never stops the app.
+/// </summary>
+public sealed partial class StreamConsumerService(
+    IServiceProvider services,
+    DataPreparationState dataState,
+    TimeProvider timeProvider,
+    ILogger<StreamConsumerService> logger) : BackgroundService
+{
+    private static readonly TimeSpan RestartDelay = TimeSpan.FromSeconds(5);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await WaitUntilReadyAsync(stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await services.GetRequiredService<OrderStreamConsumer>().RunAsync(stoppingToken);
+                }
+#pragma warning disable CA1031 // The consumer must come back by itself; the reason is logged and messages wait safely on the bus.
+                catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+                {
+                    LogConsumerFailed(ex, RestartDelay.TotalSeconds);
+                    await Task.Delay(RestartDelay, timeProvider, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The app stops; unacknowledged messages are delivered again on the next start.
+        }
+    }
+
+    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnChanged(DataStatus status)
+        {
+            if (status.Phase == DataPhase.Ready)
+            {
+                ready.TrySetResult();
+            }
+        }
+
+        dataState.Changed += OnChanged;
+        try
+        {
+            OnChanged(dataState.Current);
+            await ready.Task.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            dataState.Changed -= OnChanged;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The stream consumer stopped unexpectedly; restarting in {DelaySeconds} s")]
+    private partial void LogConsumerFailed(Exception exception, double delaySeconds);
+}

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Olist.Pipeline.Generation;
+using Olist.Pipeline.Ingestion;
+using Olist.Pipeline.Streaming.Bus;
+using Olist.Pipeline.Streaming.Consuming;
+using Olist.Pipeline.Streaming.Publishing;
+using Olist.Pipeline.Warehouse;
+
+namespace Olist.Bench;
+
+/// <summary>
+/// Publishes N generated events to the embedded bus while the consumer writes them, timing publish-to-committed-rows;
+/// then times DuckDB's appender inserting the same rows into the same tables of a fresh warehouse, in the same run.
+/// </summary>
+public sealed class StreamBenchmark : IBenchmark
+{
+    private const int DefaultEvents = 100_000;
+    private const int PublishBatch = 1_000;
+    private static readonly string[] DataTables = [StreamTables.Orders, StreamTables.OrderItems, StreamTables.OrderPayments, StreamTables.Customers];
+
+    public string Name => "stream";
+
+    public string Description => "stream [EVENTS]: events/s from publish to committed rows (embedded bus + consumer) vs DuckDB's appender for the same rows";
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var events = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : DefaultEvents;
+        var root = Path.Combine(Path.GetTempPath(), "olist-bench-stream", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var warehouse = await CatalogWarehouseAsync(root, cancellationToken);
+            var catalog = await LiveCatalogReader.ReadAsync(warehouse, 2_000, cancellationToken);
+            var generator = new LiveOrderGenerator(catalog, new LiveGeneratorOptions(Seed: 7, StatusChangeDelay: TimeSpan.Zero), TimeProvider.System);
+            var bodies = Enumerable.Range(0, events).Select(_ => generator.Next().Body).ToList();
+            Console.WriteLine($"{events:N0} events ({bodies.Sum(b => b.Length) / 1e6:F1} MB of JSON) over {catalog.Products.Count:N0} products; {Environment.ProcessorCount} cores");
+
+            var (streamTime, counters) = await StreamAsync(root, warehouse, bodies, cancellationToken);
+            var rows = await ReadRowsAsync(warehouse, cancellationToken);
+            var appenderTime = await AppendAsync(Path.Combine(root, "appender.duckdb"), rows, cancellationToken);
+
+            Console.WriteLine($"stream:   {streamTime.TotalSeconds:F2} s publish -> committed, {events / streamTime.TotalSeconds:N0} events/s "
+                + $"(accepted {counters.Accepted:N0}, duplicates {counters.Duplicates:N0}, dead-lettered {counters.DeadLettered:N0})");
+            Console.WriteLine($"appender: {appenderTime.TotalSeconds:F2} s for the same {rows.Values.Sum(r => r.Count):N0} rows "
+                + $"({string.Join(", ", rows.Select(r => $"{r.Key} {r.Value.Count:N0}"))})");
+            Console.WriteLine($"ratio:    {streamTime / appenderTime:F2}x the appender (target <= 3x); target >= 10,000 events/s");
+            return counters.Handled == events ? 0 : 1;
+        }
+        finally
+        {
+            if (Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>A warehouse with a small generated catalog (scale 0.01) for the events to refer to.</summary>
+    private static async Task<DuckDbWarehouse> CatalogWarehouseAsync(string root, CancellationToken cancellationToken)
+    {
+        var sources = Path.Combine(root, "sources");
+        await new OlistGenerator().GenerateAsync(new GenerationOptions(0.01, 42, sources, new DateOnly(2018, 8, 31)), progress: null, cancellationToken);
+        var warehouse = new DuckDbWarehouse(Path.Combine(root, "warehouse.duckdb"));
+        await new CsvLoader(warehouse, TimeProvider.System, NullLogger<CsvLoader>.Instance).LoadAsync(sources, progress: null, cancellationToken);
+        return warehouse;
+    }
+
+    private static async Task<(TimeSpan Elapsed, StreamCounters Counters)> StreamAsync(
+        string root, DuckDbWarehouse warehouse, List<byte[]> bodies, CancellationToken cancellationToken)
+    {
+        await using var bus = await SqliteMessageBus.OpenAsync(Path.Combine(root, "bus.db"), TimeProvider.System, cancellationToken);
+        var consumer = new OrderStreamConsumer(
+            bus, warehouse, new StreamConsumerOptions { BatchSize = 5_000 }, [], TimeProvider.System, NullLogger<OrderStreamConsumer>.Instance);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var consuming = consumer.RunAsync(stop.Token);
+        while (consumer.Status.Phase != ConsumerPhase.Running)
+        {
+            await Task.Delay(10, cancellationToken);
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var publishing = Task.Run(
+            async () =>
+            {
+                foreach (var chunk in bodies.Chunk(PublishBatch))
+                {
+                    await bus.PublishAsync(chunk.Select(b => new OutgoingMessage(b)).ToList(), cancellationToken);
+                }
+
+                return stopwatch.Elapsed;
+            },
+            cancellationToken);
+        while (consumer.Counters.Handled < bodies.Count && !consuming.IsCompleted)
+        {
+            await Task.Delay(5, cancellationToken);
+        }
+
+        stopwatch.Stop();
+        Console.WriteLine($"publish:  {(await publishing).TotalSeconds:F2} s for {bodies.Count:N0} messages in batches of {PublishBatch:N0} (concurrent with consuming)");
+        await stop.CancelAsync();
+        await consuming;
+        return (stopwatch.Elapsed, consumer.Counters);
+    }
+
+    private static async Task<Dictionary<string, List<object?[]>>> ReadRowsAsync(DuckDbWarehouse warehouse, CancellationToken cancellationToken)
+    {
+        var rows = new Dictionary<string, List<object?[]>>(StringComparer.Ordinal);
+        await using var connection = await warehouse.OpenAsync(cancellationToken);
+        foreach (var table in DataTables)
+        {
+            var list = rows[table] = [];
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT * FROM {table}";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var row = new object?[reader.FieldCount];
+                reader.GetValues(row!);
+                list.Add(row);
+            }
+        }
+
+        return rows;
+    }
+
+    /// <summary>The baseline: the appender alone writing the rows the consumer wrote, one transaction, fresh tables.</summary>
+    private static async Task<TimeSpan> AppendAsync(string path, Dictionary<string, List<object?[]>> rows, CancellationToken cancellationToken)
+    {
+        await using var connection = await new DuckDbWarehouse(path).OpenAsync(cancellationToken);
+        await StreamTables.EnsureAsync(connection, cancellationToken);
+        var stopwatch = Stopwatch.StartNew();
+        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+        {
+            foreach (var (table, list) in rows)
+            {
+                var dot = table.IndexOf('.', StringComparison.Ordinal);
+                using var appender = connection.CreateAppender(table[..dot], table[(dot + 1)..]);
+                foreach (var values in list)
+                {
+                    var row = appender.CreateRow();
+                    foreach (var value in values)
+                    {
+                        _ = value switch
+                        {
+                            string text => row.AppendValue(text),
+                            DateTime time => row.AppendValue(time),
+                            DateTimeOffset instant => row.AppendValue(instant),
+                            _ => row.AppendNullValue(),
+                        };
+                    }
+
+                    row.EndRow();
+                }
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return stopwatch.Elapsed;
+    }
+}
