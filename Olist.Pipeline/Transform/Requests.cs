@@ -7,11 +7,38 @@ namespace Olist.Pipeline.Transform;
 /// <param name="FullRefresh">Rebuild incremental models from scratch.</param>
 /// <param name="Ds">The day incremental models replace; null rebuilds them in full.</param>
 /// <param name="Vars">Variables given on the command line, by name.</param>
+/// <param name="Indirect">Which tests come with the selected models.</param>
 public sealed record BuildRequest(
-    string? Select = null, bool FullRefresh = false, DateOnly? Ds = null, IReadOnlyDictionary<string, string>? Vars = null);
+    string? Select = null,
+    bool FullRefresh = false,
+    DateOnly? Ds = null,
+    IReadOnlyDictionary<string, string>? Vars = null,
+    IndirectSelection Indirect = IndirectSelection.Eager);
+
+/// <summary>One step of Write-Audit-Publish of one model, run on its own so an orchestrator can retry and record each step.</summary>
+/// <param name="Model">A model configured with <c>write_audit_publish: true</c>.</param>
+/// <param name="Ds">The day an incremental model replaces; null writes and publishes every row.</param>
+/// <param name="FullRefresh">Rebuild an incremental model from scratch.</param>
+/// <param name="Vars">Variables, by name, as on the command line.</param>
+public sealed record WriteAuditPublishRequest(
+    string Model, DateOnly? Ds, bool FullRefresh = false, IReadOnlyDictionary<string, string>? Vars = null);
 
 /// <summary>A <c>test</c>: the selected models' tests against what is in the warehouse.</summary>
-public sealed record TestRequest(string? Select = null, IReadOnlyDictionary<string, string>? Vars = null);
+public sealed record TestRequest(
+    string? Select = null, IReadOnlyDictionary<string, string>? Vars = null, IndirectSelection Indirect = IndirectSelection.Eager);
+
+/// <summary>Which tests a model selection brings along, as dbt's <c>--indirect-selection</c>.</summary>
+public enum IndirectSelection
+{
+    /// <summary>Every test that reads a selected model (the default).</summary>
+    Eager,
+
+    /// <summary>Only tests whose other models are selected or upstream of the selection, so a test never reads a model this run did not bring up to date.</summary>
+    Buildable,
+
+    /// <summary>No tests: models only.</summary>
+    Empty,
+}
 
 /// <summary>A <c>compile</c>: standalone SQL files for one warehouse, written to <paramref name="OutputDirectory"/>.</summary>
 public sealed record CompileRequest(

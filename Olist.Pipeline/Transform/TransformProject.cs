@@ -30,7 +30,7 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
             ["ds"] = request.Ds?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["vars"] = vars,
         };
-        return await RunAsync("build", request.Select, vars, arguments, (runner, selection) => runner.BuildAsync(selection, request.FullRefresh, progress, cancellationToken), cancellationToken);
+        return await RunAsync("build", request.Select, request.Indirect, vars, arguments, (runner, selection) => runner.BuildAsync(selection, request.FullRefresh, progress, cancellationToken), cancellationToken);
     }
 
     public async Task<RunSummary> TestAsync(TestRequest request, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
@@ -38,8 +38,29 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
         ArgumentNullException.ThrowIfNull(request);
         var vars = request.Vars ?? new Dictionary<string, string>();
         var arguments = new Dictionary<string, object?> { ["select"] = request.Select, ["vars"] = vars };
-        return await RunAsync("test", request.Select, vars, arguments, (runner, selection) => runner.TestAsync(selection, progress, cancellationToken), cancellationToken);
+        return await RunAsync("test", request.Select, request.Indirect, vars, arguments, (runner, selection) => runner.TestAsync(selection, progress, cancellationToken), cancellationToken);
     }
+
+    /// <summary>
+    /// Write step of Write-Audit-Publish for one model: its rows for the request's day (all rows without a day or with
+    /// full refresh) replace its audit relation. Nothing published changes. Returns the model's result with the rows written.
+    /// </summary>
+    public Task<NodeResult> WriteAuditAsync(WriteAuditPublishRequest request, CancellationToken cancellationToken) =>
+        RunStepAsync(request, (runner, model) => runner.WriteAuditAsync(model, request.FullRefresh, cancellationToken), cancellationToken);
+
+    /// <summary>Audit step: the model's tests on its audit relation; the summary succeeds when publishing is safe.</summary>
+    public Task<RunSummary> AuditAsync(WriteAuditPublishRequest request, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        return RunStepAsync(
+            request,
+            async (runner, model) => new RunSummary("audit", await runner.AuditAsync(model, request.FullRefresh, cancellationToken), clock.Elapsed),
+            cancellationToken);
+    }
+
+    /// <summary>Publish step: the audited rows replace the day (or the whole table) in one transaction; the audit relation is dropped.</summary>
+    public Task<NodeResult> PublishAsync(WriteAuditPublishRequest request, CancellationToken cancellationToken) =>
+        RunStepAsync(request, (runner, model) => runner.PublishAsync(model, request.FullRefresh, cancellationToken), cancellationToken);
 
     /// <summary>Writes <c>models/NNN_model.sql</c> (create-or-replace scripts in build order) and <c>tests/test.sql</c> for the target warehouse.</summary>
     public async Task<CompileSummary> CompileAsync(CompileRequest request, CancellationToken cancellationToken)
@@ -112,6 +133,7 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
     private async Task<RunSummary> RunAsync(
         string command,
         string? select,
+        IndirectSelection indirect,
         IReadOnlyDictionary<string, string> vars,
         IReadOnlyDictionary<string, object?> arguments,
         Func<ProjectRunner, Selection, Task<List<NodeResult>>> run,
@@ -119,13 +141,27 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
     {
         var clock = Stopwatch.StartNew();
         var (manifest, graph, renderer) = Prepare(vars, TargetWarehouse.DuckDb);
-        var selection = Selection.Parse(select, manifest, graph);
+        var selection = Selection.Parse(select, manifest, graph, indirect);
         await ArtifactWriter.WriteManifestAsync(options.TargetDirectory, manifest, renderer, command, timeProvider.GetUtcNow(), cancellationToken);
         await using var session = await DuckDbSession.OpenAsync(warehouse, cancellationToken);
         var results = await run(new ProjectRunner(manifest, graph, renderer, session, timeProvider, logger), selection);
         var summary = new RunSummary(command, results, clock.Elapsed);
         await ArtifactWriter.WriteRunResultsAsync(options.TargetDirectory, manifest, summary, arguments, timeProvider.GetUtcNow(), cancellationToken);
         return summary;
+    }
+
+    private async Task<T> RunStepAsync<T>(
+        WriteAuditPublishRequest request, Func<ProjectRunner, ModelNode, Task<T>> step, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var (manifest, graph, renderer) = Prepare(WithDay(request.Vars, request.Ds), TargetWarehouse.DuckDb);
+        if (!manifest.Models.TryGetValue(request.Model, out var model) || !model.Config.WriteAuditPublish)
+        {
+            throw new PipelineException($"{request.Model} is not a Write-Audit-Publish model of {manifest.ProjectDirectory}.");
+        }
+
+        await using var session = await DuckDbSession.OpenAsync(warehouse, cancellationToken);
+        return await step(new ProjectRunner(manifest, graph, renderer, session, timeProvider, logger), model);
     }
 
     private (TransformManifest Manifest, DependencyGraph Graph, TemplateRenderer Renderer) Prepare(

@@ -80,7 +80,60 @@ internal sealed partial class ProjectRunner(
         return results;
     }
 
+    /// <summary>Write step of a Write-Audit-Publish model: its new rows (the day, or all) into its audit relation.</summary>
+    public Task<NodeResult> WriteAuditAsync(ModelNode model, bool fullRefresh, CancellationToken cancellationToken) =>
+        StepAsync(model, fullRefresh, async build =>
+        {
+            var rows = await WriteAuditPublish.WriteAsync(build, cancellationToken);
+            return (rows, $"wrote {rows:N0} rows to {build.Renderer.Dialect.AuditRelation(model)}");
+        }, cancellationToken);
+
+    /// <summary>Audit step: the model's tests on its audit relation (tests that also read its descendants wait for those).</summary>
+    public async Task<List<NodeResult>> AuditAsync(ModelNode model, bool fullRefresh, CancellationToken cancellationToken)
+    {
+        var build = await ModelBuildAsync(model, fullRefresh, cancellationToken);
+        await WriteAuditPublish.EnsureWrittenAsync(build, cancellationToken);
+        var downstream = graph.Descendants(model.Name);
+        var results = new List<NodeResult>();
+        foreach (var test in manifest.Tests.Where(t => t.DependsOn.Contains(model.Name) && !t.DependsOn.Any(downstream.Contains)))
+        {
+            results.Add(await RunTestAsync(test, WriteAuditPublish.AuditRelations(build), cancellationToken));
+        }
+
+        return results;
+    }
+
+    /// <summary>Publish step: the audited rows into the model in one transaction (the day, or the whole table).</summary>
+    public Task<NodeResult> PublishAsync(ModelNode model, bool fullRefresh, CancellationToken cancellationToken) =>
+        StepAsync(model, fullRefresh, async build =>
+        {
+            await WriteAuditPublish.EnsureWrittenAsync(build, cancellationToken);
+            var rows = await WriteAuditPublish.PublishAsync(build, cancellationToken);
+            return (rows, $"{(build.IsIncremental ? $"day {renderer.Vars.Day}: " : string.Empty)}published {rows:N0} rows");
+        }, cancellationToken);
+
     private static bool IsBlocking(NodeResult test) => test.Status is RunStatus.Fail or RunStatus.Error;
+
+    private async Task<ModelBuild> ModelBuildAsync(ModelNode model, bool fullRefresh, CancellationToken cancellationToken) =>
+        new(model, renderer, session, await session.RelationKindAsync(model.Config.Schema, model.Name, cancellationToken), fullRefresh);
+
+    private async Task<NodeResult> StepAsync(
+        ModelNode model, bool fullRefresh, Func<ModelBuild, Task<(long Rows, string Message)>> step, CancellationToken cancellationToken)
+    {
+        var started = timeProvider.GetUtcNow();
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var (rows, message) = await step(await ModelBuildAsync(model, fullRefresh, cancellationToken));
+            LogModel(model.Name, RunStatus.Success, clock.Elapsed.TotalMilliseconds, rows);
+            return new NodeResult(model.UniqueId, model.Name, NodeKind.Model, RunStatus.Success, started, clock.Elapsed, rows, null, [], message);
+        }
+        catch (PipelineException ex)
+        {
+            LogModel(model.Name, RunStatus.Error, clock.Elapsed.TotalMilliseconds, null);
+            return new NodeResult(model.UniqueId, model.Name, NodeKind.Model, RunStatus.Error, started, clock.Elapsed, null, null, [], ex.Message);
+        }
+    }
 
     private async Task<(NodeResult Model, List<NodeResult> Tests)> BuildModelAsync(
         ModelNode model, List<DataTest> tests, bool fullRefresh, CancellationToken cancellationToken)
@@ -90,8 +143,7 @@ internal sealed partial class ProjectRunner(
         var testResults = new List<NodeResult>();
         try
         {
-            var existing = await session.RelationKindAsync(model.Config.Schema, model.Name, cancellationToken);
-            var build = new ModelBuild(model, renderer, session, existing, fullRefresh);
+            var build = await ModelBuildAsync(model, fullRefresh, cancellationToken);
             long? rows;
             string message;
             if (model.Config.WriteAuditPublish)

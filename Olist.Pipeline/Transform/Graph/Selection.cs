@@ -10,7 +10,8 @@ namespace Olist.Pipeline.Transform.Graph;
 /// </summary>
 internal sealed record Selection(IReadOnlySet<string> Models, IReadOnlySet<string> Tests)
 {
-    public static Selection Parse(string? select, TransformManifest manifest, DependencyGraph graph)
+    public static Selection Parse(
+        string? select, TransformManifest manifest, DependencyGraph graph, IndirectSelection indirect = IndirectSelection.Eager)
     {
         var tokens = (select ?? string.Empty).Split([' ', '\t', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         if (tokens.Length == 0)
@@ -45,8 +46,20 @@ internal sealed record Selection(IReadOnlySet<string> Models, IReadOnlySet<strin
             }
         }
 
-        tests.UnionWith(TestsOf(manifest.Tests, models));
+        tests.UnionWith(indirect switch
+        {
+            IndirectSelection.Empty => [],
+            IndirectSelection.Buildable => BuildableTestsOf(manifest.Tests, models, graph),
+            _ => TestsOf(manifest.Tests, models),
+        });
         return new Selection(models, tests);
+    }
+
+    /// <summary>Tests reading a selected model and otherwise only selected models or their ancestors, as dbt's <c>buildable</c>.</summary>
+    private static HashSet<string> BuildableTestsOf(IEnumerable<DataTest> tests, IReadOnlySet<string> models, DependencyGraph graph)
+    {
+        var readable = models.SelectMany(graph.Ancestors).Concat(models).ToHashSet(StringComparer.Ordinal);
+        return tests.Where(t => t.DependsOn.Any(models.Contains) && t.DependsOn.All(readable.Contains)).Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>Tests reading any of <paramref name="models"/>, as dbt selects tests with their models.</summary>
