@@ -1,0 +1,114 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Olist.Pipeline.Configuration;
+using Olist.Pipeline.Ingestion;
+using Olist.Pipeline.Orchestration;
+using Olist.Pipeline.Orchestration.Dags;
+using Olist.Pipeline.Orchestration.Runs;
+using Olist.Pipeline.Orchestration.Store;
+using Olist.Pipeline.Transform;
+using Olist.Pipeline.Warehouse;
+using Olist.Tests.TestSupport;
+using Olist.Tests.Web;
+
+namespace Olist.Tests.Orchestration;
+
+/// <summary>
+/// A data directory of its own for one test: the ops store, and on request a tiny generated dataset loaded into a real
+/// warehouse with a copy of the real analytics project (which a test may break), and the daily DAG over them.
+/// </summary>
+internal sealed class OrchestrationHarness : IDisposable
+{
+    private readonly TempDirectory _root = new();
+
+    public OrchestrationHarness()
+    {
+        Paths = new DataPaths(_root.Combine("data"));
+        ProjectDirectory = _root.Combine("project");
+        CopyDirectory(Path.Combine(AppContext.BaseDirectory, "warehouse"), ProjectDirectory);
+        Warehouse = new DuckDbWarehouse(Paths.Warehouse);
+        Transform = new TransformProject(TransformOptions.For(Paths, ProjectDirectory), Warehouse, TimeProvider.System, NullLogger<TransformProject>.Instance);
+        NewData = new NewDataCheck(Warehouse);
+    }
+
+    /// <summary>Fast retries and a short timeout, so retry and timeout tests take milliseconds.</summary>
+    public static RunOptions QuickRetries { get; } = new() { Retries = 2, RetryDelay = TimeSpan.FromMilliseconds(10), TaskTimeout = TimeSpan.FromSeconds(60) };
+
+    public DataPaths Paths { get; }
+
+    /// <summary>A copy of the real analytics project, for this test alone.</summary>
+    public string ProjectDirectory { get; }
+
+    public DuckDbWarehouse Warehouse { get; }
+
+    public TransformProject Transform { get; }
+
+    public NewDataCheck NewData { get; }
+
+    public RunEvents Events { get; } = new();
+
+    /// <summary>The tiny dataset's nine files, loaded into the warehouse.</summary>
+    public async Task LoadTinyDataAsync()
+    {
+        var sources = _root.Combine("generated");
+        await TemporaryDataDirectory.GenerateIntoAsync(sources);
+        await new CsvLoader(Warehouse, TimeProvider.System, NullLogger<CsvLoader>.Instance).LoadAsync(sources, progress: null, CancellationToken.None);
+    }
+
+    public Task<OpsStore> OpenStoreAsync(TimeProvider? timeProvider = null) =>
+        OpsStore.OpenAsync(Path.Combine(Paths.Root, "ops.db"), timeProvider ?? TimeProvider.System, CancellationToken.None);
+
+    /// <summary>An orchestrator of <paramref name="dag"/> (the real daily DAG by default) over a store of this directory.</summary>
+    public async Task<Orchestrator> OrchestratorAsync(DagDefinition? dag = null, RunOptions? options = null, TimeProvider? timeProvider = null) =>
+        new(dag ?? DailyBuildDag.Create(Transform, NewData), await OpenStoreAsync(timeProvider), NewData, Events, options ?? QuickRetries,
+            timeProvider ?? TimeProvider.System, NullLogger<Orchestrator>.Instance);
+
+    /// <summary>Writes a file of the project copy, such as a singular test that fails on purpose.</summary>
+    public void WriteProjectFile(string relativePath, string text)
+    {
+        var path = Path.Combine(ProjectDirectory, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+    }
+
+    public void DeleteProjectFile(string relativePath) => File.Delete(Path.Combine(ProjectDirectory, relativePath));
+
+    /// <summary>The days of the tiny dataset with orders, oldest first.</summary>
+    public async Task<IReadOnlyList<DateOnly>> DaysWithOrdersAsync() =>
+        [.. (await NewData.CountByDayAsync(DateOnly.MinValue, DateOnly.MaxValue, CancellationToken.None)).Keys.Order()];
+
+    /// <summary>The rows of a query as text lines, for comparing warehouse contents.</summary>
+    public async Task<IReadOnlyList<string>> RowsAsync(string sql)
+    {
+        await using var connection = await Warehouse.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join("|", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "NULL" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await Warehouse.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public void Dispose() => _root.Dispose();
+
+    private static void CopyDirectory(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
