@@ -168,7 +168,8 @@ public sealed partial class Orchestrator : IDisposable
                 var plan = Plan(backfill.BackfillId, day, dataDays, sharedRun);
                 sharedRun ??= dataDays.Count > 0 && day == dataDays[0] ? run.RunId : null;
                 var ended = await _runner.RunAsync(run, plan, cancellationToken);
-                progress?.Report(new WorkProgress("backfill", ++done, days.Count, $"{day:yyyy-MM-dd} {StateNames.Name(ended.State)}"));
+                done++;
+                progress?.Report(new WorkProgress("backfill", done, days.Count, $"{day:yyyy-MM-dd} {StateNames.Name(ended.State)}"));
                 if (ended.State == RunState.Failed)
                 {
                     return await UpdateAsync(backfill, RunState.Failed, done - 1, $"stopped at {day:yyyy-MM-dd}: run {ended.RunId} failed; backfill the range again to resume there", CancellationToken.None);
