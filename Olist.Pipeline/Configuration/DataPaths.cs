@@ -19,6 +19,9 @@ public sealed class DataPaths
     /// <summary>The embedded message bus of the live order stream (SQLite).</summary>
     public string Bus => Path.Combine(Root, "bus.db");
 
+    /// <summary>The ops store (SQLite): run history, backfills and the scheduler's state.</summary>
+    public string Ops => Path.Combine(Root, "ops.db");
+
     /// <summary>The small SQLite store of hashed secrets such as the publisher API key.</summary>
     public string Secrets => Path.Combine(Root, "secrets.db");
 

@@ -4,6 +4,7 @@ using Olist.Pipeline.Orchestration.Dags;
 using Olist.Pipeline.Orchestration.Runs;
 using Olist.Pipeline.Orchestration.Store;
 using Olist.Pipeline.Progress;
+using Olist.Pipeline.Warehouse;
 
 namespace Olist.Pipeline.Orchestration;
 
@@ -20,16 +21,19 @@ public sealed partial class Orchestrator : IDisposable
 
     private readonly SemaphoreSlim _oneActiveRun = new(1, 1);
     private readonly DagRunner _runner;
+    private readonly DuckDbWarehouse _warehouse;
     private readonly NewDataCheck _newData;
     private readonly ILogger<Orchestrator> _logger;
     private TaskCompletionSource _work = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Orchestrator(DagDefinition dag, OpsStore store, NewDataCheck newData, RunEvents events, RunOptions options, TimeProvider timeProvider, ILogger<Orchestrator> logger)
+    public Orchestrator(
+        DagDefinition dag, OpsStore store, DuckDbWarehouse warehouse, RunEvents events, RunOptions options, TimeProvider timeProvider, ILogger<Orchestrator> logger)
     {
         Dag = dag;
         Store = store;
         Events = events;
-        _newData = newData;
+        _warehouse = warehouse;
+        _newData = new NewDataCheck(warehouse);
         _logger = logger;
         _runner = new DagRunner(dag, store, events, options, timeProvider, logger);
     }
@@ -139,6 +143,7 @@ public sealed partial class Orchestrator : IDisposable
         await _oneActiveRun.WaitAsync(cancellationToken);
         try
         {
+            await using var warm = await KeepWarehouseOpenAsync(cancellationToken);
             return await _runner.RunAsync(run, RunPlan.Complete, cancellationToken);
         }
         finally
@@ -154,6 +159,7 @@ public sealed partial class Orchestrator : IDisposable
         await _oneActiveRun.WaitAsync(cancellationToken);
         try
         {
+            await using var warm = await KeepWarehouseOpenAsync(cancellationToken);
             var days = Enumerable.Range(0, backfill.To.DayNumber - backfill.From.DayNumber + 1).Select(backfill.From.AddDays).ToList();
             var finished = backfill.Rerun ? new HashSet<DateOnly>() : await Store.FinishedDatesAsync(Dag.DagId, backfill.From, backfill.To, cancellationToken);
             var todo = days.Where(d => !finished.Contains(d)).ToList();
@@ -217,6 +223,24 @@ public sealed partial class Orchestrator : IDisposable
         return new RunPlan(skipped);
     }
 
+    /// <summary>
+    /// Holds a connection for the length of a run: DuckDB.NET keeps the database open only while a connection is, so
+    /// without one each task's engine call would reopen the file (most of a day's time in a backfill). When the
+    /// warehouse cannot be opened the run goes on without it, and its tasks report why.
+    /// </summary>
+    private async Task<IAsyncDisposable?> KeepWarehouseOpenAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _warehouse.OpenAsync(cancellationToken);
+        }
+        catch (PipelineException ex)
+        {
+            LogWarehouseUnavailable(ex.Message);
+            return null;
+        }
+    }
+
     private async Task<BackfillRecord> UpdateAsync(BackfillRecord backfill, RunState state, int daysDone, string? message, CancellationToken cancellationToken)
     {
         await Store.UpdateBackfillAsync(backfill.BackfillId, state, daysDone, message, cancellationToken);
@@ -233,6 +257,9 @@ public sealed partial class Orchestrator : IDisposable
     private void Signal() => _work.TrySetResult();
 
     public void Dispose() => _oneActiveRun.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The warehouse could not be held open for the run: {Reason}")]
+    private partial void LogWarehouseUnavailable(string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} was interrupted by a stop of the process; marked failed, it can be retried")]
     private partial void LogRecovered(long runId);

@@ -19,6 +19,9 @@ namespace Olist.Pipeline.Transform;
 /// </summary>
 public sealed class TransformProject(TransformOptions options, DuckDbWarehouse warehouse, TimeProvider timeProvider, ILogger<TransformProject> logger)
 {
+    private readonly Lock _loadGate = new();
+    private (string Fingerprint, TransformManifest Manifest, DependencyGraph Graph)? _loaded;
+
     public async Task<RunSummary> BuildAsync(BuildRequest request, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -167,11 +170,44 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
     private (TransformManifest Manifest, DependencyGraph Graph, TemplateRenderer Renderer) Prepare(
         IReadOnlyDictionary<string, string> vars, TargetWarehouse target)
     {
-        var manifest = ProjectLoader.Load(options.ProjectDirectory);
-        var graph = new DependencyGraph(manifest.Models);
+        var (manifest, graph) = LoadProject();
         SqlDialect dialect = target == TargetWarehouse.BigQuery ? new BigQueryDialect(manifest.Settings.BigQueryDataset) : DuckDbDialect.Instance;
         return (manifest, graph, new TemplateRenderer(manifest, dialect, VarValues.Resolve(manifest.Settings, vars)));
     }
+
+    /// <summary>
+    /// The parsed project, reused while no file of the project folder changed: an orchestrator calls the engine several
+    /// times a day's run, and parsing every model and test each time would cost more than the day's SQL.
+    /// </summary>
+    private (TransformManifest Manifest, DependencyGraph Graph) LoadProject()
+    {
+        var fingerprint = ProjectFingerprint();
+        lock (_loadGate)
+        {
+            if (_loaded is { } cached && cached.Fingerprint == fingerprint)
+            {
+                return (cached.Manifest, cached.Graph);
+            }
+        }
+
+        var manifest = ProjectLoader.Load(options.ProjectDirectory);
+        var graph = new DependencyGraph(manifest.Models);
+        lock (_loadGate)
+        {
+            _loaded = (fingerprint, manifest, graph);
+        }
+
+        return (manifest, graph);
+    }
+
+    /// <summary>Every file of the project folder with its size and time of last change; a missing folder gives an empty print.</summary>
+    private string ProjectFingerprint() =>
+        !Directory.Exists(options.ProjectDirectory)
+            ? string.Empty
+            : string.Join('\n', new DirectoryInfo(options.ProjectDirectory)
+                .EnumerateFiles("*", SearchOption.AllDirectories)
+                .OrderBy(f => f.FullName, StringComparer.Ordinal)
+                .Select(f => $"{f.FullName}|{f.Length}|{f.LastWriteTimeUtc.Ticks}"));
 
     private static Dictionary<string, string> WithDay(IReadOnlyDictionary<string, string>? vars, DateOnly? day)
     {

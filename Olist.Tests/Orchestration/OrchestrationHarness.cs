@@ -59,7 +59,7 @@ internal sealed class OrchestrationHarness : IDisposable
 
     /// <summary>An orchestrator of <paramref name="dag"/> (the real daily DAG by default) over a store of this directory.</summary>
     public async Task<Orchestrator> OrchestratorAsync(DagDefinition? dag = null, RunOptions? options = null, TimeProvider? timeProvider = null) =>
-        new(dag ?? DailyBuildDag.Create(Transform, NewData), await OpenStoreAsync(timeProvider), NewData, Events, options ?? QuickRetries,
+        new(dag ?? DailyBuildDag.Create(Transform, NewData), await OpenStoreAsync(timeProvider), Warehouse, Events, options ?? QuickRetries,
             timeProvider ?? TimeProvider.System, NullLogger<Orchestrator>.Instance);
 
     /// <summary>Writes a file of the project copy, such as a singular test that fails on purpose.</summary>

@@ -13,6 +13,9 @@ internal static class CliConfiguration
         return options;
     }
 
+    /// <summary>Binds the section <paramref name="section"/> (such as <c>Olist:Runs</c>) onto <paramref name="options"/>.</summary>
+    public static void Bind(string section, object options) => Build().GetSection(section).Bind(options);
+
     /// <summary>One setting by its key (such as <c>Olist:Auth:PublisherApiKey</c>), or null when unset.</summary>
     public static string? LoadSection(string key) => Build()[key] is { Length: > 0 } value ? value : null;
 

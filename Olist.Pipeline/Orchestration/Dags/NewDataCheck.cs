@@ -1,7 +1,6 @@
 using System.Globalization;
 using DuckDB.NET.Data;
 using Olist.Pipeline.Errors;
-using Olist.Pipeline.Ingestion.Raw;
 using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Warehouse;
 
@@ -23,12 +22,13 @@ public sealed class NewDataCheck(DuckDbWarehouse warehouse)
     {
         await using var connection = await warehouse.OpenAsync(cancellationToken);
         var tables = new List<string>();
-        foreach (var table in new[] { "orders", StreamTables.Orders["raw.".Length..] })
+        await using (var find = connection.CreateCommand())
         {
-            if (await SqlCommand.ScalarAsync(connection, "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'raw' AND table_name = $name",
-                cancellationToken, ("name", table)) > 0)
+            find.CommandText = $"SELECT table_name FROM information_schema.tables WHERE table_schema = 'raw' AND table_name IN ('orders', '{StreamTables.Orders["raw.".Length..]}') ORDER BY 1";
+            await using var found = await find.ExecuteReaderAsync(cancellationToken);
+            while (await found.ReadAsync(cancellationToken))
             {
-                tables.Add($"raw.{table}");
+                tables.Add($"raw.{found.GetString(0)}");
             }
         }
 
@@ -37,17 +37,20 @@ public sealed class NewDataCheck(DuckDbWarehouse warehouse)
             throw new PipelineException($"The warehouse {warehouse.DatabasePath} has no raw.orders table: load the Olist CSV files first.");
         }
 
-        var purchases = string.Join("\nUNION ALL\n", tables.Select(t => $"SELECT order_id, order_purchase_timestamp FROM {t}"));
+        // Text comparison of the ISO day prefix is a plain scan; only the few distinct days found are parsed.
+        var purchases = string.Join("\nUNION ALL\n", tables.Select(t => $"SELECT order_id, left(trim(order_purchase_timestamp), 10) AS day_text FROM {t}"));
         await using var command = connection.CreateCommand();
         command.CommandText = $"""
-            WITH purchases AS (
-                SELECT order_id, try_cast(left(trim(order_purchase_timestamp), 10) AS DATE) AS purchase_day
-                FROM ({purchases})
+            WITH purchases AS ({purchases}),
+            days AS (
+                SELECT day_text, count(DISTINCT order_id) AS orders
+                FROM purchases
+                WHERE day_text BETWEEN $from AND $to
+                GROUP BY day_text
             )
-            SELECT strftime(purchase_day, '%Y-%m-%d') AS day, count(DISTINCT order_id) AS orders
-            FROM purchases
-            WHERE purchase_day BETWEEN CAST($from AS DATE) AND CAST($to AS DATE)
-            GROUP BY purchase_day
+            SELECT strftime(try_cast(day_text AS DATE), '%Y-%m-%d') AS day, orders
+            FROM days
+            WHERE try_cast(day_text AS DATE) IS NOT NULL
             """;
         command.Parameters.Add(new DuckDBParameter("from", Text(from)));
         command.Parameters.Add(new DuckDBParameter("to", Text(to)));

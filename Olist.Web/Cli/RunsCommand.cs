@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Olist.Pipeline.Errors;
+using Olist.Pipeline.Orchestration.Runs;
+using Olist.Pipeline.Orchestration.Store;
+using Olist.Web.Api;
+using Spectre.Console;
+
+namespace Olist.Web.Cli;
+
+/// <summary>The <c>runs</c> verb: the run history, newest first, as a table or JSON. Reads only the ops store, so it works while a server runs.</summary>
+internal static class RunsCommand
+{
+    private static readonly string[] Formats = ["table", "json"];
+
+    public static Command Create(TimeProvider timeProvider)
+    {
+        var limit = new Option<int>("--limit") { Description = "How many runs, newest first (default 20).", DefaultValueFactory = _ => 20 };
+        var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        var command = new Command("runs", "Show the run history of the daily DAG.") { limit, format };
+        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("runs", async () =>
+        {
+            var output = parseResult.GetValue(format) ?? "table";
+            if (!Formats.Contains(output, StringComparer.Ordinal))
+            {
+                throw new PipelineException($"unknown format '{output}': use table or json.");
+            }
+
+            var count = parseResult.GetValue(limit);
+            if (count < 1)
+            {
+                throw new PipelineException($"--limit {count} must be at least 1.");
+            }
+
+            var store = await OrchestrationCli.StoreAsync(timeProvider, cancellationToken);
+            var runs = await store.ListRunsAsync(new RunFilter(Limit: count), cancellationToken);
+            if (output == "json")
+            {
+                await Console.Out.WriteLineAsync(JsonSerializer.Serialize(runs.Select(RunJson.From), RunJson.Options));
+                return 0;
+            }
+
+            WriteTable(runs, timeProvider.GetUtcNow());
+            return 0;
+        }));
+        return command;
+    }
+
+    private static void WriteTable(IReadOnlyList<DagRunRecord> runs, DateTimeOffset now)
+    {
+        var table = new Table().AddColumns("run", "dag", "logical date", "type", "state", "started", "seconds");
+        foreach (var run in runs)
+        {
+            table.AddRow(
+                run.RunId.ToString(CultureInfo.InvariantCulture), run.DagId, run.LogicalDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), StateNames.Name(run.RunType),
+                OrchestrationCli.Colored(StateNames.Name(run.State)), run.StartedAt?.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "",
+                run.Duration(now) is { } d ? d.TotalSeconds.ToString("N1", CultureInfo.InvariantCulture) : "");
+        }
+
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"{runs.Count} runs");
+    }
+}
