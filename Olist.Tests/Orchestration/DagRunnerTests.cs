@@ -102,9 +102,9 @@ public sealed class DagRunnerTests : IDisposable
             var run = await crashed.QueueRunAsync(Day, false, RunType.Manual, CancellationToken.None);
             runId = run.RunId;
             await crashed.Store.SetRunStateAsync(runId, RunState.Running, null, CancellationToken.None);
-            await crashed.Store.StartTryAsync(runId, "first", 1, CancellationToken.None);
+            await crashed.Store.StartTryAsync(runId, "first", 1, "try 1 started", CancellationToken.None);
             await crashed.Store.EndTryAsync(runId, "first", 1, TaskState.Success, "ok", CancellationToken.None);
-            await crashed.Store.StartTryAsync(runId, "second", 1, CancellationToken.None);
+            await crashed.Store.StartTryAsync(runId, "second", 1, "try 1 started", CancellationToken.None);
         }
 
         using var restarted = await _harness.OrchestratorAsync(dag);

@@ -1,8 +1,14 @@
 namespace Olist.Web.Security;
 
-/// <summary>Names of the app's authorization policies, so pages, hubs and endpoints ask for the same role.</summary>
+/// <summary>Names of the app's authorization policies and roles, so pages, hubs and endpoints ask for the same thing.</summary>
 public static class OlistPolicies
 {
     /// <summary>Operators: trigger, backfill, retry, pause and resume runs, replay dead letters; everything that changes state.</summary>
     public const string Operator = "operator";
+
+    /// <summary>Viewers: read dashboards and run history; anonymous on loopback by default (<c>Olist:Auth:AnonymousViewers</c>).</summary>
+    public const string Viewer = "viewer";
+
+    /// <summary>The role claim an operator carries, signed in or by API key.</summary>
+    public const string OperatorRole = "operator";
 }

@@ -9,22 +9,58 @@ namespace Olist.Pipeline.Orchestration.Dags;
 /// <summary>
 /// Counts the orders purchased on a day in the raw batch table and, once the live stream has created it, in
 /// <c>raw.stream_orders</c>: the short-circuit of the daily build. Purchase times are naive São Paulo local time text
-/// (<c>YYYY-MM-DD HH:MM:SS</c>), so the day is their first ten characters; rows whose time does not parse count for no day.
+/// (<c>YYYY-MM-DD HH:MM:SS</c>, perhaps padded with spaces), so the day is the first ten characters of the trimmed text;
+/// rows whose time does not parse count for no day.
 /// </summary>
 public sealed class NewDataCheck(DuckDbWarehouse warehouse)
 {
     /// <summary>Distinct orders purchased on <paramref name="day"/>.</summary>
-    public async Task<long> CountOrdersAsync(DateOnly day, CancellationToken cancellationToken) =>
-        (await CountByDayAsync(day, day, cancellationToken)).GetValueOrDefault(day);
+    public async Task<long> CountOrdersAsync(DateOnly day, CancellationToken cancellationToken)
+    {
+        await using var connection = await warehouse.OpenAsync(cancellationToken);
+        // The day's text is searched for first (a plain scan); only the few rows holding it are trimmed and checked.
+        return Convert.ToInt64(await QueryAsync(connection, """
+            WITH candidates AS (
+                SELECT order_id, trim(order_purchase_timestamp) AS purchase_text FROM purchases WHERE contains(order_purchase_timestamp, $day)
+            )
+            SELECT count(DISTINCT order_id) FROM candidates
+            WHERE starts_with(purchase_text, $day) AND try_cast(purchase_text AS TIMESTAMP) IS NOT NULL
+            """, async command => await command.ExecuteScalarAsync(cancellationToken), cancellationToken, ("day", Text(day))), CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Distinct orders per purchase day in [<paramref name="from"/>, <paramref name="to"/>]; days without orders are absent.</summary>
     public async Task<IReadOnlyDictionary<DateOnly, long>> CountByDayAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         await using var connection = await warehouse.OpenAsync(cancellationToken);
+        return await QueryAsync(connection, """
+            WITH days AS (
+                SELECT left(trim(order_purchase_timestamp), 10) AS day_text, count(DISTINCT order_id) AS orders
+                FROM purchases
+                WHERE left(trim(order_purchase_timestamp), 10) BETWEEN $from AND $to
+                GROUP BY day_text
+            )
+            SELECT strftime(try_cast(day_text AS DATE), '%Y-%m-%d') AS day, orders FROM days WHERE try_cast(day_text AS DATE) IS NOT NULL
+            """, async command =>
+            {
+                var counts = new Dictionary<DateOnly, long>();
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    counts[DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture)] = reader.GetInt64(1);
+                }
+
+                return counts;
+            }, cancellationToken, ("from", Text(from)), ("to", Text(to)));
+    }
+
+    /// <summary>Runs <paramref name="sql"/> with <c>purchases</c> (order id, purchase time text) over the raw order tables that exist.</summary>
+    private async Task<T> QueryAsync<T>(
+        DuckDBConnection connection, string sql, Func<DuckDBCommand, Task<T>> read, CancellationToken cancellationToken, params (string Name, string Value)[] parameters)
+    {
         var tables = new List<string>();
         await using (var find = connection.CreateCommand())
         {
-            find.CommandText = $"SELECT table_name FROM information_schema.tables WHERE table_schema = 'raw' AND table_name IN ('orders', '{StreamTables.Orders["raw.".Length..]}') ORDER BY 1";
+            find.CommandText = $"SELECT table_name FROM duckdb_tables() WHERE schema_name = 'raw' AND table_name IN ('orders', '{StreamTables.Orders["raw.".Length..]}') ORDER BY 1";
             await using var found = await find.ExecuteReaderAsync(cancellationToken);
             while (await found.ReadAsync(cancellationToken))
             {
@@ -37,31 +73,15 @@ public sealed class NewDataCheck(DuckDbWarehouse warehouse)
             throw new PipelineException($"The warehouse {warehouse.DatabasePath} has no raw.orders table: load the Olist CSV files first.");
         }
 
-        // Text comparison of the ISO day prefix is a plain scan; only the few distinct days found are parsed.
-        var purchases = string.Join("\nUNION ALL\n", tables.Select(t => $"SELECT order_id, left(trim(order_purchase_timestamp), 10) AS day_text FROM {t}"));
+        var purchases = string.Join("\nUNION ALL\n", tables.Select(t => $"SELECT order_id, order_purchase_timestamp FROM {t}"));
         await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            WITH purchases AS ({purchases}),
-            days AS (
-                SELECT day_text, count(DISTINCT order_id) AS orders
-                FROM purchases
-                WHERE day_text BETWEEN $from AND $to
-                GROUP BY day_text
-            )
-            SELECT strftime(try_cast(day_text AS DATE), '%Y-%m-%d') AS day, orders
-            FROM days
-            WHERE try_cast(day_text AS DATE) IS NOT NULL
-            """;
-        command.Parameters.Add(new DuckDBParameter("from", Text(from)));
-        command.Parameters.Add(new DuckDBParameter("to", Text(to)));
-        var counts = new Dictionary<DateOnly, long>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        command.CommandText = $"WITH purchases AS ({purchases}),\n{sql.TrimStart()["WITH ".Length..]}";
+        foreach (var (name, value) in parameters)
         {
-            counts[DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture)] = reader.GetInt64(1);
+            command.Parameters.Add(new DuckDBParameter(name, value));
         }
 
-        return counts;
+        return await read(command);
     }
 
     private static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -77,7 +77,7 @@ public sealed partial class DagRunner(DagDefinition dag, OpsStore store, RunEven
             {
                 tryNumber++;
                 attempts++;
-                await store.StartTryAsync(run.RunId, task.TaskId, tryNumber, cancellationToken);
+                await store.StartTryAsync(run.RunId, task.TaskId, tryNumber, $"try {tryNumber} of {task.TaskId} for {run.LogicalDate:yyyy-MM-dd} started", cancellationToken);
                 events.Publish(new RunChange(run.RunId, task.TaskId, StateNames.Name(TaskState.Running), run.BackfillId));
                 var outcome = await TryAsync(run, task, tryNumber, token, cancellationToken);
                 var retrying = outcome.Kind == TaskOutcomeKind.Transient && attempts <= options.Retries;
@@ -105,12 +105,10 @@ public sealed partial class DagRunner(DagDefinition dag, OpsStore store, RunEven
             run.LogicalDate,
             run.FullRefresh,
             tryNumber,
-            (level, message) => store.AppendLogAsync(run.RunId, task.TaskId, tryNumber, level, message, CancellationToken.None),
-            results => store.AddResultsAsync(run.RunId, task.TaskId, tryNumber, results, CancellationToken.None));
+            (results, lines) => store.AddResultsAsync(run.RunId, task.TaskId, tryNumber, results, lines, CancellationToken.None));
         TaskOutcome outcome;
         try
         {
-            await context.LogAsync($"try {tryNumber} of {task.TaskId} for {run.LogicalDate:yyyy-MM-dd} started");
             outcome = await task.Execute(context, tryToken);
         }
         catch (OperationCanceledException) when (tryToken.IsCancellationRequested && !runToken.IsCancellationRequested)
@@ -128,7 +126,6 @@ public sealed partial class DagRunner(DagDefinition dag, OpsStore store, RunEven
             outcome = TaskOutcome.Failed($"{(ex is Errors.PipelineException ? string.Empty : $"{ex.GetType().Name}: ")}{OneLine(ex.Message)}");
         }
 
-        await (outcome.Kind is TaskOutcomeKind.Success or TaskOutcomeKind.ShortCircuit ? context.LogAsync(outcome.Message) : context.WarnAsync(outcome.Message));
         LogTaskTry(run.RunId, task.TaskId, tryNumber, outcome.Kind, outcome.Message);
         return outcome;
     }

@@ -132,8 +132,8 @@ public sealed class OpsStore
             WHERE run_id = $run
             """, cancellationToken, ("$run", runId), ("$state", StateNames.Name(state)), ("$note", note), ("$at", Text(_timeProvider.GetUtcNow())));
 
-    /// <summary>Starts try <paramref name="tryNumber"/> of a task: the try is recorded and the task is running.</summary>
-    public async Task StartTryAsync(long runId, string taskId, int tryNumber, CancellationToken cancellationToken)
+    /// <summary>Starts try <paramref name="tryNumber"/> of a task: the try is recorded with its first log line and the task is running.</summary>
+    public async Task StartTryAsync(long runId, string taskId, int tryNumber, string logLine, CancellationToken cancellationToken)
     {
         var at = Text(_timeProvider.GetUtcNow());
         await using var connection = await OpenConnectionAsync(cancellationToken);
@@ -145,10 +145,14 @@ public sealed class OpsStore
             UPDATE task_instances SET state = 'running', try_number = $try, started_at = coalesce(started_at, $at), ended_at = NULL, message = NULL
             WHERE run_id = $run AND task_id = $task
             """, cancellationToken, ("$run", runId), ("$task", taskId), ("$try", tryNumber), ("$at", at));
+        await InsertLogAsync(connection, transaction, runId, taskId, tryNumber, at, "info", logLine, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Ends a try in <paramref name="state"/>; the task takes the same state (up_for_retry keeps it open, without an end).</summary>
+    /// <summary>
+    /// Ends a try in <paramref name="state"/> with <paramref name="message"/> (also its last log line); the task takes the
+    /// same state (up_for_retry keeps it open, without an end).
+    /// </summary>
     public async Task EndTryAsync(long runId, string taskId, int tryNumber, TaskState state, string? message, CancellationToken cancellationToken)
     {
         var at = Text(_timeProvider.GetUtcNow());
@@ -162,6 +166,11 @@ public sealed class OpsStore
             UPDATE task_instances SET state = $state, message = $message, ended_at = CASE WHEN $state = 'up_for_retry' THEN NULL ELSE $at END
             WHERE run_id = $run AND task_id = $task
             """, cancellationToken, ("$run", runId), ("$task", taskId), ("$state", StateNames.Name(state)), ("$message", message), ("$at", at));
+        if (message is not null)
+        {
+            await InsertLogAsync(connection, transaction, runId, taskId, tryNumber, at, state == TaskState.Success ? "info" : "warning", message, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -170,14 +179,19 @@ public sealed class OpsStore
         ExecuteAsync("UPDATE task_instances SET state = $state, message = $message WHERE run_id = $run AND task_id = $task",
             cancellationToken, ("$run", runId), ("$task", taskId), ("$state", StateNames.Name(state)), ("$message", message));
 
-    public Task AppendLogAsync(long runId, string taskId, int tryNumber, string level, string message, CancellationToken cancellationToken) =>
-        ExecuteAsync("INSERT INTO task_logs (run_id, task_id, try_number, logged_at, level, message) VALUES ($run, $task, $try, $at, $level, $message)",
-            cancellationToken, ("$run", runId), ("$task", taskId), ("$try", tryNumber), ("$at", Text(_timeProvider.GetUtcNow())), ("$level", level), ("$message", message));
+    public async Task AppendLogAsync(long runId, string taskId, int tryNumber, string level, string message, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await InsertLogAsync(connection, null, runId, taskId, tryNumber, Text(_timeProvider.GetUtcNow()), level, message, cancellationToken);
+    }
 
-    /// <summary>Records the models and tests an engine call of a try reported.</summary>
-    public async Task AddResultsAsync(long runId, string taskId, int tryNumber, IEnumerable<NodeResult> results, CancellationToken cancellationToken)
+    /// <summary>Records the models and tests an engine call of a try reported, with their log lines, in one transaction.</summary>
+    public async Task AddResultsAsync(
+        long runId, string taskId, int tryNumber, IEnumerable<NodeResult> results, IEnumerable<(string Level, string Message)> logLines, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(logLines);
+        var at = Text(_timeProvider.GetUtcNow());
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         foreach (var result in results)
@@ -201,6 +215,11 @@ public sealed class OpsStore
                     VALUES ($run, $task, $try, $name, $status, $failures, $elapsed, $message, $rows)
                     """, cancellationToken, [.. common, ("$failures", result.Failures), ("$rows", JsonSerializer.Serialize(result.FailingRows))]);
             }
+        }
+
+        foreach (var (level, message) in logLines)
+        {
+            await InsertLogAsync(connection, transaction, runId, taskId, tryNumber, at, level, message, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -328,6 +347,11 @@ public sealed class OpsStore
 
     public Task SetLastFireAsync(string dagId, DateTimeOffset fireAt, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE scheduler_state SET last_fire_at = $fire WHERE dag_id = $dag", cancellationToken, ("$dag", dagId), ("$fire", Text(fireAt)));
+
+    private static Task<int> InsertLogAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, long runId, string taskId, int tryNumber, string at, string level, string message, CancellationToken cancellationToken) =>
+        ExecuteAsync(connection, transaction, "INSERT INTO task_logs (run_id, task_id, try_number, logged_at, level, message) VALUES ($run, $task, $try, $at, $level, $message)",
+            cancellationToken, ("$run", runId), ("$task", taskId), ("$try", tryNumber), ("$at", at), ("$level", level), ("$message", message));
 
     /// <summary>A moment as stored: UTC, round-trip format, so text order is time order.</summary>
     internal static string Text(DateTimeOffset moment) => moment.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
