@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using MudBlazor.Services;
 using Olist.Web.Api;
 using Olist.Web.Components;
+using Olist.Web.Orchestration;
+using Olist.Web.Security;
 using Olist.Web.Streaming;
 
 namespace Olist.Web.Hosting;
@@ -29,6 +31,8 @@ public static class OlistWebApp
         builder.Services.AddMudServices();
         builder.Services.AddOlistPipeline(builder.Configuration);
         builder.Services.AddLiveStream(builder.Configuration);
+        builder.Services.AddOlistSecurity(builder.Configuration);
+        builder.Services.AddOlistOrchestration(builder.Configuration);
 
         var app = builder.Build();
         if (!app.Environment.IsDevelopment())
@@ -37,12 +41,15 @@ public static class OlistWebApp
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapHealthEndpoints();
         app.MapKpiEndpoints();
         app.MapEventEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapOrchestration();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(OlistPolicies.Viewer);
         return app;
     }
 

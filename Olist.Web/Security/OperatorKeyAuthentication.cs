@@ -28,4 +28,9 @@ public sealed class OperatorKeyAuthentication(
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "operator-key"), new Claim(ClaimTypes.Role, OlistPolicies.OperatorRole)], SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
+
+    // The cookie scheme answers challenges and refusals (401/403 for the API, a redirect for pages); this one stays quiet.
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) => Task.CompletedTask;
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) => Task.CompletedTask;
 }

@@ -71,15 +71,21 @@ public static class SecurityServices
         return endpoints;
     }
 
-    private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int statusCode)
+    private static async Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int statusCode)
     {
-        if (context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) || context.Request.Path.StartsWithSegments("/hubs", StringComparison.Ordinal))
+        if (!context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && !context.Request.Path.StartsWithSegments("/hubs", StringComparison.Ordinal))
         {
-            context.Response.StatusCode = statusCode;
-            return Task.CompletedTask;
+            context.Response.Redirect(context.RedirectUri);
+            return;
         }
 
-        context.Response.Redirect(context.RedirectUri);
-        return Task.CompletedTask;
+        // A body of its own, so the status code pages leave the API's answer alone.
+        context.Response.StatusCode = statusCode;
+        await context.Response.WriteAsJsonAsync(new
+        {
+            error = statusCode == StatusCodes.Status401Unauthorized
+                ? $"sign in as operator (cookie from {SignInPath}) or send the {OperatorKey.Header} header"
+                : "this needs an operator",
+        });
     }
 }
