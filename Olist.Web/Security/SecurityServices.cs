@@ -63,11 +63,17 @@ public static class SecurityServices
     /// <summary>Maps <c>POST /signout</c>, a form post that needs the anti-forgery token.</summary>
     public static IEndpointRouteBuilder MapSignOut(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(SignOutPath, async (HttpContext context) =>
+        endpoints.MapPost(SignOutPath, async (HttpContext context, IAntiforgery antiforgery) =>
         {
+            // A form post from another site must not sign the operator out: the token proves it came from our page.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.BadRequest(new { error = "the sign-out form's anti-forgery token is missing or wrong" });
+            }
+
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.LocalRedirect("/");
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        }).DisableAntiforgery();
         return endpoints;
     }
 

@@ -1,0 +1,59 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Olist.Pipeline.Orchestration.Dags;
+using Olist.Pipeline.Warehouse;
+using Olist.Web.Hosting;
+
+namespace Olist.Tests.Web;
+
+/// <summary>
+/// The real app on a free loopback port over tiny generated data placed where the first run looks for real files (so
+/// the days with orders are known), with a known operator password and key, and the scheduler paused so only the
+/// tests' own runs run. Shared by a test class.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the fields through IAsyncLifetime.DisposeAsync.")]
+public sealed class OperationsServer : IAsyncLifetime
+{
+    public const string OperatorPassword = "operator-test-password";
+    public const string OperatorApiKey = "operator-test-key";
+
+    private readonly TemporaryDataDirectory _data = new();
+    private readonly HttpClient _probe = new();
+    private WebApplication? _app;
+
+    public Uri Address => _app!.ListeningAddress();
+
+    public async Task InitializeAsync()
+    {
+        await TemporaryDataDirectory.GenerateIntoAsync(_data.Paths.RealSources);
+        _app = OlistWebApp.Build(
+        [
+            .. ServerArguments.For(_data),
+            $"--Olist:Auth:OperatorPassword={OperatorPassword}",
+            $"--Olist:Auth:OperatorApiKey={OperatorApiKey}",
+            "--Olist:Schedule:Paused=true",
+        ]);
+        await _app.StartAsync();
+        await ReadyProbe.WaitUntilReadyAsync(_probe, Address);
+    }
+
+    /// <summary>A client of the app; cookies are kept and redirects are not followed, so sign-in answers can be checked.</summary>
+    public HttpClient Client(CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new CookieContainer(), UseCookies = true }) { BaseAddress = Address };
+
+    /// <summary>The latest day of the tiny dataset with orders.</summary>
+    public async Task<DateOnly> DayWithOrdersAsync() =>
+        (await new NewDataCheck(new DuckDbWarehouse(_data.Paths.Warehouse)).CountByDayAsync(DateOnly.MinValue, DateOnly.MaxValue, CancellationToken.None)).Keys.Max();
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        _probe.Dispose();
+        _data.Dispose();
+    }
+}
