@@ -1,0 +1,73 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace Olist.Tests.Web;
+
+/// <summary>An operator in a real Chromium: signs in, triggers a day from the schedule page and watches the run reach success.</summary>
+public sealed class RunDetailBrowserTests(OperationsServer server) : IClassFixture<OperationsServer>
+{
+    [Fact]
+    public async Task An_operator_signs_in_triggers_a_day_and_watches_the_run_reach_success()
+    {
+        var day = (await server.DayWithOrdersAsync()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1100 } });
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.PageError += (_, error) => problems.Add($"page error: {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                problems.Add($"console: {message.Text}");
+            }
+        };
+
+        await page.GotoAsync(new Uri(server.Address, "/ops/schedule").ToString());
+        await Assertions.Expect(page.Locator("[data-testid=trigger]")).ToBeDisabledAsync();
+        await page.Locator("[data-testid=signin-link]").ClickAsync();
+        await page.Locator("#username").FillAsync("operator");
+        await page.Locator("#password").FillAsync(OperationsServer.OperatorPassword);
+        await page.Locator("[data-testid=signin]").ClickAsync();
+        await page.WaitForURLAsync("**/ops/schedule");
+        await Assertions.Expect(page.Locator("[data-testid=operator-session]")).ToBeVisibleAsync();
+
+        await EnterDateAsync(page, page.Locator("[data-testid=trigger-card] input").First, page.Locator("[data-testid=trigger]"), day);
+        await page.Locator("[data-testid=trigger]").ClickAsync();
+        await page.WaitForURLAsync("**/ops/runs/*");
+
+        // The page follows the run live: no reload between queued and success.
+        await Assertions.Expect(page.Locator("[data-testid=run-state] [data-state]")).ToHaveAttributeAsync("data-state", "success", new() { Timeout = 120_000 });
+        await Assertions.Expect(page.Locator("[data-testid=gantt] g[data-task]")).ToHaveCountAsync(8);
+        await Assertions.Expect(page.Locator("[data-testid=gantt] g[data-state=success]")).ToHaveCountAsync(8);
+        await Assertions.Expect(page.Locator(".olist-page-header")).ToContainTextAsync($"daily_build for {day}");
+        await page.Mouse.MoveAsync(700, 20);
+        var screenshot = Chromium.ScreenshotPath("run-detail.png");
+        // The viewport: header, timeline and tasks; the full page goes on through every test result.
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot });
+        Assert.True(new FileInfo(screenshot).Length > 10_000);
+        Assert.Empty(problems);
+    }
+
+    /// <summary>
+    /// Types a date into a picker until the button it enables is enabled: the page is prerendered first, and typing
+    /// before the live circuit has taken over is lost.
+    /// </summary>
+    private static async Task EnterDateAsync(IPage page, ILocator input, ILocator button, string day)
+    {
+        for (var attempt = 0; attempt < 40; attempt++)
+        {
+            await input.FillAsync(day);
+            await input.PressAsync("Tab");
+            if (await button.IsEnabledAsync())
+            {
+                return;
+            }
+
+            await page.WaitForTimeoutAsync(250);
+        }
+
+        Assert.Fail($"the date {day} typed into the picker never enabled the button");
+    }
+}
