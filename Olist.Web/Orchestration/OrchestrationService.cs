@@ -19,7 +19,7 @@ public sealed partial class OrchestrationService(
         try
         {
             await orchestrator.RecoverInterruptedAsync(stoppingToken);
-            await WaitForDataAsync(stoppingToken);
+            await data.WhenReadyAsync(stoppingToken);
             LogStarted();
             await Task.WhenAll(KeepGoingAsync("scheduler", scheduler.RunAsync, stoppingToken), KeepGoingAsync("worker", WorkAsync, stoppingToken));
         }
@@ -62,29 +62,6 @@ public sealed partial class OrchestrationService(
                 LogLoopFailed(ex, name);
                 await Task.Delay(Poll, timeProvider, cancellationToken);
             }
-        }
-    }
-
-    private async Task WaitForDataAsync(CancellationToken cancellationToken)
-    {
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnChanged(DataStatus status)
-        {
-            if (status.Phase == DataPhase.Ready)
-            {
-                ready.TrySetResult();
-            }
-        }
-
-        data.Changed += OnChanged;
-        try
-        {
-            OnChanged(data.Current);
-            await ready.Task.WaitAsync(cancellationToken);
-        }
-        finally
-        {
-            data.Changed -= OnChanged;
         }
     }
 

@@ -26,9 +26,8 @@ public static class SecurityServices
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName));
         services.AddHttpContextAccessor();
         services.TryAddSingleton(sp => new SecretStore(sp.GetRequiredService<DataPaths>().Secrets));
-        services.AddSingleton<OperatorPassword>();
-        services.AddSingleton<OperatorKey>();
-        services.AddHostedService<OperatorCredentialsStartup>();
+        HashedSecretsStartup.Register<OperatorPassword>(services);
+        HashedSecretsStartup.Register<OperatorKey>(services);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {

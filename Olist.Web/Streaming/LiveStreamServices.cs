@@ -23,8 +23,7 @@ public static class LiveStreamServices
         services.AddSingleton<DeadLetterStore>();
         services.AddSingleton<LiveMetricsQuery>();
         services.AddSingleton(sp => new SecretStore(sp.GetRequiredService<DataPaths>().Secrets));
-        services.AddSingleton<PublisherKey>();
-        services.AddHostedService<PublisherKeyStartup>();
+        HashedSecretsStartup.Register<PublisherKey>(services);
         services.AddHostedService<StreamConsumerService>();
         return services;
     }
