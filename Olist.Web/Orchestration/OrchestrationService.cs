@@ -18,7 +18,11 @@ public sealed partial class OrchestrationService(
     {
         try
         {
-            await orchestrator.RecoverInterruptedAsync(stoppingToken);
+            if (!await RecoverAsync(stoppingToken))
+            {
+                return;
+            }
+
             await data.WhenReadyAsync(stoppingToken);
             LogStarted();
             await Task.WhenAll(KeepGoingAsync("scheduler", scheduler.RunAsync, stoppingToken), KeepGoingAsync("worker", WorkAsync, stoppingToken));
@@ -26,6 +30,23 @@ public sealed partial class OrchestrationService(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             LogStopped();
+        }
+    }
+
+    /// <summary>Marks runs a crash left running as failed; false when the ops store is unusable, and then nothing is scheduled.</summary>
+    private async Task<bool> RecoverAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await orchestrator.RecoverInterruptedAsync(cancellationToken);
+            return true;
+        }
+#pragma warning disable CA1031 // An unusable data directory must not stop the app; the log and the pages say why.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            LogStoreUnusable(ex, orchestrator.Store.Path);
+            return false;
         }
     }
 
@@ -64,6 +85,9 @@ public sealed partial class OrchestrationService(
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The ops store {Path} cannot be used; no runs are scheduled or run until the data directory is fixed")]
+    private partial void LogStoreUnusable(Exception exception, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The data is ready: scheduler and run worker started")]
     private partial void LogStarted();

@@ -26,9 +26,7 @@ public static class OrchestrationServices
         services.AddOptions<RunOptions>().Bind(configuration.GetSection(RunOptions.SectionName));
         services.AddSingleton<RunEvents>();
         services.AddSingleton(sp => new NewDataCheck(sp.GetRequiredService<DuckDbWarehouse>()));
-        // Opening a local SQLite file is synchronous work underneath; the container has no async factories.
-        services.AddSingleton(sp => OpsStore.OpenAsync(sp.GetRequiredService<DataPaths>().Ops, sp.GetRequiredService<TimeProvider>(), CancellationToken.None)
-            .GetAwaiter().GetResult());
+        services.AddSingleton(sp => new OpsStore(sp.GetRequiredService<DataPaths>().Ops, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new Orchestrator(
             DailyBuildDag.Create(sp.GetRequiredService<TransformProject>(), sp.GetRequiredService<NewDataCheck>()),
             sp.GetRequiredService<OpsStore>(),

@@ -18,31 +18,30 @@ public sealed class OpsStore
 
     private readonly string _connectionString;
     private readonly TimeProvider _timeProvider;
+    private readonly Lazy<Task> _schema;
 
-    private OpsStore(string path, TimeProvider timeProvider)
+    /// <summary>
+    /// A store at <paramref name="path"/>. Nothing touches the disk until the first call, which creates the file and brings
+    /// its schema up to date, so an unusable data directory fails the calls (with why), never the app's start.
+    /// </summary>
+    public OpsStore(string path, TimeProvider timeProvider)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         Path = path;
         _timeProvider = timeProvider;
         _connectionString = new SqliteConnectionStringBuilder { DataSource = path, DefaultTimeout = 30 }.ToString();
+        _schema = new(MigrateAsync);
     }
 
     /// <summary>The store's file.</summary>
     public string Path { get; }
 
-    /// <summary>Opens (creating when needed) the store at <paramref name="path"/> and brings its schema up to date.</summary>
+    /// <summary>Opens (creating when needed) the store at <paramref name="path"/> and brings its schema up to date now.</summary>
     public static async Task<OpsStore> OpenAsync(string path, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
         var store = new OpsStore(path, timeProvider);
-        await using var connection = await store.OpenConnectionAsync(cancellationToken);
-        await using (var wal = connection.CreateCommand())
-        {
-            wal.CommandText = "PRAGMA journal_mode = WAL";
-            await wal.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        await OpsMigrations.ApplyAsync(connection, path, timeProvider.GetUtcNow(), cancellationToken);
+        await store._schema.Value.WaitAsync(cancellationToken);
         return store;
     }
 
@@ -375,6 +374,12 @@ public sealed class OpsStore
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
+        await _schema.Value.WaitAsync(cancellationToken);
+        return await ConnectAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         // In WAL mode NORMAL survives a crash of the process (only a power cut may lose the last commits) and spares
@@ -383,6 +388,20 @@ public sealed class OpsStore
         pragma.CommandText = "PRAGMA synchronous = NORMAL";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
+    }
+
+    /// <summary>Creates the file in WAL mode and applies the migrations it lacks; runs once, on the first call.</summary>
+    private async Task MigrateAsync()
+    {
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
+        await using var connection = await ConnectAsync(CancellationToken.None);
+        await using (var wal = connection.CreateCommand())
+        {
+            wal.CommandText = "PRAGMA journal_mode = WAL";
+            await wal.ExecuteNonQueryAsync();
+        }
+
+        await OpsMigrations.ApplyAsync(connection, Path, _timeProvider.GetUtcNow(), CancellationToken.None);
     }
 
     private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
