@@ -26,9 +26,10 @@ public sealed class RunDetailBrowserTests(OperationsServer server) : IClassFixtu
 
         await page.GotoAsync(new Uri(server.Address, "/ops/schedule").ToString());
         await Assertions.Expect(page.Locator("[data-testid=trigger]")).ToBeDisabledAsync();
-        // Straight to the link's address with a full load: typing into a page that enhanced navigation is still patching is lost.
+        // Straight to the link's address (relative to the page's base, the root) with a full load: typing into a page that
+        // enhanced navigation is still patching is lost.
         var signIn = await page.Locator("[data-testid=signin-link]").GetAttributeAsync("href");
-        await page.GotoAsync(new Uri(new Uri(server.Address, "/ops/schedule"), signIn).ToString());
+        await page.GotoAsync(new Uri(server.Address, signIn).ToString());
         await page.Locator("#username").FillAsync("operator");
         await page.Locator("#password").FillAsync(OperationsServer.OperatorPassword);
         await page.Locator("[data-testid=signin]").ClickAsync();
