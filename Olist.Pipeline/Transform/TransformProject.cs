@@ -15,10 +15,13 @@ namespace Olist.Pipeline.Transform;
 
 /// <summary>
 /// The transform engine's commands on one analytics project and warehouse: <c>build</c>, <c>test</c>, <c>compile</c>.
-/// Each reads the project afresh (parse, manifest, graph), runs, and writes manifest.json and run_results.json.
+/// Each reads the project (parse, manifest, graph; reused while the folder is unchanged), runs, and writes manifest.json
+/// and run_results.json.
 /// </summary>
 public sealed class TransformProject(TransformOptions options, DuckDbWarehouse warehouse, TimeProvider timeProvider, ILogger<TransformProject> logger)
 {
+    private ParsedProject? _parsed;
+
     public async Task<RunSummary> BuildAsync(BuildRequest request, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -30,7 +33,15 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
             ["ds"] = request.Ds?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["vars"] = vars,
         };
-        return await RunAsync("build", request.Select, vars, arguments, (runner, selection) => runner.BuildAsync(selection, request.FullRefresh, progress, cancellationToken), cancellationToken);
+        try
+        {
+            return await RunAsync("build", request.Select, vars, arguments, (runner, selection) => runner.BuildAsync(selection, request.FullRefresh, progress, cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            // Also after a failed or cancelled build: any model may have been replaced before it stopped.
+            warehouse.ModelsChanged();
+        }
     }
 
     public async Task<RunSummary> TestAsync(TestRequest request, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
@@ -131,10 +142,27 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
     private (TransformManifest Manifest, DependencyGraph Graph, TemplateRenderer Renderer) Prepare(
         IReadOnlyDictionary<string, string> vars, TargetWarehouse target)
     {
-        var manifest = ProjectLoader.Load(options.ProjectDirectory);
-        var graph = new DependencyGraph(manifest.Models);
+        var (manifest, graph) = Parsed();
         SqlDialect dialect = target == TargetWarehouse.BigQuery ? new BigQueryDialect(manifest.Settings.BigQueryDataset) : DuckDbDialect.Instance;
         return (manifest, graph, new TemplateRenderer(manifest, dialect, VarValues.Resolve(manifest.Settings, vars)));
+    }
+
+    /// <summary>
+    /// The parsed project and its graph, read again only when a file of the project folder was added, removed or
+    /// rewritten: a KPI range renders a model per request, and parsing every template each time would cost more than the query.
+    /// </summary>
+    private (TransformManifest Manifest, DependencyGraph Graph) Parsed()
+    {
+        var fingerprint = ProjectFingerprint.Of(options.ProjectDirectory);
+        var parsed = Volatile.Read(ref _parsed);
+        if (parsed is null || parsed.Fingerprint != fingerprint)
+        {
+            var manifest = ProjectLoader.Load(options.ProjectDirectory);
+            parsed = new ParsedProject(fingerprint, manifest, new DependencyGraph(manifest.Models));
+            Volatile.Write(ref _parsed, parsed);
+        }
+
+        return (parsed.Manifest, parsed.Graph);
     }
 
     private static Dictionary<string, string> WithDay(IReadOnlyDictionary<string, string>? vars, DateOnly? day)
@@ -159,6 +187,9 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
 
         return directory;
     }
+
+    /// <summary>A parsed project and the fingerprint of the folder it was read from.</summary>
+    private sealed record ParsedProject(string Fingerprint, TransformManifest Manifest, DependencyGraph Graph);
 
     private NodeResult Compiled(string uniqueId, string name, NodeKind kind, string path) =>
         new(uniqueId, name, kind, RunStatus.Success, timeProvider.GetUtcNow(), TimeSpan.Zero, null, null, [], $"compiled to {path}");
