@@ -15,7 +15,7 @@ namespace Olist.Web.Streaming;
 /// </summary>
 public sealed partial class LiveFeed(
     IHubContext<LiveOrdersHub, ILiveOrdersClient> hub,
-    LiveMetricsQuery metricsQuery,
+    IServiceProvider services,
     IOptions<LiveFeedOptions> options,
     TimeProvider timeProvider,
     ILogger<LiveFeed> logger) : BackgroundService, IAcceptedOrdersSink
@@ -39,6 +39,10 @@ public sealed partial class LiveFeed(
 
     /// <summary>The metrics as last computed; null until the first batch since the app started.</summary>
     public LiveMetrics? LatestMetrics => _latestMetrics;
+
+    /// <summary>The latest metrics, computed now when none were yet; call only once the data is ready.</summary>
+    public async Task<LiveMetrics> CurrentMetricsAsync(CancellationToken cancellationToken) =>
+        _latestMetrics ?? await MetricsQuery.ReadAsync(cancellationToken);
 
     /// <summary>Messages settled per second over the last minute.</summary>
     public ThroughputMeter Throughput { get; } = new(timeProvider);
@@ -100,7 +104,7 @@ public sealed partial class LiveFeed(
     {
         try
         {
-            var metrics = await metricsQuery.ReadAsync(cancellationToken);
+            var metrics = await MetricsQuery.ReadAsync(cancellationToken);
             _latestMetrics = metrics;
             await hub.Clients.All.MetricsUpdated(metrics);
             MetricsUpdated?.Invoke(metrics);
@@ -112,6 +116,9 @@ public sealed partial class LiveFeed(
             LogMetricsFailed(ex);
         }
     }
+
+    // Resolved when first needed: the query opens the bus, which exists only once the data directory is usable.
+    private LiveMetricsQuery MetricsQuery => services.GetRequiredService<LiveMetricsQuery>();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing accepted orders to the live hub failed; the batch is committed")]
     private partial void LogPushFailed(Exception exception);

@@ -75,6 +75,8 @@ public sealed class LiveMetricsQuery(DuckDbWarehouse warehouse, IMessageBus bus,
         var now = timeProvider.GetUtcNow();
         var day = SaoPauloTime.DayOf(now);
         await using var connection = await warehouse.OpenAsync(cancellationToken);
+        // Readable before the consumer's first start: a page may ask as soon as the data is ready.
+        await StreamTables.EnsureAsync(connection, cancellationToken);
         await SqlCommand.ExecuteAsync(connection, TodaySql, cancellationToken, ("day_start", BatchText(day)), ("day_end", BatchText(day.AddDays(1))));
         var totals = new object[9];
         await StreamSql.ReadAsync(
