@@ -62,5 +62,7 @@ public static class DeadLetterBody
     }
 
     private static string Rest(byte[] body) =>
-        body.Length > MaxShownBytes ? $"\n… {body.Length - MaxShownBytes:N0} more bytes ({body.Length:N0} in all)" : "";
+        body.Length > MaxShownBytes
+            ? string.Create(CultureInfo.InvariantCulture, $"\n… {body.Length - MaxShownBytes:N0} more bytes ({body.Length:N0} in all)")
+            : "";
 }
