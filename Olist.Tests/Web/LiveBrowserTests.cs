@@ -55,6 +55,8 @@ public sealed class LiveBrowserTests : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-testid=metric-orders]")).ToHaveTextAsync("12");
         await Assertions.Expect(page.Locator("[data-testid=metric-accepted]")).ToHaveTextAsync("12");
         await Assertions.Expect(page.Locator("[data-testid=top-states] [data-name]").First).ToBeVisibleAsync();
+        // ApexCharts draws the bars in the browser; at least the current minute has one.
+        await Assertions.Expect(page.Locator("[data-chart=orders-per-minute] svg .apexcharts-bar-area:not([val='0'])").First).ToBeVisibleAsync();
         await page.Mouse.MoveAsync(700, 20);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("live.png"), FullPage = true });
         Assert.Empty(problems);
