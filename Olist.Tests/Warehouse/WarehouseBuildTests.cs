@@ -55,18 +55,6 @@ public sealed class WarehouseBuildTests(BuiltWarehouse warehouse)
     }
 
     [Fact]
-    public async Task Top_products_keeps_as_many_ranks_per_period_as_the_KPI_service_accepts()
-    {
-        var stored = await warehouse.Project.RenderQueryAsync("kpi_top_products", null, CancellationToken.None);
-        var two = await warehouse.Project.RenderQueryAsync(
-            "kpi_top_products", new Dictionary<string, string> { ["kpi_max_top"] = "2" }, CancellationToken.None);
-
-        Assert.Contains($"rank <= {Olist.Pipeline.Kpis.KpiCatalog.MaxTop}", stored, StringComparison.Ordinal);
-        Assert.Equal(2, await warehouse.CountAsync($"SELECT max(rank) FROM ({two})"));
-        Assert.True(await warehouse.CountAsync($"SELECT count(*) FROM ({two}) WHERE grain = 'month'") > 2);
-    }
-
-    [Fact]
     public async Task The_same_models_compile_for_BigQuery_without_DuckDB_functions()
     {
         var output = Path.Combine(warehouse.Paths.Root, "compiled-bigquery");

@@ -1,5 +1,5 @@
--- metrics.md 4.2 top-products: per grain (day, month, year) and period, sold products ranked by units desc,
--- then revenue desc, then product_id asc, ranks 1..kpi_max_top (the largest top asked for); the access layer keeps 1..top.
+-- metrics.md 4.2 top-products: per grain (day, month, year) and period, every sold product ranked by units desc,
+-- then revenue desc, then product_id asc; the access layer keeps ranks 1..top.
 WITH sales_items AS (
     SELECT
         sales.product_id,
@@ -27,25 +27,13 @@ period_products AS (
     SELECT 'year', year, product_id, product_category, COUNT(*), SUM(price)
     FROM sales_items
     GROUP BY year, product_id, product_category
-),
-ranked_products AS (
-    SELECT
-        grain,
-        period,
-        CAST(row_number() OVER (PARTITION BY grain, period ORDER BY units DESC, revenue DESC, product_id ASC) AS INTEGER) AS rank,
-        product_id,
-        product_category AS category,
-        CAST(units AS BIGINT) AS units,
-        CAST(revenue AS DECIMAL(18, 2)) AS revenue
-    FROM period_products
 )
 SELECT
     grain,
     period,
-    rank,
+    CAST(row_number() OVER (PARTITION BY grain, period ORDER BY units DESC, revenue DESC, product_id ASC) AS INTEGER) AS rank,
     product_id,
-    category,
-    units,
-    revenue
-FROM ranked_products
-WHERE rank <= {{ var('kpi_max_top') }}
+    product_category AS category,
+    CAST(units AS BIGINT) AS units,
+    CAST(revenue AS DECIMAL(18, 2)) AS revenue
+FROM period_products
