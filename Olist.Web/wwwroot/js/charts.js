@@ -78,9 +78,10 @@ function options(config, dotnet) {
             stacked: kind === 'StackedBar',
             background: 'transparent',
             foreColor: theme.text,
+            sparkline: { enabled: config.options.sparkline },
             fontFamily: 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-            toolbar: { show: kind !== 'Donut' && kind !== 'Treemap', tools: { download: true, selection: false, zoom: kind === 'Line' || kind === 'Area', zoomin: false, zoomout: false, pan: false, reset: kind === 'Line' || kind === 'Area' } },
-            zoom: { enabled: kind === 'Line' || kind === 'Area' },
+            toolbar: { show: kind !== 'Donut' && kind !== 'Treemap' && !config.options.sparkline, tools: { download: true, selection: false, zoom: kind === 'Line' || kind === 'Area', zoomin: false, zoomout: false, pan: false, reset: kind === 'Line' || kind === 'Area' } },
+            zoom: { enabled: (kind === 'Line' || kind === 'Area') && !config.options.sparkline },
             animations: { enabled: pointCount <= 400, speed: 300, dynamicAnimation: { enabled: true, speed: 300 } },
             events: config.options.selectable && dotnet
                 ? { dataPointSelection: (_e, _ctx, at) => dotnet.invokeMethodAsync('SelectPointAsync', at.seriesIndex, at.dataPointIndex) }
@@ -144,12 +145,25 @@ function options(config, dotnet) {
     }
 
     const isScatter = kind === 'Scatter';
+    if (config.options.horizontal) {
+        // ApexCharts swaps the axes of horizontal bars: values along x, categories down y.
+        const axis = config.options.axes[0] ?? { format: 'Count' };
+        return {
+            ...base,
+            series,
+            plotOptions: { bar: { horizontal: true, borderRadius: 3, borderRadiusApplication: 'end', barHeight: '70%' } },
+            xaxis: { type: 'category', title: { text: axis.title || undefined }, labels: { formatter: v => format(Number(v), axis.format, true) } },
+            yaxis: { labels: { maxWidth: 220 } },
+            tooltip: { ...base.tooltip, shared: false, intersect: true, y: tooltipY },
+        };
+    }
+
     return {
         ...base,
         series,
-        stroke: { width: series.map(s => (s.type === 'column' || kind === 'Bar' || kind === 'StackedBar' || isScatter ? 0 : 2.5)), curve: 'smooth' },
+        stroke: { width: config.series.map(s => (['Line', 'Area'].includes(s.kind ?? kind) ? 2.5 : 0)), curve: 'smooth' },
         fill: kind === 'Area' ? { type: 'gradient', gradient: { opacityFrom: 0.35, opacityTo: 0.05 } } : { opacity: 1 },
-        markers: { size: isScatter ? 6 : (pointCount <= 40 ? 3 : 0), strokeWidth: isScatter ? 1 : 0, hover: { sizeOffset: 2 } },
+        markers: { size: isScatter ? 5 : (pointCount <= 40 && !config.options.sparkline ? 3 : 0), strokeWidth: 0, hover: { sizeOffset: 2 } },
         plotOptions: { bar: { borderRadius: 3, borderRadiusApplication: 'end', columnWidth: pointCount > 60 ? '90%' : '60%' } },
         xaxis: {
             type: isScatter ? 'numeric' : 'category',
