@@ -84,7 +84,8 @@ function options(config, dotnet) {
             zoom: { enabled: (kind === 'Line' || kind === 'Area') && !config.options.sparkline },
             animations: { enabled: pointCount <= 400, speed: 300, dynamicAnimation: { enabled: true, speed: 300 } },
             events: config.options.selectable && dotnet
-                ? { dataPointSelection: (_e, _ctx, at) => dotnet.invokeMethodAsync('SelectPointAsync', at.seriesIndex, at.dataPointIndex) }
+                // A click anywhere on the chart; on a bar, slice or marker it names the point, as text read from the SVG.
+                ? { click: (_e, _ctx, at) => { if (at.dataPointIndex !== null && at.dataPointIndex !== undefined && Number(at.dataPointIndex) >= 0) dotnet.invokeMethodAsync('SelectPointAsync', Number(at.seriesIndex), Number(at.dataPointIndex)); } }
                 : {},
         },
         theme: { mode: config.dark ? 'dark' : 'light' },
@@ -194,12 +195,22 @@ function markReady(host) {
     frame.dataset.chartDraws = String(Number(frame.dataset.chartDraws ?? 0) + 1);
 }
 
+// Marks the frame once the chart's entry animation is over (or at once without one), so a click hits the final shapes.
+function settleEvents(host, apexOptions) {
+    const settle = () => { host.parentElement.dataset.chartSettled = 'true'; };
+    apexOptions.chart.events = { ...apexOptions.chart.events, animationEnd: settle, updated: (_c, ctx) => { if (!ctx.config.chart.animations.enabled) settle(); } };
+    return apexOptions;
+}
+
 export async function create(host, config, dotnet) {
-    const chart = new window.ApexCharts(host, options(config, dotnet));
+    const chart = new window.ApexCharts(host, settleEvents(host, options(config, dotnet)));
     host.olistChart = chart;
     host.olistDotnet = dotnet;
     await chart.render();
     markReady(host);
+    if (!chart.w.config.chart.animations.enabled) {
+        host.parentElement.dataset.chartSettled = 'true';
+    }
 }
 
 export async function update(host, config) {
@@ -208,7 +219,7 @@ export async function update(host, config) {
         return;
     }
     // Replaces options and data on the existing chart: no flicker and no new DOM, so zoom and hover state survive.
-    await chart.updateOptions(options(config, host.olistDotnet), true, true, true);
+    await chart.updateOptions(settleEvents(host, options(config, host.olistDotnet)), true, true, true);
     markReady(host);
 }
 

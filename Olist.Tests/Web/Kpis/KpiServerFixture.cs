@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Playwright;
+using Olist.Web.Hosting;
+
+namespace Olist.Tests.Web.Kpis;
+
+/// <summary>
+/// One real app over a tiny generated dataset (generated, loaded and built by the first run) and one Chromium, shared by
+/// the KPI browser tests so the suite pays for the first run once.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the fixture through IAsyncLifetime.DisposeAsync.")]
+public sealed class KpiServerFixture : IAsyncLifetime
+{
+    private const string ChromiumPath = "/usr/bin/chromium";
+
+    // Debian's chromium, never a browser downloaded by Playwright; flags keep it off the network and quiet.
+    private static readonly string[] ChromiumArgs =
+    [
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ];
+
+    private readonly TemporaryDataDirectory _data = new();
+    private readonly HttpClient _client = new();
+    private WebApplication? _app;
+    private IPlaywright? _playwright;
+
+    /// <summary>The app's address.</summary>
+    public Uri Address => _app!.ListeningAddress();
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium (apt-get install chromium); Playwright's own browsers are not used.");
+        _app = OlistWebApp.Build(ServerArguments.For(_data));
+        await _app.StartAsync();
+        await ReadyProbe.WaitUntilReadyAsync(_client, _app.ListeningAddress());
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        _client.Dispose();
+        _data.Dispose();
+    }
+
+    /// <summary>Where screenshots go: <c>OLIST_SCREENSHOTS</c>, else <c>screenshots</c> beside the test assembly.</summary>
+    public static string ScreenshotPath(string fileName)
+    {
+        var directory = Environment.GetEnvironmentVariable("OLIST_SCREENSHOTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(directory);
+        return Path.Combine(directory, fileName);
+    }
+}
