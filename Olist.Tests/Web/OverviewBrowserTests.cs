@@ -10,15 +10,6 @@ namespace Olist.Tests.Web;
 [SuppressMessage("Design", "CA1001", Justification = "xunit disposes the fields through IAsyncLifetime.DisposeAsync.")]
 public sealed class OverviewBrowserTests : IAsyncLifetime
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
-    // Debian's chromium, never a browser downloaded by Playwright; flags keep it off the network and quiet.
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
     private readonly TemporaryDataDirectory _data = new();
     private readonly HttpClient _client = new();
     private WebApplication? _app;
@@ -45,14 +36,8 @@ public sealed class OverviewBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Overview_shows_the_nine_loaded_tables_styled_and_interactive_without_errors()
     {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium (apt-get install chromium); Playwright's own browsers are not used.");
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ChromiumArgs,
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1440, Height = 1300 },
@@ -60,23 +45,7 @@ public sealed class OverviewBrowserTests : IAsyncLifetime
         // The saved theme is applied only by the live circuit, so seeing it dark proves the page became interactive.
         await context.AddInitScriptAsync("localStorage.setItem('olist-theme', 'dark')");
         var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                problems.Add($"console: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => problems.Add($"page error: {error}");
-        page.RequestFailed += (_, request) => problems.Add($"failed request: {request.Url} {request.Failure}");
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                problems.Add($"HTTP {response.Status}: {response.Url}");
-            }
-        };
+        var problems = Chromium.CollectProblems(page);
 
         await page.GotoAsync(_app!.ListeningAddress().ToString());
 
@@ -90,13 +59,13 @@ public sealed class OverviewBrowserTests : IAsyncLifetime
 
         await Assertions.Expect(page.Locator(".olist-data-status[data-status=ready]")).ToBeVisibleAsync();
         await WaitForBodyBackgroundAsync(page, "rgb(13, 20, 30)");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("overview-dark.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("overview-dark.png"), FullPage = true });
 
         await page.GetByLabel("Toggle dark theme").ClickAsync();
         await WaitForBodyBackgroundAsync(page, "rgb(244, 246, 249)");
         // Onto the empty app bar, so no tooltip or row highlight shows in the screenshot.
         await page.Mouse.MoveAsync(700, 20);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath("overview.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("overview.png"), FullPage = true });
 
         Assert.Empty(problems);
     }
@@ -104,11 +73,4 @@ public sealed class OverviewBrowserTests : IAsyncLifetime
     private static async Task WaitForBodyBackgroundAsync(IPage page, string rgb) =>
         // The body's colour comes from MudBlazor's stylesheet and the theme, so this also proves the CSS was served.
         await page.WaitForFunctionAsync($"() => getComputedStyle(document.body).backgroundColor === '{rgb}'");
-
-    private static string ScreenshotPath(string fileName)
-    {
-        var directory = Environment.GetEnvironmentVariable("OLIST_SCREENSHOTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(directory);
-        return Path.Combine(directory, fileName);
-    }
 }

@@ -49,6 +49,30 @@ public sealed class DataPreparationState(TimeProvider timeProvider)
         Changed?.Invoke(status);
     }
 
+    /// <summary>Completes once the data is ready; background services that need the warehouse start from here.</summary>
+    public async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
+    {
+        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnChanged(DataStatus status)
+        {
+            if (status.Phase == DataPhase.Ready)
+            {
+                ready.TrySetResult();
+            }
+        }
+
+        Changed += OnChanged;
+        try
+        {
+            OnChanged(Current);
+            await ready.Task.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            Changed -= OnChanged;
+        }
+    }
+
     /// <summary>A progress sink that reports each step of <paramref name="activity"/> as a preparing status.</summary>
     public IProgress<WorkProgress> ProgressOf(string activity) => new ActivityProgress(this, activity);
 

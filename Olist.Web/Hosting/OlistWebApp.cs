@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using MudBlazor.Services;
 using Olist.Web.Api;
 using Olist.Web.Components;
+using Olist.Web.Hubs;
 using Olist.Web.Streaming;
 
 namespace Olist.Web.Hosting;
@@ -42,6 +43,7 @@ public static class OlistWebApp
         app.MapHealthEndpoints();
         app.MapKpiEndpoints();
         app.MapEventEndpoints();
+        app.MapHub<LiveOrdersHub>(LiveOrdersHub.Path);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -19,7 +19,7 @@ public sealed partial class StreamConsumerService(
     {
         try
         {
-            await WaitUntilReadyAsync(stoppingToken);
+            await dataState.WaitUntilReadyAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
@@ -38,29 +38,6 @@ public sealed partial class StreamConsumerService(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // The app stops; unacknowledged messages are delivered again on the next start.
-        }
-    }
-
-    private async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
-    {
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void OnChanged(DataStatus status)
-        {
-            if (status.Phase == DataPhase.Ready)
-            {
-                ready.TrySetResult();
-            }
-        }
-
-        dataState.Changed += OnChanged;
-        try
-        {
-            OnChanged(dataState.Current);
-            await ready.Task.WaitAsync(cancellationToken);
-        }
-        finally
-        {
-            dataState.Changed -= OnChanged;
         }
     }
 

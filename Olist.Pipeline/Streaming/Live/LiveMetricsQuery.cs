@@ -39,6 +39,16 @@ public sealed class LiveMetricsQuery(DuckDbWarehouse warehouse, IMessageBus bus,
             (SELECT count(*) FILTER (WHERE outcome = 'duplicate') FROM {StreamTables.Messages} WHERE epoch_us(handled_at) >= $day_start_us)
         """;
 
+    /// <summary>How many minutes the orders-per-minute series covers, the current one included.</summary>
+    public const int ChartMinutes = 30;
+
+    private const string ByMinuteSql = $"""
+        SELECT epoch_us(event_time) // 60000000 AS minute, count(DISTINCT order_id)
+        FROM {StreamTables.Orders}
+        WHERE event_type = 'order_created' AND epoch_us(event_time) >= $since
+        GROUP BY minute
+        """;
+
     private const string TopCategoriesSql = $"""
         SELECT coalesce(nullif(trim(t.product_category_name_english), ''), nullif(trim(p.product_category_name), ''), 'unknown') AS category,
                sum(CAST(i.price AS DECIMAL(18, 2))) AS revenue
@@ -65,6 +75,8 @@ public sealed class LiveMetricsQuery(DuckDbWarehouse warehouse, IMessageBus bus,
         var now = timeProvider.GetUtcNow();
         var day = SaoPauloTime.DayOf(now);
         await using var connection = await warehouse.OpenAsync(cancellationToken);
+        // Readable before the consumer's first start: a page may ask as soon as the data is ready.
+        await StreamTables.EnsureAsync(connection, cancellationToken);
         await SqlCommand.ExecuteAsync(connection, TodaySql, cancellationToken, ("day_start", BatchText(day)), ("day_end", BatchText(day.AddDays(1))));
         var totals = new object[9];
         await StreamSql.ReadAsync(
@@ -94,7 +106,8 @@ public sealed class LiveMetricsQuery(DuckDbWarehouse warehouse, IMessageBus bus,
             Count(6),
             Count(7),
             Count(8),
-            (await bus.GetStatsAsync(cancellationToken)).OldestUnacknowledgedAge);
+            (await bus.GetStatsAsync(cancellationToken)).OldestUnacknowledgedAge,
+            await ByMinuteAsync(connection, now, cancellationToken));
         await SqlCommand.ExecuteAsync(connection, "DROP TABLE live_today", cancellationToken);
         return metrics;
     }
@@ -108,6 +121,21 @@ public sealed class LiveMetricsQuery(DuckDbWarehouse warehouse, IMessageBus bus,
             reader => ranked.Add(new RankedValue(reader.GetString(0), Convert.ToDecimal(reader.GetValue(1), CultureInfo.InvariantCulture))),
             cancellationToken);
         return ranked;
+    }
+
+    /// <summary>Every minute of the chart, zero where no order was created, so gaps show as gaps.</summary>
+    private static async Task<IReadOnlyList<MinuteCount>> ByMinuteAsync(DuckDBConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var currentMinute = StreamSql.Microseconds(now) / 60_000_000;
+        var first = currentMinute - ChartMinutes + 1;
+        var counts = new Dictionary<long, long>();
+        await StreamSql.ReadAsync(
+            connection,
+            ByMinuteSql,
+            reader => counts[reader.GetInt64(0)] = reader.GetInt64(1),
+            cancellationToken,
+            ("since", first * 60_000_000));
+        return [.. Enumerable.Range(0, ChartMinutes).Select(i => first + i).Select(m => new MinuteCount(StreamSql.FromMicroseconds(m * 60_000_000), counts.GetValueOrDefault(m)))];
     }
 
     private static string BatchText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " 00:00:00";

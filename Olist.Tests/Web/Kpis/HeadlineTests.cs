@@ -3,12 +3,8 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
-using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Kpis;
 using Olist.Web.Components.Kpis;
-using Olist.Web.FirstRun;
 using Olist.Web.Kpis;
 
 namespace Olist.Tests.Web.Kpis;
@@ -69,13 +65,7 @@ public sealed class HeadlineTests : IAsyncLifetime
     [Fact]
     public void The_tiles_show_six_figures_that_link_to_their_pages_with_the_range()
     {
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-        _context.Services.AddMudServices();
-        _context.Services.AddSingleton(new HeadlineReader(_kpis, _cache));
-        var state = new DataPreparationState(TimeProvider.System);
-        state.Report(DataStatus.Ready([.. OlistCatalog.Tables.Select(t => new SourceTableStatus(t.Name, t.FileName, 1, 0, null, []))]));
-        _context.Services.AddSingleton(state);
-        _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        InteractiveContext.Prepare(_context, services => services.AddSingleton(new HeadlineReader(_kpis, _cache)));
         _context.Services.GetRequiredService<NavigationManager>().NavigateTo("?from=2017-01-01");
 
         var tiles = _context.Render<HeadlineTiles>();

@@ -42,7 +42,7 @@ public sealed class KpiBrowserTests(KpiServerFixture server, ITestOutputHelper o
         // Every chart drew real SVG, not an empty frame.
         Assert.Equal(charts, await page.Locator("[data-chart] svg.apexcharts-svg").CountAsync());
         await page.Mouse.MoveAsync(640, 20);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = KpiServerFixture.ScreenshotPath($"kpi-{name}.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath($"kpi-{name}.png"), FullPage = true });
         if (route.Length > 0)
         {
             Assert.True(await page.Locator("[data-testid=kpi-table] tbody tr").CountAsync() > 0, $"/{route} shows no table rows");
@@ -65,7 +65,9 @@ public sealed class KpiBrowserTests(KpiServerFixture server, ITestOutputHelper o
         await page.WaitForFunctionAsync(ChartProbe.AllChartsDrawn);
         await page.GetByTestId("grain-switch").Locator("[data-grain=day]").ClickAsync();
         await page.WaitForURLAsync($"**/kpi/sales-trends?from={year}-01-01&to={year}-12-31&grain=day");
-        await Assertions.Expect(page.Locator("[data-chart=revenue]")).ToContainTextAsync("7-day moving average");
+        // Other test classes prepare their own servers in parallel on a small machine: allow the reload some time.
+        await Assertions.Expect(page.Locator("[data-chart=revenue]")).ToContainTextAsync("7-day moving average", new LocatorAssertionsToContainTextOptions { Timeout = 20_000 });
+        await page.WaitForFunctionAsync(ChartProbe.AllChartsDrawn);
 
         // The range travels with the navigation links to the other KPI pages.
         Assert.Equal(
@@ -73,7 +75,7 @@ public sealed class KpiBrowserTests(KpiServerFixture server, ITestOutputHelper o
             await page.Locator("nav a[href^='kpi/customer-growth']").GetAttributeAsync("href"));
         var periods = await page.Locator("[data-testid=kpi-table] tbody tr td:first-child").AllTextContentsAsync();
         Assert.All(periods, p => Assert.StartsWith($"{year}-", p.Trim(), StringComparison.Ordinal));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = KpiServerFixture.ScreenshotPath("kpi-sales-trends-filtered.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("kpi-sales-trends-filtered.png"), FullPage = true });
         Assert.Empty(problems);
     }
 
@@ -84,9 +86,14 @@ public sealed class KpiBrowserTests(KpiServerFixture server, ITestOutputHelper o
         await VisitAsync(page, "kpi/order-value");
         var firstState = (await page.Locator("[data-testid=kpi-table] tbody tr td:first-child").AllTextContentsAsync()).Select(s => s.Trim()).ToList();
 
-        // Bars grow in for a moment; a click during that animation would land beside the bar.
-        await page.Locator("[data-chart=states][data-chart-settled=true]").WaitForAsync();
-        await page.Locator("[data-chart=states] .apexcharts-bar-area").First.ClickAsync();
+        // Bars grow in for a moment; a click during that animation can land beside the bar, so a user (and this test) clicks again.
+        for (var attempt = 0; attempt < 5 && !page.Url.Contains("state=", StringComparison.Ordinal); attempt++)
+        {
+            await page.Locator("[data-chart=states][data-chart-settled=true]").WaitForAsync();
+            await page.Locator("[data-chart=states] .apexcharts-bar-area").First.ClickAsync();
+            await Task.WhenAny(page.WaitForURLAsync("**/kpi/order-value?state=*"), Task.Delay(2_000));
+        }
+
         await page.WaitForURLAsync("**/kpi/order-value?state=*");
         var state = new Uri(page.Url).Query.Split('=')[1];
         Assert.Contains(state, firstState);
@@ -94,7 +101,7 @@ public sealed class KpiBrowserTests(KpiServerFixture server, ITestOutputHelper o
         await Assertions.Expect(page.Locator("[data-chart=cities]")).ToBeVisibleAsync();
         await page.WaitForFunctionAsync(ChartProbe.AllChartsDrawn);
         Assert.All(await page.Locator("[data-testid=kpi-table] tbody tr td[data-state]").EvaluateAllAsync<string[]>("cells => cells.map(c => c.dataset.state)"), s => Assert.Equal(state, s));
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = KpiServerFixture.ScreenshotPath("kpi-order-value-cities.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("kpi-order-value-cities.png"), FullPage = true });
         Assert.Empty(problems);
     }
 
@@ -109,7 +116,7 @@ public sealed class KpiBrowserTests(KpiServerFixture server, ITestOutputHelper o
         await page.WaitForFunctionAsync("() => getComputedStyle(document.body).backgroundColor === 'rgb(13, 20, 30)'");
         // ApexCharts' dark mode writes light axis labels.
         await page.WaitForFunctionAsync("() => [...document.querySelectorAll('[data-chart] .apexcharts-xaxis-label')].every(t => t.getAttribute('fill') === '#9aabbf')");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = KpiServerFixture.ScreenshotPath("kpi-customer-growth-phone-dark.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("kpi-customer-growth-phone-dark.png"), FullPage = true });
         Assert.Empty(problems);
     }
 
@@ -119,23 +126,7 @@ public sealed class KpiBrowserTests(KpiServerFixture server, ITestOutputHelper o
         _contexts.Add(context);
         await context.AddInitScriptAsync($"localStorage.setItem('olist-theme', '{(dark ? "dark" : "light")}')");
         var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                problems.Add($"console: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => problems.Add($"page error: {error}");
-        page.RequestFailed += (_, request) => problems.Add($"failed request: {request.Url} {request.Failure}");
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                problems.Add($"HTTP {response.Status}: {response.Url}");
-            }
-        };
+        var problems = Chromium.CollectProblems(page);
         return (page, problems);
     }
 

@@ -2,14 +2,10 @@ using System.Diagnostics.CodeAnalysis;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
-using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Kpis;
 using Olist.Web.Components.Charts;
 using Olist.Web.Components.Pages;
 using Olist.Web.Components.Pages.Kpis;
-using Olist.Web.FirstRun;
 using Olist.Web.Kpis;
 
 namespace Olist.Tests.Web.Kpis;
@@ -36,14 +32,7 @@ public sealed class KpiPageTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-        _context.Services.AddMudServices();
-        _context.Services.AddSingleton<IKpiService>(_kpis);
-        var state = new DataPreparationState(TimeProvider.System);
-        state.Report(DataStatus.Ready([.. OlistCatalog.Tables.Select(t => new SourceTableStatus(t.Name, t.FileName, 1, 0, null, []))]));
-        _context.Services.AddSingleton(state);
-        // The pages load only once interactive, as in the browser after prerendering.
-        _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        InteractiveContext.Prepare(_context, services => services.AddSingleton<IKpiService>(_kpis));
         return Task.CompletedTask;
     }
 

@@ -11,15 +11,6 @@ namespace Olist.Tests.Web.Kpis;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the fixture through IAsyncLifetime.DisposeAsync.")]
 public sealed class KpiServerFixture : IAsyncLifetime
 {
-    private const string ChromiumPath = "/usr/bin/chromium";
-
-    // Debian's chromium, never a browser downloaded by Playwright; flags keep it off the network and quiet.
-    private static readonly string[] ChromiumArgs =
-    [
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    ];
-
     private readonly TemporaryDataDirectory _data = new();
     private readonly HttpClient _client = new();
     private WebApplication? _app;
@@ -32,12 +23,11 @@ public sealed class KpiServerFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Assert.True(File.Exists(ChromiumPath), $"{ChromiumPath} is missing: install Debian's chromium (apt-get install chromium); Playwright's own browsers are not used.");
         _app = OlistWebApp.Build(ServerArguments.For(_data));
         await _app.StartAsync();
         await ReadyProbe.WaitUntilReadyAsync(_client, _app.ListeningAddress());
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
+        Browser = await Chromium.LaunchAsync(_playwright);
     }
 
     public async Task DisposeAsync()
@@ -52,13 +42,5 @@ public sealed class KpiServerFixture : IAsyncLifetime
 
         _client.Dispose();
         _data.Dispose();
-    }
-
-    /// <summary>Where screenshots go: <c>OLIST_SCREENSHOTS</c>, else <c>screenshots</c> beside the test assembly.</summary>
-    public static string ScreenshotPath(string fileName)
-    {
-        var directory = Environment.GetEnvironmentVariable("OLIST_SCREENSHOTS") ?? Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(directory);
-        return Path.Combine(directory, fileName);
     }
 }

@@ -31,4 +31,20 @@ public static class Display
 
     /// <summary>A duration in days with one decimal, such as <c>12.4 d</c>.</summary>
     public static string Days(double value) => value.ToString("N1", CultureInfo.InvariantCulture) + " d";
+
+    /// <summary>A rate with one decimal, such as <c>12.4</c>.</summary>
+    public static string Rate(double value) => value.ToString("N1", CultureInfo.InvariantCulture);
+
+    /// <summary>A short duration, such as <c>0.4 s</c> or <c>12 min</c>; a dash for none.</summary>
+    public static string Duration(TimeSpan? value) => value switch
+    {
+        null => "–",
+        { TotalSeconds: < 60 } seconds => seconds.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s",
+        { TotalMinutes: < 120 } minutes => minutes.TotalMinutes.ToString("0", CultureInfo.InvariantCulture) + " min",
+        var hours => hours.Value.TotalHours.ToString("0", CultureInfo.InvariantCulture) + " h",
+    };
+
+    /// <summary>The time of day in <paramref name="zone"/> to the second, such as <c>14:05:09</c>.</summary>
+    public static string TimeOfDay(DateTimeOffset value, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(value, zone).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
 }

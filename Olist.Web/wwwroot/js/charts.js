@@ -226,6 +226,7 @@ export async function update(host, config) {
         return;
     }
     // Replaces options and data on the existing chart: no flicker and no new DOM, so zoom and hover state survive.
+    delete host.parentElement.dataset.chartSettled;
     await chart.updateOptions(settleEvents(host, options(config, host.olistDotnet)), true, true, true);
     markReady(host);
 }
