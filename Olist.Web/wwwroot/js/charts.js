@@ -94,7 +94,7 @@ function options(config, dotnet) {
         legend: { position: 'top', horizontalAlign: 'left', showForSingleSeries: false },
         dataLabels: { enabled: false },
         tooltip: { theme: config.dark ? 'dark' : 'light', shared: kind === 'Line' || kind === 'Area' || combined, intersect: false },
-        states: { active: { filter: { type: config.options.selectable ? 'darken' : 'none' } } },
+        states: { hover: { filter: { type: kind === 'Scatter' ? 'none' : 'lighten' } }, active: { filter: { type: config.options.selectable ? 'darken' : 'none' } } },
         noData: { text: 'No data for this selection' },
     };
 
