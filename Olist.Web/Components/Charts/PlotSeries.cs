@@ -33,15 +33,19 @@ public sealed record PlotAxis(
 /// <param name="XTitle">The x axis title, if any.</param>
 /// <param name="XFormat">For a scatter, how x values read.</param>
 /// <param name="Selectable">Clicking a point raises <c>OnPointSelected</c> (drill-down); the cursor says so.</param>
+/// <param name="Horizontal">Bars run left to right, for long category names such as products and sellers.</param>
+/// <param name="Sparkline">A tiny chart without axes, grid, legend or toolbar, for a headline tile.</param>
 public sealed record PlotOptions(
     [property: JsonPropertyName("axes")] IReadOnlyList<PlotAxis> Axes,
     [property: JsonPropertyName("xTitle")] string? XTitle = null,
     [property: JsonPropertyName("xFormat")] ValueFormat XFormat = ValueFormat.Ratio,
-    [property: JsonPropertyName("selectable")] bool Selectable = false)
+    [property: JsonPropertyName("selectable")] bool Selectable = false,
+    [property: JsonPropertyName("horizontal")] bool Horizontal = false,
+    [property: JsonPropertyName("sparkline")] bool Sparkline = false)
 {
     /// <summary>One unnamed axis in the given format.</summary>
     public static PlotOptions OneAxis(ValueFormat format, string title = "") => new([new PlotAxis(title, format)]);
 }
 
 /// <summary>A clicked point: which series and which point in it.</summary>
-public sealed record ChartSelection(int SeriesIndex, int PointIndex);
+public sealed record PlotSelection(int SeriesIndex, int PointIndex);

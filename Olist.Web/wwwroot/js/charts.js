@@ -78,12 +78,14 @@ function options(config, dotnet) {
             stacked: kind === 'StackedBar',
             background: 'transparent',
             foreColor: theme.text,
+            sparkline: { enabled: config.options.sparkline },
             fontFamily: 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-            toolbar: { show: kind !== 'Donut' && kind !== 'Treemap', tools: { download: true, selection: false, zoom: kind === 'Line' || kind === 'Area', zoomin: false, zoomout: false, pan: false, reset: kind === 'Line' || kind === 'Area' } },
-            zoom: { enabled: kind === 'Line' || kind === 'Area' },
+            toolbar: { show: kind !== 'Donut' && kind !== 'Treemap' && !config.options.sparkline, tools: { download: true, selection: false, zoom: kind === 'Line' || kind === 'Area', zoomin: false, zoomout: false, pan: false, reset: kind === 'Line' || kind === 'Area' } },
+            zoom: { enabled: (kind === 'Line' || kind === 'Area') && !config.options.sparkline },
             animations: { enabled: pointCount <= 400, speed: 300, dynamicAnimation: { enabled: true, speed: 300 } },
             events: config.options.selectable && dotnet
-                ? { dataPointSelection: (_e, _ctx, at) => dotnet.invokeMethodAsync('SelectPointAsync', at.seriesIndex, at.dataPointIndex) }
+                // A click anywhere on the chart; on a bar, slice or marker it names the point, as text read from the SVG.
+                ? { click: (_e, _ctx, at) => { if (at.dataPointIndex !== null && at.dataPointIndex !== undefined && Number(at.dataPointIndex) >= 0) dotnet.invokeMethodAsync('SelectPointAsync', Number(at.seriesIndex), Number(at.dataPointIndex)); } }
                 : {},
         },
         theme: { mode: config.dark ? 'dark' : 'light' },
@@ -92,7 +94,7 @@ function options(config, dotnet) {
         legend: { position: 'top', horizontalAlign: 'left', showForSingleSeries: false },
         dataLabels: { enabled: false },
         tooltip: { theme: config.dark ? 'dark' : 'light', shared: kind === 'Line' || kind === 'Area' || combined, intersect: false },
-        states: { active: { filter: { type: config.options.selectable ? 'darken' : 'none' } } },
+        states: { hover: { filter: { type: kind === 'Scatter' ? 'none' : 'lighten' } }, active: { filter: { type: config.options.selectable ? 'darken' : 'none' } } },
         noData: { text: 'No data for this selection' },
     };
 
@@ -110,6 +112,8 @@ function options(config, dotnet) {
         };
     }
 
+    // A series made only of highlighted points (outliers) takes the highlight colour in the legend too.
+    const colors = config.series.map((s, i) => (s.points.length > 0 && s.points.every(p => p.highlight) ? theme.highlight : theme.colors[i % theme.colors.length]));
     const series = config.series.map(s => ({
         name: s.name,
         type: combined ? seriesTypes[s.kind ?? kind] : undefined,
@@ -135,7 +139,8 @@ function options(config, dotnet) {
             series,
             colors: [theme.colors[0]],
             legend: { show: false },
-            dataLabels: { enabled: cells <= 300, formatter: v => (v === null ? '' : format(v, tooltipFormat(config, 0), true)), style: { fontSize: '10px' } },
+            // Labels on a few hundred cells cost more to draw than the cells themselves.
+            dataLabels: { enabled: cells <= 150, formatter: v => (v === null ? '' : format(v, tooltipFormat(config, 0), true)), style: { fontSize: '10px' } },
             plotOptions: { heatmap: { shadeIntensity: 0.85, radius: 2, enableShades: true, useFillColorAsStroke: false } },
             stroke: { width: 1, colors: [config.dark ? '#152131' : '#ffffff'] },
             xaxis: { type: 'category', title: { text: config.options.xTitle ?? undefined } },
@@ -144,12 +149,26 @@ function options(config, dotnet) {
     }
 
     const isScatter = kind === 'Scatter';
+    base.colors = colors;
+    if (config.options.horizontal) {
+        // ApexCharts swaps the axes of horizontal bars: values along x, categories down y.
+        const axis = config.options.axes[0] ?? { format: 'Count' };
+        return {
+            ...base,
+            series,
+            plotOptions: { bar: { horizontal: true, borderRadius: 3, borderRadiusApplication: 'end', barHeight: '70%' } },
+            xaxis: { type: 'category', title: { text: axis.title || undefined }, labels: { formatter: v => format(Number(v), axis.format, true) } },
+            yaxis: { labels: { maxWidth: 220 } },
+            tooltip: { ...base.tooltip, shared: false, intersect: true, y: tooltipY },
+        };
+    }
+
     return {
         ...base,
         series,
-        stroke: { width: series.map(s => (s.type === 'column' || kind === 'Bar' || kind === 'StackedBar' || isScatter ? 0 : 2.5)), curve: 'smooth' },
+        stroke: { width: config.series.map(s => (['Line', 'Area'].includes(s.kind ?? kind) ? 2.5 : 0)), curve: 'smooth' },
         fill: kind === 'Area' ? { type: 'gradient', gradient: { opacityFrom: 0.35, opacityTo: 0.05 } } : { opacity: 1 },
-        markers: { size: isScatter ? 6 : (pointCount <= 40 ? 3 : 0), strokeWidth: isScatter ? 1 : 0, hover: { sizeOffset: 2 } },
+        markers: { size: isScatter ? 5 : (pointCount <= 40 && !config.options.sparkline ? 3 : 0), strokeWidth: 0, hover: { sizeOffset: isScatter ? 0 : 2 } },
         plotOptions: { bar: { borderRadius: 3, borderRadiusApplication: 'end', columnWidth: pointCount > 60 ? '90%' : '60%' } },
         xaxis: {
             type: isScatter ? 'numeric' : 'category',
@@ -180,12 +199,25 @@ function markReady(host) {
     frame.dataset.chartDraws = String(Number(frame.dataset.chartDraws ?? 0) + 1);
 }
 
+// Marks the frame once the chart's entry animation is over (or at once without one), so a click hits the final shapes.
+function settleEvents(host, apexOptions) {
+    const settle = () => { host.parentElement.dataset.chartSettled = 'true'; };
+    apexOptions.chart.events = { ...apexOptions.chart.events, animationEnd: settle, updated: (_c, ctx) => { if (!ctx.config.chart.animations.enabled) settle(); } };
+    return apexOptions;
+}
+
 export async function create(host, config, dotnet) {
-    const chart = new window.ApexCharts(host, options(config, dotnet));
+    const chart = new window.ApexCharts(host, settleEvents(host, options(config, dotnet)));
     host.olistChart = chart;
     host.olistDotnet = dotnet;
+    const started = performance.now();
     await chart.render();
+    // How long the first draw took, for the page-time benchmark.
+    host.parentElement.dataset.chartMs = String(Math.round(performance.now() - started));
     markReady(host);
+    if (!chart.w.config.chart.animations.enabled) {
+        host.parentElement.dataset.chartSettled = 'true';
+    }
 }
 
 export async function update(host, config) {
@@ -194,7 +226,8 @@ export async function update(host, config) {
         return;
     }
     // Replaces options and data on the existing chart: no flicker and no new DOM, so zoom and hover state survive.
-    await chart.updateOptions(options(config, host.olistDotnet), true, true, true);
+    delete host.parentElement.dataset.chartSettled;
+    await chart.updateOptions(settleEvents(host, options(config, host.olistDotnet)), true, true, true);
     markReady(host);
 }
 
