@@ -3,6 +3,7 @@ using Olist.Pipeline.Catalog;
 using Olist.Pipeline.Ingestion.Raw;
 using Olist.Pipeline.Ingestion.Reading;
 using Olist.Pipeline.Progress;
+using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Warehouse;
 
 namespace Olist.Pipeline.Ingestion;
@@ -27,6 +28,9 @@ public sealed partial class CsvLoader(DuckDbWarehouse warehouse, TimeProvider ti
 
         await using var connection = await warehouse.OpenAsync(cancellationToken);
         await RawSchema.EnsureAsync(connection, cancellationToken);
+
+        // The live stream's tables exist, empty, from the first load on, so the staging models can always union them.
+        await StreamTables.EnsureAsync(connection, cancellationToken);
         var stagingDirectory = Directory.CreateTempSubdirectory("olist-load-").FullName;
         Task? pendingScan = null;
         try

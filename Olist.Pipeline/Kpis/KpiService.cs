@@ -9,11 +9,14 @@ namespace Olist.Pipeline.Kpis;
 /// <summary>
 /// Reads the <c>kpis.kpi_*</c> tables. A date range renders the same model with the vars <c>kpi_from</c> and
 /// <c>kpi_to</c> and runs it as a query, so a range never has a second definition. Options are whitelisted enums
-/// passed as parameters; relation names come from this class only.
+/// passed as parameters; relation names come from this class only. Rows are kept per request until the next build
+/// (<see cref="KpiResultCache"/>).
 /// </summary>
 public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer renderer) : IKpiService
 {
     private const string Schema = "kpis";
+
+    private readonly KpiResultCache _cache = new();
 
     public Task<IReadOnlyList<CustomerGrowthRow>> CustomerGrowthAsync(DateRange range, CancellationToken cancellationToken) =>
         QueryAsync(
@@ -113,7 +116,14 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
     /// <summary>The lower-case label a level has in the KPI tables and in metrics.md.</summary>
     public static string Label(LocationLevel level) => level.ToString().ToLowerInvariant();
 
-    private async Task<IReadOnlyList<T>> QueryAsync<T>(
+    private Task<IReadOnlyList<T>> QueryAsync<T>(
+        KpiQuery query, DateRange range, IReadOnlyList<DuckDBParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        var key = string.Join('|', [query.Model, $"{range.From:yyyy-MM-dd}", $"{range.To:yyyy-MM-dd}", .. parameters.Select(p => $"{p.ParameterName}={p.Value}")]);
+        return _cache.GetOrAddAsync(warehouse.ModelsVersion, key, () => ReadAsync(query, range, parameters, map, cancellationToken));
+    }
+
+    private async Task<IReadOnlyList<T>> ReadAsync<T>(
         KpiQuery query, DateRange range, IReadOnlyList<DuckDBParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
         var relation = await RelationAsync(query.Model, range, cancellationToken);

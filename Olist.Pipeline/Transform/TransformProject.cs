@@ -15,12 +15,12 @@ namespace Olist.Pipeline.Transform;
 
 /// <summary>
 /// The transform engine's commands on one analytics project and warehouse: <c>build</c>, <c>test</c>, <c>compile</c>.
-/// Each reads the project afresh (parse, manifest, graph), runs, and writes manifest.json and run_results.json.
+/// Each reads the project (parse, manifest, graph; reused while the folder is unchanged), runs, and writes manifest.json
+/// and run_results.json.
 /// </summary>
 public sealed class TransformProject(TransformOptions options, DuckDbWarehouse warehouse, TimeProvider timeProvider, ILogger<TransformProject> logger)
 {
-    private readonly Lock _loadGate = new();
-    private (string Fingerprint, TransformManifest Manifest, DependencyGraph Graph)? _loaded;
+    private ParsedProject? _parsed;
 
     public async Task<RunSummary> BuildAsync(BuildRequest request, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
@@ -33,7 +33,15 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
             ["ds"] = request.Ds?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             ["vars"] = vars,
         };
-        return await RunAsync("build", request.Select, request.Indirect, vars, arguments, (runner, selection) => runner.BuildAsync(selection, request.FullRefresh, progress, cancellationToken), cancellationToken);
+        try
+        {
+            return await RunAsync("build", request.Select, request.Indirect, vars, arguments, (runner, selection) => runner.BuildAsync(selection, request.FullRefresh, progress, cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            // Also after a failed or cancelled build: any model may have been replaced before it stopped.
+            warehouse.ModelsChanged();
+        }
     }
 
     public async Task<RunSummary> TestAsync(TestRequest request, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
@@ -62,8 +70,17 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
     }
 
     /// <summary>Publish step: the audited rows replace the day (or the whole table) in one transaction; the audit relation is dropped.</summary>
-    public Task<NodeResult> PublishAsync(WriteAuditPublishRequest request, CancellationToken cancellationToken) =>
-        RunStepAsync(request, (runner, model) => runner.PublishAsync(model, request.FullRefresh, cancellationToken), cancellationToken);
+    public async Task<NodeResult> PublishAsync(WriteAuditPublishRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunStepAsync(request, (runner, model) => runner.PublishAsync(model, request.FullRefresh, cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            warehouse.ModelsChanged();
+        }
+    }
 
     /// <summary>Writes <c>models/NNN_model.sql</c> (create-or-replace scripts in build order) and <c>tests/test.sql</c> for the target warehouse.</summary>
     public async Task<CompileSummary> CompileAsync(CompileRequest request, CancellationToken cancellationToken)
@@ -170,44 +187,28 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
     private (TransformManifest Manifest, DependencyGraph Graph, TemplateRenderer Renderer) Prepare(
         IReadOnlyDictionary<string, string> vars, TargetWarehouse target)
     {
-        var (manifest, graph) = LoadProject();
+        var (manifest, graph) = Parsed();
         SqlDialect dialect = target == TargetWarehouse.BigQuery ? new BigQueryDialect(manifest.Settings.BigQueryDataset) : DuckDbDialect.Instance;
         return (manifest, graph, new TemplateRenderer(manifest, dialect, VarValues.Resolve(manifest.Settings, vars)));
     }
 
     /// <summary>
-    /// The parsed project, reused while no file of the project folder changed: an orchestrator calls the engine several
-    /// times a day's run, and parsing every model and test each time would cost more than the day's SQL.
+    /// The parsed project and its graph, read again only when a file of the project folder was added, removed or
+    /// rewritten: a KPI range renders a model per request, and parsing every template each time would cost more than the query.
     /// </summary>
-    private (TransformManifest Manifest, DependencyGraph Graph) LoadProject()
+    private (TransformManifest Manifest, DependencyGraph Graph) Parsed()
     {
-        var fingerprint = ProjectFingerprint();
-        lock (_loadGate)
+        var fingerprint = ProjectFingerprint.Of(options.ProjectDirectory);
+        var parsed = Volatile.Read(ref _parsed);
+        if (parsed is null || parsed.Fingerprint != fingerprint)
         {
-            if (_loaded is { } cached && cached.Fingerprint == fingerprint)
-            {
-                return (cached.Manifest, cached.Graph);
-            }
+            var manifest = ProjectLoader.Load(options.ProjectDirectory);
+            parsed = new ParsedProject(fingerprint, manifest, new DependencyGraph(manifest.Models));
+            Volatile.Write(ref _parsed, parsed);
         }
 
-        var manifest = ProjectLoader.Load(options.ProjectDirectory);
-        var graph = new DependencyGraph(manifest.Models);
-        lock (_loadGate)
-        {
-            _loaded = (fingerprint, manifest, graph);
-        }
-
-        return (manifest, graph);
+        return (parsed.Manifest, parsed.Graph);
     }
-
-    /// <summary>Every file of the project folder with its size and time of last change; a missing folder gives an empty print.</summary>
-    private string ProjectFingerprint() =>
-        !Directory.Exists(options.ProjectDirectory)
-            ? string.Empty
-            : string.Join('\n', new DirectoryInfo(options.ProjectDirectory)
-                .EnumerateFiles("*", SearchOption.AllDirectories)
-                .OrderBy(f => f.FullName, StringComparer.Ordinal)
-                .Select(f => $"{f.FullName}|{f.Length}|{f.LastWriteTimeUtc.Ticks}"));
 
     private static Dictionary<string, string> WithDay(IReadOnlyDictionary<string, string>? vars, DateOnly? day)
     {
@@ -231,6 +232,9 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
 
         return directory;
     }
+
+    /// <summary>A parsed project and the fingerprint of the folder it was read from.</summary>
+    private sealed record ParsedProject(string Fingerprint, TransformManifest Manifest, DependencyGraph Graph);
 
     private NodeResult Compiled(string uniqueId, string name, NodeKind kind, string path) =>
         new(uniqueId, name, kind, RunStatus.Success, timeProvider.GetUtcNow(), TimeSpan.Zero, null, null, [], $"compiled to {path}");

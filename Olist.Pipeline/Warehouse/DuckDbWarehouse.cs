@@ -7,6 +7,7 @@ namespace Olist.Pipeline.Warehouse;
 public sealed class DuckDbWarehouse
 {
     private readonly string _connectionString;
+    private long _modelsVersion;
 
     /// <summary>A warehouse stored in <paramref name="databasePath"/>.</summary>
     public DuckDbWarehouse(string databasePath)
@@ -18,6 +19,15 @@ public sealed class DuckDbWarehouse
 
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath { get; }
+
+    /// <summary>
+    /// How many times this process may have changed the warehouse's models (every build counts), so a reader can keep what
+    /// it computed from them until the next change. Another process cannot build while this one holds the warehouse open.
+    /// </summary>
+    public long ModelsVersion => Interlocked.Read(ref _modelsVersion);
+
+    /// <summary>Records that the models may have changed: the transform engine calls it after every build.</summary>
+    public void ModelsChanged() => Interlocked.Increment(ref _modelsVersion);
 
     /// <summary>Opens a new connection; DuckDB.NET shares one database instance between connections of a process.</summary>
     public async Task<DuckDBConnection> OpenAsync(CancellationToken cancellationToken)

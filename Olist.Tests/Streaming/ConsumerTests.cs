@@ -239,6 +239,10 @@ public sealed class ConsumerTests
         Assert.Equal("SP", Assert.Single(metrics.TopStates).Name);
         Assert.Equal("unknown", Assert.Single(metrics.TopCategories).Name);
         Assert.Equal(2.0 / 5, metrics.OrdersPerMinuteLast5);
+        Assert.Equal(LiveMetricsQuery.ChartMinutes, metrics.OrdersByMinute.Count);
+        Assert.Equal(clock.GetUtcNow(), metrics.OrdersByMinute[^1].Minute);
+        Assert.Equal(2, metrics.OrdersByMinute.Single(m => m.Orders > 0).Orders);
+        Assert.Equal(new DateTimeOffset(2026, 11, 26, 19, 3, 0, TimeSpan.Zero), metrics.OrdersByMinute.Single(m => m.Orders > 0).Minute);
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

@@ -63,6 +63,13 @@ internal sealed class StreamHarness : IAsyncDisposable
         return new StreamHarness(directory, warehouse, await SqliteMessageBus.OpenAsync(directory.Combine("bus.db"), TimeProvider.System, CancellationToken.None));
     }
 
+    /// <summary>A bus in a fresh temp directory over an existing warehouse, such as one the loader filled.</summary>
+    public static async Task<StreamHarness> OverAsync(DuckDbWarehouse warehouse)
+    {
+        var directory = new TempDirectory();
+        return new StreamHarness(directory, warehouse, await SqliteMessageBus.OpenAsync(directory.Combine("bus.db"), TimeProvider.System, CancellationToken.None));
+    }
+
     public OrderStreamConsumer Consumer(IMessageBus? bus = null, IAcceptedOrdersSink? sink = null, TimeProvider? timeProvider = null) =>
         new(bus ?? Bus, Warehouse, Options, sink is null ? [] : [sink], timeProvider ?? TimeProvider.System, NullLogger<OrderStreamConsumer>.Instance);
 

@@ -84,6 +84,23 @@ public sealed class WriteAuditPublishTests : IDisposable
         Assert.Equal(RunStatus.Error, summary.Models.Single().Status);
         Assert.Equal(RunStatus.Fail, summary.Tests.Single(t => t.Name == "unique_fact_orders_order_id").Status);
         Assert.Equal(before, await _project.RowsAsync(FullContents));
+        Assert.Equal(["o1", "o1"], await _project.RowsAsync("SELECT order_id FROM audit.fact_orders WHERE order_id = 'o1'"));
+        Assert.Equal(["fact_orders"], await _project.RowsAsync("SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts' AND table_name LIKE 'fact_orders%'"));
+    }
+
+    [Fact]
+    public async Task A_passing_audit_of_a_full_build_swaps_the_audited_table_in_and_leaves_no_audit_relation()
+    {
+        await _project.SeedShopAsync();
+        var engine = _project.Engine();
+        await engine.BuildAsync(new BuildRequest(), null, CancellationToken.None);
+        await _project.ExecuteAsync("INSERT INTO raw.orders VALUES ('o8', 'c2', 'delivered', '2018-01-02 19:00:00')");
+
+        var summary = await engine.BuildAsync(new BuildRequest("fact_orders", FullRefresh: true), null, CancellationToken.None);
+
+        Assert.Equal((RunStatus.Success, 5L), (summary.Models.Single().Status, summary.Models.Single().RowsAffected!.Value));
+        Assert.Equal(["o1", "o2", "o3", "o4", "o8"], await _project.RowsAsync("SELECT order_id FROM marts.fact_orders ORDER BY order_id"));
+        Assert.Equal(["fact_orders"], await _project.RowsAsync("SELECT table_name FROM information_schema.tables WHERE table_schema IN ('marts', 'audit') AND table_name LIKE 'fact_orders%'"));
     }
 
     public void Dispose() => _project.Dispose();

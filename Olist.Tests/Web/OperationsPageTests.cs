@@ -10,7 +10,7 @@ using Olist.Pipeline.Orchestration.Runs;
 using Olist.Pipeline.Orchestration.Scheduling;
 using Olist.Pipeline.Transform.Execution;
 using Olist.Tests.Orchestration;
-using Olist.Web.Components.Pages.Operations;
+using Olist.Web.Components.Pages.Ops;
 using Olist.Web.Security;
 
 namespace Olist.Tests.Web;

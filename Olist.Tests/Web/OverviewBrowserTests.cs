@@ -45,23 +45,7 @@ public sealed class OverviewBrowserTests : IAsyncLifetime
         // The saved theme is applied only by the live circuit, so seeing it dark proves the page became interactive.
         await context.AddInitScriptAsync("localStorage.setItem('olist-theme', 'dark')");
         var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                problems.Add($"console: {message.Text}");
-            }
-        };
-        page.PageError += (_, error) => problems.Add($"page error: {error}");
-        page.RequestFailed += (_, request) => problems.Add($"failed request: {request.Url} {request.Failure}");
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400)
-            {
-                problems.Add($"HTTP {response.Status}: {response.Url}");
-            }
-        };
+        var problems = Chromium.CollectProblems(page);
 
         await page.GotoAsync(_app!.ListeningAddress().ToString());
 

@@ -1,14 +1,18 @@
 using System.Diagnostics.CodeAnalysis;
 using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Olist.Pipeline.Catalog;
 using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Progress;
 using Olist.Pipeline.Warehouse;
+using Olist.Tests.Web.Kpis;
 using Olist.Web.Components.Common;
 using Olist.Web.Components.Pages;
 using Olist.Web.FirstRun;
+using Olist.Web.Kpis;
 
 namespace Olist.Tests.Web;
 
@@ -94,6 +98,9 @@ public sealed class OverviewPageTests : IAsyncLifetime
         _context.Services.AddSingleton(TimeProvider.System);
         _context.Services.AddSingleton(_state);
         _context.Services.AddSingleton(new SourceStatusReader(warehouse));
+        _context.Services.AddSingleton(new HeadlineReader(new FakeKpiService(), new MemoryCache(new MemoryCacheOptions())));
+        // As prerendered: the headline tiles wait for the circuit (HeadlineTests covers them); the tables are served at once.
+        _context.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
         return _context.Render<Overview>();
     }
 }

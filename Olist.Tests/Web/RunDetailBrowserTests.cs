@@ -14,15 +14,7 @@ public sealed class RunDetailBrowserTests(OperationsServer server) : IClassFixtu
         await using var browser = await Chromium.LaunchAsync(playwright);
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1100 } });
         var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.PageError += (_, error) => problems.Add($"page error: {error}");
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                problems.Add($"console: {message.Text}");
-            }
-        };
+        var problems = Chromium.CollectProblems(page);
 
         await page.GotoAsync(new Uri(server.Address, "/ops/schedule").ToString());
         await Assertions.Expect(page.Locator("[data-testid=trigger]")).ToBeDisabledAsync();

@@ -49,8 +49,8 @@ public sealed class DataPreparationState(TimeProvider timeProvider)
         Changed?.Invoke(status);
     }
 
-    /// <summary>Completes once the data is ready (at once when it already is); work that needs the warehouse waits here.</summary>
-    public async Task WhenReadyAsync(CancellationToken cancellationToken)
+    /// <summary>Completes once the data is ready; background services that need the warehouse start from here.</summary>
+    public async Task WaitUntilReadyAsync(CancellationToken cancellationToken)
     {
         var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnChanged(DataStatus status)

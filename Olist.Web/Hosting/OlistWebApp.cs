@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using MudBlazor.Services;
 using Olist.Web.Api;
 using Olist.Web.Components;
+using Olist.Web.Hubs;
 using Olist.Web.Orchestration;
 using Olist.Web.Security;
 using Olist.Web.Streaming;
@@ -48,6 +49,7 @@ public static class OlistWebApp
         app.MapHealthEndpoints();
         app.MapKpiEndpoints();
         app.MapEventEndpoints();
+        app.MapHub<LiveOrdersHub>(LiveOrdersHub.Path);
         app.MapOrchestration();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(OlistPolicies.Viewer);
         return app;

@@ -6,6 +6,7 @@ using Olist.Pipeline.Kpis;
 using Olist.Pipeline.Transform;
 using Olist.Pipeline.Warehouse;
 using Olist.Web.FirstRun;
+using Olist.Web.Kpis;
 
 namespace Olist.Web.Hosting;
 
@@ -26,6 +27,8 @@ public static class PipelineServices
         services.AddSingleton<TransformProject>();
         services.AddSingleton<IModelQueryRenderer, TransformQueryRenderer>();
         services.AddSingleton<IKpiService, KpiService>();
+        services.AddMemoryCache();
+        services.AddSingleton<HeadlineReader>();
         services.AddSingleton<DataPreparationState>();
         services.AddHostedService<FirstRunService>();
         return services;

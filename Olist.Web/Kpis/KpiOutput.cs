@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Olist.Pipeline.Kpis;
 using Spectre.Console;
@@ -19,12 +20,7 @@ internal static class KpiOutput
                 output.WriteLine(JsonSerializer.Serialize(result.Rows, JsonOptions));
                 break;
             case "csv":
-                output.WriteLine(string.Join(',', result.Columns));
-                foreach (var row in Cells(result))
-                {
-                    output.WriteLine(string.Join(',', row.Select(Csv)));
-                }
-
+                output.Write(Csv(result));
                 break;
             default:
                 var table = new Table().AddColumns([.. result.Columns.Select(Markup.Escape)]);
@@ -37,6 +33,20 @@ internal static class KpiOutput
                 AnsiConsole.MarkupLine($"[grey]{result.Rows.Count:N0} rows of {Markup.Escape(result.Name)}[/]");
                 break;
         }
+    }
+
+    /// <summary>The rows as CSV with a header of the metrics.md column names, one line per row.</summary>
+    public static string Csv(KpiResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var csv = new StringBuilder();
+        csv.AppendLine(string.Join(',', result.Columns));
+        foreach (var row in Cells(result))
+        {
+            csv.AppendLine(string.Join(',', row.Select(Csv)));
+        }
+
+        return csv.ToString();
     }
 
     /// <summary>Each row's values as text in column order, read back from its JSON so every format shows the same values.</summary>

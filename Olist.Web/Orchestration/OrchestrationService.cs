@@ -23,7 +23,7 @@ public sealed partial class OrchestrationService(
                 return;
             }
 
-            await data.WhenReadyAsync(stoppingToken);
+            await data.WaitUntilReadyAsync(stoppingToken);
             LogStarted();
             await Task.WhenAll(KeepGoingAsync("scheduler", scheduler.RunAsync, stoppingToken), KeepGoingAsync("worker", WorkAsync, stoppingToken));
         }

@@ -9,10 +9,13 @@ using Olist.Web.Security;
 
 namespace Olist.Web.Streaming;
 
-/// <summary>Registers the live order stream: the bus, the consumer as a hosted service, dead letters, live metrics and the publisher key.</summary>
+/// <summary>
+/// Registers the live order stream: the bus, the consumer as a hosted service, dead letters, live metrics, the publisher
+/// key, the live feed behind the <see cref="Hubs.LiveOrdersHub"/> and the pages, and the demo publisher.
+/// </summary>
 public static class LiveStreamServices
 {
-    /// <summary>Adds the stream's services; live displays add an <see cref="IAcceptedOrdersSink"/> to hear of each committed batch.</summary>
+    /// <summary>Adds the stream's services; the live feed is the consumer's <see cref="IAcceptedOrdersSink"/>.</summary>
     public static IServiceCollection AddLiveStream(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StreamConsumerOptions>().Bind(configuration.GetSection(StreamConsumerOptions.SectionName));
@@ -25,6 +28,16 @@ public static class LiveStreamServices
         services.AddSingleton(sp => new SecretStore(sp.GetRequiredService<DataPaths>().Secrets));
         HashedSecretsStartup.Register<PublisherKey>(services);
         services.AddHostedService<StreamConsumerService>();
+        services.AddOptions<LiveFeedOptions>().Bind(configuration.GetSection(LiveFeedOptions.SectionName));
+        services.AddSignalR();
+        services.AddSingleton<LiveFeed>();
+        services.AddSingleton<IAcceptedOrdersSink>(sp => sp.GetRequiredService<LiveFeed>());
+        services.AddHostedService(sp => sp.GetRequiredService<LiveFeed>());
+        services.AddOptions<LiveDemoOptions>()
+            .Bind(configuration.GetSection(LiveDemoOptions.SectionName))
+            .Validate(o => !o.Enabled || o.OrdersPerMinute > 0, $"{LiveDemoOptions.SectionName}:OrdersPerMinute must be above 0 when the demo is enabled.")
+            .ValidateOnStart();
+        services.AddHostedService<LiveDemoPublisher>();
         return services;
     }
 

@@ -19,7 +19,7 @@ public sealed partial class StreamConsumerService(
     {
         try
         {
-            await dataState.WhenReadyAsync(stoppingToken);
+            await dataState.WaitUntilReadyAsync(stoppingToken);
             while (!stoppingToken.IsCancellationRequested)
             {
                 try

@@ -15,6 +15,7 @@ namespace Olist.Pipeline.Streaming.Live;
 /// <param name="EventsDeadLettered">Messages dead-lettered that day.</param>
 /// <param name="DuplicatesDropped">Messages dropped as duplicates that day.</param>
 /// <param name="ConsumerLag">Age of the oldest unacknowledged message; null when the bus is empty.</param>
+/// <param name="OrdersByMinute">Orders created in each of the last minutes, oldest first, for the orders-per-minute chart.</param>
 public sealed record LiveMetrics(
     DateOnly Day,
     long Orders,
@@ -29,7 +30,11 @@ public sealed record LiveMetrics(
     long EventsAccepted,
     long EventsDeadLettered,
     long DuplicatesDropped,
-    TimeSpan? ConsumerLag);
+    TimeSpan? ConsumerLag,
+    IReadOnlyList<MinuteCount> OrdersByMinute);
 
 /// <summary>One row of a top list: a category or state and its figure.</summary>
 public sealed record RankedValue(string Name, decimal Value);
+
+/// <summary>Orders created in the minute that starts at <paramref name="Minute"/> (UTC).</summary>
+public sealed record MinuteCount(DateTimeOffset Minute, long Orders);

@@ -85,7 +85,7 @@ internal sealed partial class ProjectRunner(
         StepAsync(model, fullRefresh, async build =>
         {
             var rows = await WriteAuditPublish.WriteAsync(build, cancellationToken);
-            return (rows, $"wrote {rows:N0} rows to {build.Renderer.Dialect.AuditRelation(model)}");
+            return (rows, $"wrote {rows:N0} rows to {WriteAuditPublish.AuditRelations(build)[model.Name]}");
         }, cancellationToken);
 
     /// <summary>Audit step: the model's tests on its audit relation (tests that also read its descendants wait for those).</summary>
@@ -98,6 +98,11 @@ internal sealed partial class ProjectRunner(
         foreach (var test in manifest.Tests.Where(t => t.DependsOn.Contains(model.Name) && !t.DependsOn.Any(downstream.Contains)))
         {
             results.Add(await RunTestAsync(test, WriteAuditPublish.AuditRelations(build), cancellationToken));
+        }
+
+        if (results.Any(IsBlocking))
+        {
+            await WriteAuditPublish.KeepForInspectionAsync(build, cancellationToken);
         }
 
         return results;

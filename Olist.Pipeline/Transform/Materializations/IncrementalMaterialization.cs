@@ -25,10 +25,8 @@ internal sealed class IncrementalMaterialization : TableMaterialization
         }
     }
 
-    public override Task<long> PublishAsync(ModelBuild build, string staged, CancellationToken cancellationToken) =>
-        build.IsIncremental ? ReplaceDayAsync(build, staged, cancellationToken) : base.PublishAsync(build, staged, cancellationToken);
-
-    private static async Task<long> ReplaceDayAsync(ModelBuild build, string staged, CancellationToken cancellationToken)
+    /// <summary>Replaces the run's day (and any other day <paramref name="staged"/> holds) with the rows of <paramref name="staged"/>, in one transaction.</summary>
+    public static async Task<long> ReplaceDayAsync(ModelBuild build, string staged, CancellationToken cancellationToken)
     {
         var key = build.Model.Config.IncrementalKey!;
         var day = build.Renderer.Dialect.StringLiteral(build.Renderer.Vars.Day!);

@@ -18,10 +18,6 @@ internal abstract class Materialization
         _ => IncrementalKind,
     };
 
-    /// <summary>The materialization a Write-Audit-Publish model publishes with (table or incremental; views are refused at load).</summary>
-    public static TableMaterialization Publishing(ModelConfig config) =>
-        config.Materialized == Materialized.Incremental ? IncrementalKind : TableKind;
-
     /// <summary>Builds the model; returns the rows written, or null for a view.</summary>
     public abstract Task<long?> RunAsync(ModelBuild build, CancellationToken cancellationToken);
 
@@ -35,6 +31,25 @@ internal abstract class Materialization
             : dialect.CreateOrReplaceTable(dialect.ModelRelation(model), sql, model.Config.IncrementalKey);
         return $"-- {model.Name} ({model.Config.Materialized.ToString().ToLowerInvariant()}) from {model.Path}, for {dialect.Name}\n"
             + $"{dialect.CreateSchema(model)}\n{create}\n";
+    }
+
+    /// <summary>
+    /// Publishes a table already built and audited in the model's schema under <paramref name="stagedName"/>: the relation
+    /// it replaces is dropped and the staged table renamed to the model, in one transaction, so readers see the old rows or
+    /// the new and no row is copied. Returns the rows published.
+    /// </summary>
+    public static async Task<long> SwapInAsync(ModelBuild build, string stagedName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        var dropOld = build.ExistingKind switch
+        {
+            RelationKind.View => [$"DROP VIEW {build.Relation}"],
+            RelationKind.Table => [$"DROP TABLE {build.Relation}"],
+            _ => Array.Empty<string>(),
+        };
+        await build.Session.ExecuteInTransactionAsync(
+            [.. dropOld, $"ALTER TABLE {build.Model.Config.Schema}.{stagedName} RENAME TO {build.Model.Name}"], cancellationToken);
+        return await build.Session.CountAsync($"SELECT count(*) FROM {build.Relation}", cancellationToken);
     }
 
     /// <summary>Statements that drop the relation when it exists as the other kind, since create-or-replace cannot turn a view into a table.</summary>

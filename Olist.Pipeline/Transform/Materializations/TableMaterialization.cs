@@ -8,10 +8,6 @@ internal class TableMaterialization : Materialization
     public override async Task<long?> RunAsync(ModelBuild build, CancellationToken cancellationToken) =>
         await ReplaceAsync(build, build.RenderSql(), cancellationToken);
 
-    /// <summary>Publishes rows already written to <paramref name="staged"/> (the audit relation): the whole table, or the run's day.</summary>
-    public virtual Task<long> PublishAsync(ModelBuild build, string staged, CancellationToken cancellationToken) =>
-        ReplaceAsync(build, $"SELECT * FROM {staged}", cancellationToken);
-
     protected static async Task<long> ReplaceAsync(ModelBuild build, string sql, CancellationToken cancellationToken)
     {
         await build.Session.ExecuteInTransactionAsync(

@@ -5,10 +5,16 @@ using Olist.Pipeline.Transform.Rendering.Dialects;
 namespace Olist.Pipeline.Transform.Materializations;
 
 /// <summary>
-/// Write-Audit-Publish: the model's new rows are written to <c>audit.model</c>, audited there by its tests, and published
-/// (whole table, or the run's day) in one transaction only when the audit passes; a failed audit leaves the published table as it was.
-/// The three steps are also callable one by one, so an orchestrator can run, retry and record each as a task of its own.
+/// Write-Audit-Publish: the model's new rows are written to an audit relation, audited there by its tests, and published
+/// (whole table, or the run's day) in one transaction only when the audit passes; a failed audit leaves the published table
+/// as it was and its rows in <c>audit.model</c> for inspection. The three steps are also callable one by one, so an
+/// orchestrator can run, retry and record each as a task of its own.
 /// </summary>
+/// <remarks>
+/// A day is audited in <c>audit.model</c> and merged into the table. A full build is audited in <c>schema.model__audit</c>,
+/// beside the table it replaces, so publishing is a drop and a rename in one transaction instead of a copy of every row:
+/// DuckDB renames a table only within its schema.
+/// </remarks>
 internal static class WriteAuditPublish
 {
     /// <summary>The outcome: rows published, or null when the audit failed and nothing was published.</summary>
@@ -18,6 +24,7 @@ internal static class WriteAuditPublish
         await WriteAsync(build, cancellationToken);
         if (!await auditPasses(AuditRelations(build)))
         {
+            await KeepForInspectionAsync(build, cancellationToken);
             return null;
         }
 
@@ -27,22 +34,41 @@ internal static class WriteAuditPublish
     /// <summary>Write: replaces the audit relation with the model's new rows (the run's day, or every row); returns how many.</summary>
     public static async Task<long> WriteAsync(ModelBuild build, CancellationToken cancellationToken)
     {
-        var audit = build.Renderer.Dialect.AuditRelation(build.Model);
+        var audit = Audit(build);
         await build.Session.ExecuteInTransactionAsync(
-            [$"CREATE SCHEMA IF NOT EXISTS {DuckDbDialect.AuditSchema}", $"CREATE OR REPLACE TABLE {audit} AS\n{build.RenderSql()}\n"],
+            [$"CREATE SCHEMA IF NOT EXISTS {(build.IsIncremental ? DuckDbDialect.AuditSchema : build.Model.Config.Schema)}",
+             $"CREATE OR REPLACE TABLE {audit} AS\n{build.RenderSql()}\n"],
             cancellationToken);
         return await build.Session.CountAsync($"SELECT count(*) FROM {audit}", cancellationToken);
     }
 
     /// <summary>The relation the model's tests read while auditing: the audit relation in place of the model.</summary>
     public static IReadOnlyDictionary<string, string> AuditRelations(ModelBuild build) =>
-        new Dictionary<string, string>(StringComparer.Ordinal) { [build.Model.Name] = build.Renderer.Dialect.AuditRelation(build.Model) };
+        new Dictionary<string, string>(StringComparer.Ordinal) { [build.Model.Name] = Audit(build) };
 
-    /// <summary>Publish: moves the audited rows into the model in one transaction and drops the audit relation; returns rows published.</summary>
+    /// <summary>After a failed audit: the audited rows go to <c>audit.model</c> (where a day's already are), nothing is published.</summary>
+    public static async Task KeepForInspectionAsync(ModelBuild build, CancellationToken cancellationToken)
+    {
+        var inspection = build.Renderer.Dialect.AuditRelation(build.Model);
+        var audit = Audit(build);
+        if (audit != inspection)
+        {
+            await build.Session.ExecuteInTransactionAsync(
+                [$"CREATE SCHEMA IF NOT EXISTS {DuckDbDialect.AuditSchema}", $"CREATE OR REPLACE TABLE {inspection} AS SELECT * FROM {audit}", $"DROP TABLE {audit}"],
+                cancellationToken);
+        }
+    }
+
+    /// <summary>Publish: the audited rows become the table (a swap) or replace its day (one transaction); returns rows published.</summary>
     public static async Task<long> PublishAsync(ModelBuild build, CancellationToken cancellationToken)
     {
-        var audit = build.Renderer.Dialect.AuditRelation(build.Model);
-        var published = await Materialization.Publishing(build.Model.Config).PublishAsync(build, audit, cancellationToken);
+        if (!build.IsIncremental)
+        {
+            return await Materialization.SwapInAsync(build, SwapName(build), cancellationToken);
+        }
+
+        var audit = Audit(build);
+        var published = await IncrementalMaterialization.ReplaceDayAsync(build, audit, cancellationToken);
         await build.Session.ExecuteAsync($"DROP TABLE {audit}", cancellationToken);
         return published;
     }
@@ -50,10 +76,15 @@ internal static class WriteAuditPublish
     /// <summary>Refuses to audit or publish when no write left an audit relation, naming the step to run first.</summary>
     public static async Task EnsureWrittenAsync(ModelBuild build, CancellationToken cancellationToken)
     {
-        if (await build.Session.RelationKindAsync(DuckDbDialect.AuditSchema, build.Model.Name, cancellationToken) != RelationKind.Table)
+        var (schema, name) = build.IsIncremental ? (DuckDbDialect.AuditSchema, build.Model.Name) : (build.Model.Config.Schema, SwapName(build));
+        if (await build.Session.RelationKindAsync(schema, name, cancellationToken) != RelationKind.Table)
         {
-            throw new PipelineException(
-                $"{build.Renderer.Dialect.AuditRelation(build.Model)} does not exist: write the audit relation of {build.Model.Name} before auditing or publishing it.");
+            throw new PipelineException($"{schema}.{name} does not exist: write the audit relation of {build.Model.Name} before auditing or publishing it.");
         }
     }
+
+    private static string Audit(ModelBuild build) =>
+        build.IsIncremental ? build.Renderer.Dialect.AuditRelation(build.Model) : $"{build.Model.Config.Schema}.{SwapName(build)}";
+
+    private static string SwapName(ModelBuild build) => $"{build.Model.Name}__audit";
 }

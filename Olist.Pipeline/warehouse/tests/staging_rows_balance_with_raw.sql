@@ -1,18 +1,18 @@
--- Nothing is lost: every raw row is either kept by its staging model or in the quarantine.
+-- Nothing is lost: every raw row, batch or live stream, is either kept by its staging model or in the quarantine.
 WITH table_balance AS (
     SELECT 'customers' AS table_name,
-        (SELECT COUNT(*) FROM {{ source('raw', 'customers') }}) AS raw_rows,
+        (SELECT COUNT(*) FROM {{ source('raw', 'customers') }}) + (SELECT COUNT(*) FROM {{ source('raw', 'stream_customers') }}) AS raw_rows,
         (SELECT COUNT(*) FROM {{ ref('stg_customers') }}) AS kept_rows
     UNION ALL
     SELECT 'sellers', (SELECT COUNT(*) FROM {{ source('raw', 'sellers') }}), (SELECT COUNT(*) FROM {{ ref('stg_sellers') }})
     UNION ALL
     SELECT 'products', (SELECT COUNT(*) FROM {{ source('raw', 'products') }}), (SELECT COUNT(*) FROM {{ ref('stg_products') }})
     UNION ALL
-    SELECT 'orders', (SELECT COUNT(*) FROM {{ source('raw', 'orders') }}), (SELECT COUNT(*) FROM {{ ref('stg_orders') }})
+    SELECT 'orders', (SELECT COUNT(*) FROM {{ source('raw', 'orders') }}) + (SELECT COUNT(*) FROM {{ source('raw', 'stream_orders') }}), (SELECT COUNT(*) FROM {{ ref('stg_orders') }})
     UNION ALL
-    SELECT 'order_items', (SELECT COUNT(*) FROM {{ source('raw', 'order_items') }}), (SELECT COUNT(*) FROM {{ ref('stg_order_items') }})
+    SELECT 'order_items', (SELECT COUNT(*) FROM {{ source('raw', 'order_items') }}) + (SELECT COUNT(*) FROM {{ source('raw', 'stream_order_items') }}), (SELECT COUNT(*) FROM {{ ref('stg_order_items') }})
     UNION ALL
-    SELECT 'order_payments', (SELECT COUNT(*) FROM {{ source('raw', 'order_payments') }}), (SELECT COUNT(*) FROM {{ ref('stg_order_payments') }})
+    SELECT 'order_payments', (SELECT COUNT(*) FROM {{ source('raw', 'order_payments') }}) + (SELECT COUNT(*) FROM {{ source('raw', 'stream_order_payments') }}), (SELECT COUNT(*) FROM {{ ref('stg_order_payments') }})
     UNION ALL
     SELECT 'order_reviews', (SELECT COUNT(*) FROM {{ source('raw', 'order_reviews') }}), (SELECT COUNT(*) FROM {{ ref('stg_order_reviews') }})
     UNION ALL

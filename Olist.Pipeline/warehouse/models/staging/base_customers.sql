@@ -1,16 +1,31 @@
--- Every raw customer row, cleaned, with what the cleaning changed and why the row is dropped (NULL: kept).
-WITH source_rows AS (
-    -- Live stream hook: when raw.stream_customers exists, UNION ALL its rows here, ordered after every batch row.
+-- Every raw customer row, batch and live (new customers of live orders), cleaned, with what the cleaning changed and why
+-- the row is dropped (NULL: kept).
+{% assign customer_columns = 'customer_id, customer_unique_id, customer_zip_code_prefix, customer_city, customer_state' -%}
+WITH raw_rows AS (
+    SELECT
+        {{ customer_columns }},
+        _source_file,
+        _line_number,
+        NULL AS _event_time
+    FROM {{ source('raw', 'customers') }}
+    UNION ALL
+    SELECT
+        {{ customer_columns }},
+        {{ stream_provenance('1') }}
+    FROM {{ source('raw', 'stream_customers') }}
+),
+source_rows AS (
     SELECT
         {{ clean_text('customer_id') }} AS customer_id,
         {{ clean_text('customer_unique_id') }} AS customer_unique_id,
         {{ clean_text('customer_zip_code_prefix') }} AS zip_text,
         {{ clean_text('customer_city') }} AS city_text,
         {{ clean_text('customer_state') }} AS state_text,
-        {{ untrimmed('customer_id, customer_unique_id, customer_zip_code_prefix, customer_city, customer_state') }} AS was_trimmed,
+        {{ untrimmed(customer_columns) }} AS was_trimmed,
         _source_file,
-        _line_number
-    FROM {{ source('raw', 'customers') }}
+        _line_number,
+        _event_time
+    FROM raw_rows
 ),
 checked_rows AS (
     SELECT
@@ -21,9 +36,7 @@ checked_rows AS (
 versioned_rows AS (
     SELECT
         *,
-        row_number() OVER (
-            PARTITION BY customer_id, invalid_reason IS NULL
-            ORDER BY _source_file DESC, _line_number DESC) AS version_rank
+        {{ version_ranks('customer_id') }}
     FROM checked_rows
 )
 SELECT
@@ -37,7 +50,7 @@ SELECT
     coalesce(city_text <> {{ normalize_city('city_text') }}, FALSE) AS city_normalized,
     coalesce(state_text <> upper(state_text), FALSE) AS state_upper_cased,
     coalesce(customer_id, '') AS row_key,
-    coalesce(invalid_reason, CASE WHEN version_rank > 1 THEN 'duplicate_key' END) AS drop_reason,
+    coalesce(invalid_reason, {{ version_drop_reason('versioned_rows') }}) AS drop_reason,
     _source_file,
     _line_number
 FROM versioned_rows

@@ -1,6 +1,20 @@
--- Every raw order item row, cleaned, flagged when its product or seller is unknown, with why it is dropped (NULL: kept).
-WITH source_rows AS (
-    -- Live stream hook: when raw.stream_order_items exists, UNION ALL its rows here, ordered after every batch row.
+-- Every raw order item row, batch and live, cleaned, flagged when its product or seller is unknown, with why it is dropped
+-- (NULL: kept).
+{% assign item_columns = 'order_id, order_item_id, product_id, seller_id, shipping_limit_date, price, freight_value' -%}
+WITH raw_rows AS (
+    SELECT
+        {{ item_columns }},
+        _source_file,
+        _line_number,
+        NULL AS _event_time
+    FROM {{ source('raw', 'order_items') }}
+    UNION ALL
+    SELECT
+        {{ item_columns }},
+        {{ stream_provenance('order_item_id') }}
+    FROM {{ source('raw', 'stream_order_items') }}
+),
+source_rows AS (
     SELECT
         {{ clean_text('order_id') }} AS order_id,
         {{ clean_text('order_item_id') }} AS item_text,
@@ -9,10 +23,11 @@ WITH source_rows AS (
         {{ clean_text('shipping_limit_date') }} AS shipping_limit_text,
         {{ clean_text('price') }} AS price_text,
         {{ clean_text('freight_value') }} AS freight_text,
-        {{ untrimmed('order_id, order_item_id, product_id, seller_id, shipping_limit_date, price, freight_value') }} AS was_trimmed,
+        {{ untrimmed(item_columns) }} AS was_trimmed,
         _source_file,
-        _line_number
-    FROM {{ source('raw', 'order_items') }}
+        _line_number,
+        _event_time
+    FROM raw_rows
 ),
 parsed_rows AS (
     SELECT
@@ -32,9 +47,7 @@ checked_rows AS (
 versioned_rows AS (
     SELECT
         *,
-        row_number() OVER (
-            PARTITION BY order_id, order_item_id, invalid_reason IS NULL
-            ORDER BY _source_file DESC, _line_number DESC) AS version_rank
+        {{ version_ranks('order_id, order_item_id') }}
     FROM checked_rows
 )
 SELECT
@@ -53,7 +66,7 @@ SELECT
     coalesce(versioned_rows.order_id, '') || '/' || coalesce(versioned_rows.item_text, '') AS row_key,
     coalesce(
         versioned_rows.invalid_reason,
-        CASE WHEN versioned_rows.version_rank > 1 THEN 'duplicate_key' END,
+        {{ version_drop_reason('versioned_rows') }},
         CASE WHEN orders.order_id IS NULL THEN 'orphan_order' END) AS drop_reason,
     versioned_rows._source_file,
     versioned_rows._line_number

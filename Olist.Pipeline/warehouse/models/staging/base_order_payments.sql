@@ -1,16 +1,30 @@
--- Every raw payment row, cleaned, with why it is dropped (NULL: kept).
-WITH source_rows AS (
-    -- Live stream hook: when raw.stream_order_payments exists, UNION ALL its rows here, ordered after every batch row.
+-- Every raw payment row, batch and live, cleaned, with why it is dropped (NULL: kept).
+{% assign payment_columns = 'order_id, payment_sequential, payment_type, payment_installments, payment_value' -%}
+WITH raw_rows AS (
+    SELECT
+        {{ payment_columns }},
+        _source_file,
+        _line_number,
+        NULL AS _event_time
+    FROM {{ source('raw', 'order_payments') }}
+    UNION ALL
+    SELECT
+        {{ payment_columns }},
+        {{ stream_provenance('payment_sequential') }}
+    FROM {{ source('raw', 'stream_order_payments') }}
+),
+source_rows AS (
     SELECT
         {{ clean_text('order_id') }} AS order_id,
         {{ clean_text('payment_sequential') }} AS sequential_text,
         {{ clean_text('payment_type') }} AS type_text,
         {{ clean_text('payment_installments') }} AS installments_text,
         {{ clean_text('payment_value') }} AS value_text,
-        {{ untrimmed('order_id, payment_sequential, payment_type, payment_installments, payment_value') }} AS was_trimmed,
+        {{ untrimmed(payment_columns) }} AS was_trimmed,
         _source_file,
-        _line_number
-    FROM {{ source('raw', 'order_payments') }}
+        _line_number,
+        _event_time
+    FROM raw_rows
 ),
 parsed_rows AS (
     SELECT
@@ -30,9 +44,7 @@ checked_rows AS (
 versioned_rows AS (
     SELECT
         *,
-        row_number() OVER (
-            PARTITION BY order_id, payment_sequential, invalid_reason IS NULL
-            ORDER BY _source_file DESC, _line_number DESC) AS version_rank
+        {{ version_ranks('order_id, payment_sequential') }}
     FROM checked_rows
 )
 SELECT
@@ -45,7 +57,7 @@ SELECT
     coalesce(versioned_rows.order_id, '') || '/' || coalesce(versioned_rows.sequential_text, '') AS row_key,
     coalesce(
         versioned_rows.invalid_reason,
-        CASE WHEN versioned_rows.version_rank > 1 THEN 'duplicate_key' END,
+        {{ version_drop_reason('versioned_rows') }},
         CASE WHEN orders.order_id IS NULL THEN 'orphan_order' END) AS drop_reason,
     versioned_rows._source_file,
     versioned_rows._line_number

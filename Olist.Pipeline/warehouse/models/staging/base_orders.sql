@@ -1,8 +1,21 @@
--- Every raw order row, cleaned, with what the cleaning changed and why the row is dropped (NULL: kept).
-WITH source_rows AS (
-    -- Live stream hook: when raw.stream_orders exists, UNION ALL its rows here (event time converted to
-    -- America/Sao_Paulo), ordered after every batch row and among themselves by event time, so the
-    -- dedupe below lets a live status change replace the batch row.
+-- Every raw order row, batch and live, cleaned, with what the cleaning changed and why the row is dropped (NULL: kept).
+-- A live status change is a stream row with the order's full state (timestamps already in local time), so the
+-- newest version of an order, by the rule of macros/versions.liquid, is the order.
+{% assign order_columns = 'order_id, customer_id, order_status, order_purchase_timestamp, order_approved_at, order_delivered_carrier_date, order_delivered_customer_date, order_estimated_delivery_date' -%}
+WITH raw_rows AS (
+    SELECT
+        {{ order_columns }},
+        _source_file,
+        _line_number,
+        NULL AS _event_time
+    FROM {{ source('raw', 'orders') }}
+    UNION ALL
+    SELECT
+        {{ order_columns }},
+        {{ stream_provenance('1') }}
+    FROM {{ source('raw', 'stream_orders') }}
+),
+source_rows AS (
     SELECT
         {{ clean_text('order_id') }} AS order_id,
         {{ clean_text('customer_id') }} AS customer_id,
@@ -12,10 +25,11 @@ WITH source_rows AS (
         {{ clean_text('order_delivered_carrier_date') }} AS carrier_text,
         {{ clean_text('order_delivered_customer_date') }} AS customer_delivery_text,
         {{ clean_text('order_estimated_delivery_date') }} AS estimate_text,
-        {{ untrimmed('order_id, customer_id, order_status, order_purchase_timestamp, order_approved_at, order_delivered_carrier_date, order_delivered_customer_date, order_estimated_delivery_date') }} AS was_trimmed,
+        {{ untrimmed(order_columns) }} AS was_trimmed,
         _source_file,
-        _line_number
-    FROM {{ source('raw', 'orders') }}
+        _line_number,
+        _event_time
+    FROM raw_rows
 ),
 parsed_rows AS (
     SELECT
@@ -41,9 +55,7 @@ checked_rows AS (
 versioned_rows AS (
     SELECT
         *,
-        row_number() OVER (
-            PARTITION BY order_id, invalid_reason IS NULL
-            ORDER BY _source_file DESC, _line_number DESC) AS version_rank
+        {{ version_ranks('order_id') }}
     FROM checked_rows
 )
 SELECT
@@ -65,7 +77,7 @@ SELECT
     coalesce(versioned_rows.order_id, '') AS row_key,
     coalesce(
         versioned_rows.invalid_reason,
-        CASE WHEN versioned_rows.version_rank > 1 THEN 'duplicate_key' END,
+        {{ version_drop_reason('versioned_rows') }},
         CASE WHEN customers.customer_id IS NULL THEN 'orphan_customer' END) AS drop_reason,
     versioned_rows._source_file,
     versioned_rows._line_number

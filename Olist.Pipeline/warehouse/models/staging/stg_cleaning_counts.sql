@@ -5,6 +5,7 @@ WITH customer_counts AS (
         COUNT(CASE WHEN was_trimmed THEN 1 END) AS text_trimmed,
         COUNT(CASE WHEN drop_reason = 'missing_primary_id' THEN 1 END) AS missing_primary_id,
         COUNT(CASE WHEN drop_reason = 'duplicate_key' THEN 1 END) AS duplicate_key,
+        COUNT(CASE WHEN drop_reason = 'superseded_by_event' THEN 1 END) AS superseded_by_event,
         COUNT(CASE WHEN drop_reason IS NULL AND zip_padded THEN 1 END) AS zip_left_padded,
         COUNT(CASE WHEN drop_reason IS NULL AND city_normalized THEN 1 END) AS city_normalized,
         COUNT(CASE WHEN drop_reason IS NULL AND state_upper_cased THEN 1 END) AS state_upper_cased
@@ -37,6 +38,7 @@ order_counts AS (
         COUNT(CASE WHEN drop_reason = 'missing_order_status' THEN 1 END) AS missing_order_status,
         COUNT(CASE WHEN drop_reason = 'unparseable_purchase_timestamp' THEN 1 END) AS unparseable_purchase_timestamp,
         COUNT(CASE WHEN drop_reason = 'duplicate_key' THEN 1 END) AS duplicate_key,
+        COUNT(CASE WHEN drop_reason = 'superseded_by_event' THEN 1 END) AS superseded_by_event,
         COUNT(CASE WHEN drop_reason = 'orphan_customer' THEN 1 END) AS orphan_customer,
         COUNT(CASE WHEN drop_reason IS NULL AND status_lower_cased THEN 1 END) AS status_lower_cased,
         COUNT(CASE WHEN drop_reason IS NULL AND unparseable_timestamps > 0 THEN 1 END) AS timestamp_unparseable
@@ -47,6 +49,7 @@ item_counts AS (
         COUNT(CASE WHEN was_trimmed THEN 1 END) AS text_trimmed,
         COUNT(CASE WHEN drop_reason = 'missing_primary_id' THEN 1 END) AS missing_primary_id,
         COUNT(CASE WHEN drop_reason = 'duplicate_key' THEN 1 END) AS duplicate_key,
+        COUNT(CASE WHEN drop_reason = 'superseded_by_event' THEN 1 END) AS superseded_by_event,
         COUNT(CASE WHEN drop_reason = 'orphan_order' THEN 1 END) AS orphan_order,
         COUNT(CASE WHEN drop_reason IS NULL AND is_unknown_product THEN 1 END) AS unknown_product,
         COUNT(CASE WHEN drop_reason IS NULL AND is_unknown_seller THEN 1 END) AS unknown_seller,
@@ -58,6 +61,7 @@ payment_counts AS (
         COUNT(CASE WHEN was_trimmed THEN 1 END) AS text_trimmed,
         COUNT(CASE WHEN drop_reason = 'missing_primary_id' THEN 1 END) AS missing_primary_id,
         COUNT(CASE WHEN drop_reason = 'duplicate_key' THEN 1 END) AS duplicate_key,
+        COUNT(CASE WHEN drop_reason = 'superseded_by_event' THEN 1 END) AS superseded_by_event,
         COUNT(CASE WHEN drop_reason = 'orphan_order' THEN 1 END) AS orphan_order
     FROM {{ ref('base_order_payments') }}
 ),
@@ -110,6 +114,7 @@ rule_counts AS (
     SELECT 'text_trimmed' AS rule, 'customers' AS table_name, 'fixed' AS action, text_trimmed AS rows, 'Values with white space around them trimmed, blank values set to NULL (rule 1).' AS description FROM customer_counts
     UNION ALL SELECT 'missing_primary_id', 'customers', 'dropped', missing_primary_id, 'Rows without customer_id quarantined (rule 2).' FROM customer_counts
     UNION ALL SELECT 'duplicate_key', 'customers', 'dropped', duplicate_key, 'Earlier rows of a repeated customer_id quarantined; the last in file order wins (rule 9).' FROM customer_counts
+    UNION ALL SELECT 'superseded_by_event', 'customers', 'dropped', superseded_by_event, 'Older versions replaced by a newer live event: a live event is newer than any batch row, among events the latest event time wins (rule 9).' FROM customer_counts
     UNION ALL SELECT 'zip_left_padded', 'customers', 'fixed', zip_left_padded, 'Zip code prefixes shorter than 5 characters left-padded with zeros (rule 3).' FROM customer_counts
     UNION ALL SELECT 'city_normalized', 'customers', 'fixed', city_normalized, 'City names lower-cased, diacritics removed, white space collapsed (rule 4).' FROM customer_counts
     UNION ALL SELECT 'state_upper_cased', 'customers', 'fixed', state_upper_cased, 'State codes upper-cased (rule 4).' FROM customer_counts
@@ -130,12 +135,14 @@ rule_counts AS (
     UNION ALL SELECT 'missing_order_status', 'orders', 'dropped', missing_order_status, 'Orders without order_status quarantined (rule 2).' FROM order_counts
     UNION ALL SELECT 'unparseable_purchase_timestamp', 'orders', 'dropped', unparseable_purchase_timestamp, 'Orders without a parseable order_purchase_timestamp quarantined (rule 2).' FROM order_counts
     UNION ALL SELECT 'duplicate_key', 'orders', 'dropped', duplicate_key, 'Earlier rows of a repeated order_id quarantined; the last in file order wins (rule 9).' FROM order_counts
+    UNION ALL SELECT 'superseded_by_event', 'orders', 'dropped', superseded_by_event, 'Older versions replaced by a newer live event: a live event is newer than any batch row, among events the latest event time wins (rule 9).' FROM order_counts
     UNION ALL SELECT 'orphan_customer', 'orders', 'dropped', orphan_customer, 'Orders whose customer_id is not a customer quarantined (rule 10).' FROM order_counts
     UNION ALL SELECT 'status_lower_cased', 'orders', 'fixed', status_lower_cased, 'order_status lower-cased (rule 5).' FROM order_counts
     UNION ALL SELECT 'timestamp_unparseable', 'orders', 'flagged', timestamp_unparseable, 'Orders with a lifecycle timestamp that does not parse; it is set to NULL (rule 6).' FROM order_counts
     UNION ALL SELECT 'text_trimmed', 'order_items', 'fixed', text_trimmed, 'Values with white space around them trimmed, blank values set to NULL (rule 1).' FROM item_counts
     UNION ALL SELECT 'missing_primary_id', 'order_items', 'dropped', missing_primary_id, 'Rows without order_id or order_item_id quarantined (rule 2).' FROM item_counts
     UNION ALL SELECT 'duplicate_key', 'order_items', 'dropped', duplicate_key, 'Earlier rows of a repeated (order_id, order_item_id) quarantined; the last in file order wins (rule 9).' FROM item_counts
+    UNION ALL SELECT 'superseded_by_event', 'order_items', 'dropped', superseded_by_event, 'Older versions replaced by a newer live event: a live event is newer than any batch row, among events the latest event time wins (rule 9).' FROM item_counts
     UNION ALL SELECT 'orphan_order', 'order_items', 'dropped', orphan_order, 'Items whose order_id is not an order quarantined (rule 10).' FROM item_counts
     UNION ALL SELECT 'unknown_product', 'order_items', 'flagged', unknown_product, 'Items whose product is not in the product table: kept, category unknown (rule 10).' FROM item_counts
     UNION ALL SELECT 'unknown_seller', 'order_items', 'flagged', unknown_seller, 'Items whose seller is not in the seller table: kept, seller location NULL (rule 10).' FROM item_counts
@@ -143,6 +150,7 @@ rule_counts AS (
     UNION ALL SELECT 'text_trimmed', 'order_payments', 'fixed', text_trimmed, 'Values with white space around them trimmed, blank values set to NULL (rule 1).' FROM payment_counts
     UNION ALL SELECT 'missing_primary_id', 'order_payments', 'dropped', missing_primary_id, 'Rows without order_id or payment_sequential quarantined (rule 2).' FROM payment_counts
     UNION ALL SELECT 'duplicate_key', 'order_payments', 'dropped', duplicate_key, 'Earlier rows of a repeated (order_id, payment_sequential) quarantined; the last in file order wins (rule 9).' FROM payment_counts
+    UNION ALL SELECT 'superseded_by_event', 'order_payments', 'dropped', superseded_by_event, 'Older versions replaced by a newer live event: a live event is newer than any batch row, among events the latest event time wins (rule 9).' FROM payment_counts
     UNION ALL SELECT 'orphan_order', 'order_payments', 'dropped', orphan_order, 'Payments whose order_id is not an order quarantined (rule 10).' FROM payment_counts
     UNION ALL SELECT 'text_trimmed', 'order_reviews', 'fixed', text_trimmed, 'Values with white space around them trimmed, blank values set to NULL (rule 1).' FROM review_counts
     UNION ALL SELECT 'missing_primary_id', 'order_reviews', 'dropped', missing_primary_id, 'Rows without review_id or order_id quarantined (rule 2).' FROM review_counts

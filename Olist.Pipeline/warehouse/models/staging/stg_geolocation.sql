@@ -42,7 +42,8 @@ prefix_points AS (
     FROM located_points
     GROUP BY zip_code_prefix
 ),
--- Cities are normalised once per distinct spelling of a prefix, not once per point.
+-- Cities are normalised once per distinct spelling of a prefix, not once per point. A normalised spelling is never
+-- NULL, and no filter on it may follow: the optimiser would push it below the GROUP BY, onto every point.
 city_spellings AS (
     SELECT
         zip_code_prefix,
@@ -67,7 +68,6 @@ city_votes AS (
         SUM(points) AS points,
         SUM(CASE WHEN city_normalized THEN points ELSE 0 END) AS points_city_normalized
     FROM normalized_spellings
-    WHERE city IS NOT NULL
     GROUP BY zip_code_prefix, city
 ),
 ranked_cities AS (

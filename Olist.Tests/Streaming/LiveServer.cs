@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Olist.Pipeline.Streaming.Publishing;
+using Olist.Tests.Web;
+using Olist.Web.Api;
+using Olist.Web.Hosting;
+
+namespace Olist.Tests.Streaming;
+
+/// <summary>The real app (Kestrel on a loopback port) over a test's data directory, with a known publisher key: publish to it, read its summary, restart it.</summary>
+internal sealed class LiveServer : IAsyncDisposable
+{
+    /// <summary>The publisher key the server is configured with.</summary>
+    public const string Key = "test-publisher-key";
+
+    private readonly TemporaryDataDirectory _data;
+    private readonly string[] _extraArguments;
+
+    private LiveServer(TemporaryDataDirectory data, string[] extraArguments, WebApplication app)
+    {
+        _data = data;
+        _extraArguments = extraArguments;
+        App = app;
+    }
+
+    public WebApplication App { get; private set; }
+
+    public Uri Address => App.ListeningAddress();
+
+    public HttpClient Client { get; } = new();
+
+    /// <summary>Starts the app over <paramref name="data"/> and waits until its data is ready.</summary>
+    public static async Task<LiveServer> StartAsync(TemporaryDataDirectory data, params string[] extraArguments)
+    {
+        var server = new LiveServer(data, extraArguments, await StartAppAsync(data, extraArguments, port: 0));
+        await ReadyProbe.WaitUntilReadyAsync(server.Client, server.Address);
+        return server;
+    }
+
+    /// <summary>Stops the app and starts a new one on the same port and data directory, as a server restart does.</summary>
+    public async Task RestartAsync()
+    {
+        var port = Address.Port;
+        await StopAsync();
+        App = await StartAppAsync(_data, _extraArguments, port);
+        await ReadyProbe.WaitUntilReadyAsync(Client, Address);
+    }
+
+    /// <summary>Posts <paramref name="body"/> to the ingestion endpoint.</summary>
+    public async Task<HttpResponseMessage> PostAsync(string body, string contentType, string? key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Address, "api/events/orders"))
+        {
+            Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue(contentType)),
+        };
+        if (key is not null)
+        {
+            request.Headers.Add(EventEndpoints.ApiKeyHeader, key);
+        }
+
+        return await Client.SendAsync(request);
+    }
+
+    /// <summary>Publishes <paramref name="events"/> as one NDJSON request and returns their message ids.</summary>
+    public async Task<IReadOnlyList<string>> PublishAsync(IEnumerable<string> events)
+    {
+        using var response = await PostAsync(string.Join("\n", events) + "\n", "application/x-ndjson", Key);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return [.. body.GetProperty("message_ids").EnumerateArray().Select(e => e.GetString()!)];
+    }
+
+    /// <summary>The products and customers the server offers publishers.</summary>
+    public async Task<LiveCatalog> ReadCatalogAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Address, "api/events/catalog"));
+        request.Headers.Add(EventEndpoints.ApiKeyHeader, Key);
+        using var response = await Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<LiveCatalog>(EventEndpoints.Json))!;
+    }
+
+    /// <summary>New orders generated over the server's own catalog, as JSON lines.</summary>
+    public async Task<IReadOnlyList<string>> GenerateOrdersAsync(int count, int seed)
+    {
+        var generator = new LiveOrderGenerator(await ReadCatalogAsync(), new LiveGeneratorOptions(Seed: seed, OriginalFormatShare: 0), TimeProvider.System);
+        return [.. Enumerable.Range(0, count).Select(_ => Encoding.UTF8.GetString(generator.Next().Body))];
+    }
+
+    /// <summary>Polls <c>GET /api/live/summary</c> until <paramref name="condition"/> holds.</summary>
+    public async Task<JsonElement> WaitForSummaryAsync(Func<JsonElement, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var summary = await Client.GetFromJsonAsync<JsonElement>(new Uri(Address, "api/live/summary"));
+            if (condition(summary))
+            {
+                return summary;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the summary never got there: {summary}");
+            await Task.Delay(50);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        Client.Dispose();
+    }
+
+    private async Task StopAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+
+    private static async Task<WebApplication> StartAppAsync(TemporaryDataDirectory data, string[] extraArguments, int port)
+    {
+        var app = OlistWebApp.Build(
+        [
+            .. ServerArguments.For(data),
+            "--urls", $"http://127.0.0.1:{port}",
+            $"--Olist:Auth:PublisherApiKey={Key}",
+            "--Olist:Stream:PullWait=00:00:00.05",
+            .. extraArguments,
+        ]);
+        await app.StartAsync();
+        return app;
+    }
+}
