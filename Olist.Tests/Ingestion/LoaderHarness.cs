@@ -3,6 +3,8 @@ using Olist.Pipeline.Catalog;
 using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Warehouse;
 
+using Olist.Tests.TestSupport;
+
 namespace Olist.Tests.Ingestion;
 
 /// <summary>A temp folder with a source folder and a fresh DuckDB warehouse, a loader on a fixed clock, removed afterwards.</summary>
@@ -40,28 +42,9 @@ public sealed class LoaderHarness : IDisposable
         Loader.LoadAsync(directory ?? SourceDirectory, progress: null, CancellationToken.None);
 
     /// <summary>Runs a query and returns its rows as arrays of values (DBNull as null).</summary>
-    public async Task<IReadOnlyList<object?[]>> QueryAsync(string sql)
-    {
-        await using var connection = await Warehouse.OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
+    public async Task<IReadOnlyList<object?[]>> QueryAsync(string sql) => await Warehouse.QueryAsync(sql);
 
-            rows.Add(row);
-        }
-
-        return rows;
-    }
-
-    public async Task<long> CountAsync(string sql) => Convert.ToInt64((await QueryAsync(sql))[0][0], System.Globalization.CultureInfo.InvariantCulture);
+    public Task<long> CountAsync(string sql) => Warehouse.CountAsync(sql);
 
     public void Dispose() => _root.Delete(recursive: true);
 }

@@ -114,26 +114,7 @@ internal sealed class StreamHarness : IAsyncDisposable
         await Execute(connection, sql);
     }
 
-    public async Task<List<object?[]>> RowsAsync(string sql)
-    {
-        await using var connection = await Warehouse.OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    public Task<List<object?[]>> RowsAsync(string sql) => Warehouse.QueryAsync(sql);
 
     public async ValueTask DisposeAsync()
     {

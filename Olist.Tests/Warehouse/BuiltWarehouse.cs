@@ -7,6 +7,8 @@ using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Execution;
 using Olist.Pipeline.Warehouse;
 
+using Olist.Tests.TestSupport;
+
 namespace Olist.Tests.Warehouse;
 
 /// <summary>
@@ -53,29 +55,10 @@ public sealed class BuiltWarehouse : IAsyncLifetime
     }
 
     /// <summary>Runs a query and returns its rows as arrays of values (DBNull as null).</summary>
-    public async Task<IReadOnlyList<object?[]>> QueryAsync(string sql)
-    {
-        await using var connection = await Warehouse.OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    public async Task<IReadOnlyList<object?[]>> QueryAsync(string sql) => await Warehouse.QueryAsync(sql);
 
     /// <summary>The single value of a one-row, one-column query, as a long.</summary>
-    public async Task<long> CountAsync(string sql) => Convert.ToInt64((await QueryAsync(sql))[0][0], System.Globalization.CultureInfo.InvariantCulture);
+    public Task<long> CountAsync(string sql) => Warehouse.CountAsync(sql);
 }
 
 /// <summary>The collection sharing one built warehouse.</summary>
