@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Bunit;
 using Olist.Web.Components.Pages.Ops;
+using Olist.Web.Security;
 using Olist.Web.Streaming;
 
 namespace Olist.Tests.Web;
@@ -50,6 +51,24 @@ public sealed class StreamOperationsPageTests : IAsyncLifetime
         Assert.Empty(page.FindAll("[data-testid=body-text] script, [data-testid=body-text] b"));
         Assert.StartsWith("000000  3c 73 63 72 69 70 74 3e", page.Find("[data-testid=body-hex]").TextContent, StringComparison.Ordinal);
         Assert.Contains("|<script>alert('x|", page.Find("[data-testid=body-hex]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_an_operator_sees_replay_and_a_replayed_reason_goes_back_on_the_bus()
+    {
+        await _context.PublishAndSettleAsync(["not json"u8.ToArray()]);
+        var anonymous = _context.Bunit.Render<StreamOperations>();
+        anonymous.WaitForAssertion(() => Assert.Single(anonymous.FindAll("tr[data-message]")), Patience);
+        Assert.Empty(anonymous.FindAll("[data-testid=replay-reason], [data-testid=replay-letter]"));
+
+        _context.Authorization.SetAuthorized("operator").SetRoles(OlistPolicies.OperatorRole).SetPolicies(OlistPolicies.Operator);
+        var page = _context.Bunit.Render<StreamOperations>();
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=replay-letter]")), Patience);
+        await page.InvokeAsync(() => page.Find("tr[data-reason=malformed_json] [data-testid=replay-reason]").Click());
+
+        // Still malformed: the consumer takes the replay and dead-letters it again, so the counter reaches 2.
+        page.WaitForAssertion(() => Assert.Equal("2", page.Find("[data-testid=dead-lettered]").TextContent.Trim()), Patience);
+        Assert.Equal("1", page.Find("tr[data-reason=malformed_json] [data-testid=reason-count]").TextContent.Trim());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Bunit.TestDoubles;
 using MudBlazor.Services;
 using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Streaming.Bus;
@@ -25,6 +26,9 @@ internal sealed class StreamPageContext : IAsyncDisposable
 
     public BunitContext Bunit { get; } = new();
 
+    /// <summary>Who the pages see: anonymous until a test signs an operator in.</summary>
+    public BunitAuthorizationContext Authorization { get; private set; } = null!;
+
     public OrderStreamConsumer Consumer => Bunit.Services.GetRequiredService<OrderStreamConsumer>();
 
     public IMessageBus Bus => Bunit.Services.GetRequiredService<IMessageBus>();
@@ -46,6 +50,7 @@ internal sealed class StreamPageContext : IAsyncDisposable
         Bunit.Services.AddMudServices();
         Bunit.Services.AddOlistPipeline(configuration);
         Bunit.Services.AddLiveStream(configuration);
+        Authorization = Bunit.AddAuthorization();
         var statuses = await new SourceStatusReader(warehouse).ReadAsync(CancellationToken.None);
         Bunit.Services.GetRequiredService<DataPreparationState>().Report(DataStatus.Ready(statuses));
         _feed = Bunit.Services.GetRequiredService<LiveFeed>();

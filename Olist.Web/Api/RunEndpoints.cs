@@ -114,7 +114,7 @@ public static class RunEndpoints
     }
 
     /// <summary>The JSON body; a missing, non-JSON or malformed one is a clear error.</summary>
-    private static async Task<T> BodyAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+    internal static async Task<T> BodyAsync<T>(HttpRequest request, CancellationToken cancellationToken)
     {
         if (!request.HasJsonContentType())
         {
@@ -140,7 +140,8 @@ public static class RunEndpoints
     private static T? Optional<T>(string? text, Func<string, T> parse)
         where T : struct => string.IsNullOrEmpty(text) ? null : parse(text);
 
-    private static IResult Error(string message, int statusCode) => Results.Json(new ErrorJson(message), Json, statusCode: statusCode);
+    /// <summary>A refusal with a one-line message, as every endpoint of the API answers one.</summary>
+    internal static IResult Error(string message, int statusCode) => Results.Json(new ErrorJson(message), Json, statusCode: statusCode);
 
     private sealed record TriggerBody(string? LogicalDate, bool FullRefresh);
 

@@ -49,6 +49,7 @@ public static class OlistWebApp
         app.MapHealthEndpoints();
         app.MapKpiEndpoints();
         app.MapEventEndpoints();
+        app.MapDeadLetterEndpoints();
         app.MapHub<LiveOrdersHub>(LiveOrdersHub.Path);
         app.MapOrchestration();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(OlistPolicies.Viewer);
