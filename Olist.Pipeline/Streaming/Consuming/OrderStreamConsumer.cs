@@ -45,9 +45,10 @@ public sealed partial class OrderStreamConsumer(
                 await RunOnceAsync(connection, state, cancellationToken);
             }
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            // Stopping: leased messages not acknowledged are delivered again after their deadline.
+            // Stopping, whatever the batch in hand was doing (a cancelled pull, or an acknowledgement that failed while
+            // the stop came): leased messages not acknowledged are delivered again after their deadline.
         }
         finally
         {
