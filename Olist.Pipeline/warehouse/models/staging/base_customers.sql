@@ -2,17 +2,7 @@
 -- the row is dropped (NULL: kept).
 {% assign customer_columns = 'customer_id, customer_unique_id, customer_zip_code_prefix, customer_city, customer_state' -%}
 WITH raw_rows AS (
-    SELECT
-        {{ customer_columns }},
-        _source_file,
-        _line_number,
-        NULL AS _event_time
-    FROM {{ source('raw', 'customers') }}
-    UNION ALL
-    SELECT
-        {{ customer_columns }},
-        {{ stream_provenance('1') }}
-    FROM {{ source('raw', 'stream_customers') }}
+    {{ batch_and_stream_rows(customer_columns, source('raw', 'customers'), source('raw', 'stream_customers'), '1') }}
 ),
 source_rows AS (
     SELECT

@@ -2,17 +2,7 @@
 -- (NULL: kept).
 {% assign item_columns = 'order_id, order_item_id, product_id, seller_id, shipping_limit_date, price, freight_value' -%}
 WITH raw_rows AS (
-    SELECT
-        {{ item_columns }},
-        _source_file,
-        _line_number,
-        NULL AS _event_time
-    FROM {{ source('raw', 'order_items') }}
-    UNION ALL
-    SELECT
-        {{ item_columns }},
-        {{ stream_provenance('order_item_id') }}
-    FROM {{ source('raw', 'stream_order_items') }}
+    {{ batch_and_stream_rows(item_columns, source('raw', 'order_items'), source('raw', 'stream_order_items'), 'order_item_id') }}
 ),
 source_rows AS (
     SELECT

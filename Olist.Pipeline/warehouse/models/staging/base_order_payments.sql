@@ -1,17 +1,7 @@
 -- Every raw payment row, batch and live, cleaned, with why it is dropped (NULL: kept).
 {% assign payment_columns = 'order_id, payment_sequential, payment_type, payment_installments, payment_value' -%}
 WITH raw_rows AS (
-    SELECT
-        {{ payment_columns }},
-        _source_file,
-        _line_number,
-        NULL AS _event_time
-    FROM {{ source('raw', 'order_payments') }}
-    UNION ALL
-    SELECT
-        {{ payment_columns }},
-        {{ stream_provenance('payment_sequential') }}
-    FROM {{ source('raw', 'stream_order_payments') }}
+    {{ batch_and_stream_rows(payment_columns, source('raw', 'order_payments'), source('raw', 'stream_order_payments'), 'payment_sequential') }}
 ),
 source_rows AS (
     SELECT

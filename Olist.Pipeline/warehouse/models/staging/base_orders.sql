@@ -3,17 +3,7 @@
 -- newest version of an order, by the rule of macros/versions.liquid, is the order.
 {% assign order_columns = 'order_id, customer_id, order_status, order_purchase_timestamp, order_approved_at, order_delivered_carrier_date, order_delivered_customer_date, order_estimated_delivery_date' -%}
 WITH raw_rows AS (
-    SELECT
-        {{ order_columns }},
-        _source_file,
-        _line_number,
-        NULL AS _event_time
-    FROM {{ source('raw', 'orders') }}
-    UNION ALL
-    SELECT
-        {{ order_columns }},
-        {{ stream_provenance('1') }}
-    FROM {{ source('raw', 'stream_orders') }}
+    {{ batch_and_stream_rows(order_columns, source('raw', 'orders'), source('raw', 'stream_orders'), '1') }}
 ),
 source_rows AS (
     SELECT
