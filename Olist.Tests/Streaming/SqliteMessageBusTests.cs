@@ -1,10 +1,16 @@
+using System.Collections.Concurrent;
 using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 using Olist.Pipeline.Streaming.Bus;
 using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.Streaming;
 
-/// <summary>The embedded bus on a real SQLite file: durable publish, leases, redelivery, attempt counts, backoff and backlog.</summary>
+/// <summary>
+/// The embedded bus on a real SQLite file: durable publish, in-memory leases, redelivery, attempt counts across restarts,
+/// backoff, batched acknowledgements, backlog, the schema migration, and publishing while pulling and acknowledging.
+/// </summary>
 public sealed class SqliteMessageBusTests : IDisposable
 {
     private static readonly TimeSpan NoWait = TimeSpan.Zero;
@@ -91,7 +97,194 @@ public sealed class SqliteMessageBusTests : IDisposable
         Assert.Equal("m-1", message.Attributes[MessageAttributes.ReplayOf]);
     }
 
-    private Task<SqliteMessageBus> OpenAsync() => SqliteMessageBus.OpenAsync(_directory.Combine("bus.db"), TimeProvider.System, CancellationToken.None);
+    [Fact]
+    public async Task An_acknowledged_message_is_never_delivered_again_and_leaves_the_backlog_before_its_row_is_deleted()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20_000));
+        await using var bus = await OpenAsync(time);
+        await bus.PublishAsync([Message("a"), Message("b"), Message("c")], CancellationToken.None);
+        var leased = await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None);
+
+        await bus.AcknowledgeAsync([leased[1].AckId], CancellationToken.None);
+
+        Assert.Equal(3, await StoredRowsAsync());
+        Assert.Equal(new BusStats(2, 2, TimeSpan.Zero), await bus.GetStatsAsync(CancellationToken.None));
+        time.Advance(TimeSpan.FromMinutes(2));
+        var again = await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None);
+        Assert.Equal(["a", "c"], again.Select(m => Encoding.UTF8.GetString(m.Body.Span)));
+        Assert.All(again, m => Assert.Equal(2, m.DeliveryAttempt));
+        Assert.Equal(2, (await bus.GetStatsAsync(CancellationToken.None)).Backlog);
+
+        // The flush loop arms its timer on its own thread; advancing on every look cannot slip in before it.
+        await WaitUntilAsync(async () =>
+        {
+            time.Advance(SqliteMessageBus.FlushInterval);
+            return await StoredRowsAsync() == 2;
+        });
+    }
+
+    [Fact]
+    public async Task Acknowledgements_are_stored_on_dispose_and_a_message_leased_before_reopening_comes_back_as_attempt_2()
+    {
+        await using (var bus = await OpenAsync())
+        {
+            await bus.PublishAsync([Message("a"), Message("b"), Message("c")], CancellationToken.None);
+            var leased = await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None);
+            await bus.AcknowledgeAsync([leased[0].AckId, leased[2].AckId], CancellationToken.None);
+        }
+
+        Assert.Equal(1, await StoredRowsAsync());
+        await using var reopened = await OpenAsync();
+        Assert.Equal(1, (await reopened.GetStatsAsync(CancellationToken.None)).Backlog);
+        var again = Assert.Single(await reopened.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
+        Assert.Equal(("b", 2), (Encoding.UTF8.GetString(again.Body.Span), again.DeliveryAttempt));
+    }
+
+    [Fact]
+    public async Task A_nack_survives_reopening_with_its_delay_and_its_attempts()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20_000));
+        await using (var bus = await OpenAsync(time))
+        {
+            await bus.PublishAsync([Message("a")], CancellationToken.None);
+            Assert.Single(await bus.PullAsync(10, TimeSpan.FromSeconds(10), NoWait, CancellationToken.None));
+            time.Advance(TimeSpan.FromSeconds(11));
+            var second = Assert.Single(await bus.PullAsync(10, TimeSpan.FromSeconds(10), NoWait, CancellationToken.None));
+            await bus.ModifyAckDeadlineAsync([second.AckId], TimeSpan.FromMinutes(5), CancellationToken.None);
+        }
+
+        await using var reopened = await OpenAsync(time);
+        time.Advance(TimeSpan.FromMinutes(4));
+        Assert.Empty(await reopened.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
+        time.Advance(TimeSpan.FromMinutes(1));
+        var third = Assert.Single(await reopened.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
+        Assert.Equal(3, third.DeliveryAttempt);
+    }
+
+    [Fact]
+    public async Task Expired_leases_come_back_oldest_first_before_newer_messages()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20_000));
+        await using var bus = await OpenAsync(time);
+        await bus.PublishAsync([Message("a"), Message("b"), Message("c")], CancellationToken.None);
+        Assert.Single(await bus.PullAsync(1, TimeSpan.FromMinutes(2), NoWait, CancellationToken.None));
+        Assert.Single(await bus.PullAsync(1, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
+        await bus.PublishAsync([Message("d")], CancellationToken.None);
+
+        time.Advance(TimeSpan.FromMinutes(3));
+        var first = Assert.Single(await bus.PullAsync(1, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
+        var rest = await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None);
+
+        Assert.Equal(["a", "b", "c", "d"], rest.Prepend(first).Select(m => Encoding.UTF8.GetString(m.Body.Span)));
+        Assert.Equal([2, 2, 1, 1], rest.Prepend(first).Select(m => m.DeliveryAttempt));
+    }
+
+    [Fact]
+    public async Task A_bus_file_of_the_first_schema_is_migrated_with_its_messages()
+    {
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        await using (var connection = new SqliteConnection($"Data Source={_directory.Combine("bus.db")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"""
+                PRAGMA journal_mode = WAL;
+                CREATE TABLE messages (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    message_id TEXT NOT NULL UNIQUE,
+                    body BLOB NOT NULL,
+                    attributes TEXT,
+                    published_at INTEGER NOT NULL,
+                    visible_at INTEGER NOT NULL,
+                    attempts INTEGER NOT NULL DEFAULT 0);
+                INSERT INTO messages VALUES (4, 'old-leased', CAST('a' AS BLOB), '{"{"}"replay_of":"m-0"{"}"}', {now - 60_000}, {now - 1_000}, 1);
+                INSERT INTO messages VALUES (7, 'old-new', CAST('b' AS BLOB), NULL, {now - 30_000}, {now - 30_000}, 0);
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        await using var bus = await OpenAsync();
+        var published = await bus.PublishAsync([Message("c")], CancellationToken.None);
+        var pulled = await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None);
+
+        Assert.Equal(["old-leased", "old-new", published[0]], pulled.Select(m => m.MessageId));
+        Assert.Equal(["a", "b", "c"], pulled.Select(m => Encoding.UTF8.GetString(m.Body.Span)));
+        Assert.Equal([2, 1, 1], pulled.Select(m => m.DeliveryAttempt));
+        Assert.Equal("m-0", pulled[0].Attributes[MessageAttributes.ReplayOf]);
+        Assert.True(long.Parse(pulled[2].AckId, System.Globalization.CultureInfo.InvariantCulture) > 7, "a new message took a seq of the old table");
+        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'messages'"));
+        Assert.Equal(1L, await ScalarAsync("PRAGMA user_version"));
+    }
+
+    [Fact]
+    public async Task Publishing_while_pulling_and_acknowledging_in_parallel_delivers_every_message_exactly_once()
+    {
+        const int Messages = 20_000;
+        await using var bus = await OpenAsync();
+        var publishing = Task.Run(async () =>
+        {
+            var ids = new List<string>();
+            for (var sent = 0; sent < Messages; sent += 400)
+            {
+                ids.AddRange(await bus.PublishAsync(Enumerable.Range(sent, 400).Select(i => Message($"m{i}")).ToList(), CancellationToken.None));
+            }
+
+            return ids;
+        });
+        var deliveries = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        var consuming = Task.Run(async () =>
+        {
+            // Pipelined like the consumer: the next pull runs while the previous batch is being acknowledged on another thread.
+            var acknowledging = Task.CompletedTask;
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while (deliveries.Count < Messages)
+            {
+                var batch = await bus.PullAsync(500, TimeSpan.FromMinutes(5), TimeSpan.FromMilliseconds(200), timeout.Token);
+                foreach (var message in batch)
+                {
+                    deliveries.AddOrUpdate(message.MessageId, 1, (_, count) => count + 1);
+                }
+
+                await acknowledging;
+                acknowledging = Task.Run(() => bus.AcknowledgeAsync(batch.Select(m => m.AckId).ToList(), CancellationToken.None));
+            }
+
+            await acknowledging;
+        });
+
+        var published = await publishing;
+        await consuming;
+
+        Assert.Equal(published.Order(StringComparer.Ordinal), deliveries.Keys.Order(StringComparer.Ordinal));
+        Assert.All(deliveries, d => Assert.Equal(1, d.Value));
+        Assert.Equal(new BusStats(0, 0, null), await bus.GetStatsAsync(CancellationToken.None));
+        Assert.Empty(await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
+    }
+
+    private Task<SqliteMessageBus> OpenAsync(TimeProvider? timeProvider = null) =>
+        SqliteMessageBus.OpenAsync(_directory.Combine("bus.db"), timeProvider ?? TimeProvider.System, CancellationToken.None);
+
+    /// <summary>Rows in the bus file as another connection sees them: what survives a crash.</summary>
+    private async Task<long> StoredRowsAsync() => (long)(await ScalarAsync("SELECT count(*) FROM messages"))!;
+
+    private async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={_directory.Combine("bus.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
+    }
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition never held");
+            await Task.Delay(20);
+        }
+    }
 
     private static OutgoingMessage Message(string text) => new(Encoding.UTF8.GetBytes(text));
 }

@@ -49,7 +49,11 @@ public static class LiveStreamServices
         }
 
         // Opening a local SQLite file is synchronous work underneath; the container has no async factories.
-        return SqliteMessageBus.OpenAsync(services.GetRequiredService<DataPaths>().Bus, services.GetRequiredService<TimeProvider>(), CancellationToken.None)
+        return SqliteMessageBus.OpenAsync(
+                services.GetRequiredService<DataPaths>().Bus,
+                services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<ILogger<SqliteMessageBus>>(),
+                CancellationToken.None)
             .GetAwaiter()
             .GetResult();
     }

@@ -16,7 +16,10 @@ public interface IMessageBus
     /// </summary>
     Task<IReadOnlyList<BusMessage>> PullAsync(int maxMessages, TimeSpan ackDeadline, TimeSpan maxWait, CancellationToken cancellationToken);
 
-    /// <summary>Removes the messages for good: their outcome is stored.</summary>
+    /// <summary>
+    /// Removes the messages for good: their outcome is stored. They are never delivered again, except after a crash that
+    /// came before the bus stored the removal (at least once: the consumer dedupes by message id).
+    /// </summary>
     Task AcknowledgeAsync(IReadOnlyCollection<string> ackIds, CancellationToken cancellationToken);
 
     /// <summary>Makes the messages deliverable again after <paramref name="delay"/> (zero = now): a negative acknowledgement with backoff.</summary>
@@ -35,7 +38,9 @@ public sealed record OutgoingMessage(ReadOnlyMemory<byte> Body, IReadOnlyDiction
 /// <param name="Body">The bytes as published.</param>
 /// <param name="Attributes">The attributes as published (empty when none).</param>
 /// <param name="PublishedAt">When the bus stored it.</param>
-/// <param name="DeliveryAttempt">1 on the first delivery, counting every lease since.</param>
+/// <param name="DeliveryAttempt">
+/// 1 on the first delivery, counting every lease since; across a restart it counts at least one for the deliveries before.
+/// </param>
 public sealed record BusMessage(
     string MessageId,
     string AckId,

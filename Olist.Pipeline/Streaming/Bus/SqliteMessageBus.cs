@@ -1,94 +1,121 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Olist.Pipeline.Streaming.Bus;
 
 /// <summary>
-/// The embedded bus: one SQLite file (<c>bus.db</c>) in WAL mode, one row per unacknowledged message. Publishing commits
-/// with <c>synchronous=FULL</c>, which in WAL mode syncs the log on every commit, so a message whose id was returned
-/// survives a process kill and a power cut alike (NORMAL would only survive the process kill). Leases and
-/// acknowledgements use NORMAL: losing one to a power cut only redelivers a message, which the consumer absorbs.
-/// Acknowledging deletes the row, so the file holds just the backlog.
+/// The embedded bus: one SQLite file (<c>bus.db</c>) in WAL mode, one row per message not yet deleted, opened by the
+/// server process alone, which therefore keeps the leases in memory (<see cref="LeaseBook"/>): a pull is a read that
+/// never waits for a writer. Every write (publish, acknowledgement flush, nack) goes through one connection behind one
+/// in-process gate, so writers never meet at SQLite's lock, and commits with <c>synchronous=FULL</c>, which in WAL mode
+/// syncs the log: a message whose id was returned survives a process kill and a power cut. An acknowledgement ends the
+/// lease at once; its row is deleted within about <see cref="FlushInterval"/> (and on dispose), in one transaction with
+/// the highest seq ever leased. A crash in between redelivers the acknowledged messages (at least once; the consumer
+/// dedupes by message id), each counting the delivery before the crash.
 /// </summary>
-public sealed class SqliteMessageBus : IMessageBus, IAsyncDisposable
+public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
 {
-    private const string SchemaSql = """
-        PRAGMA journal_mode = WAL;
-        CREATE TABLE IF NOT EXISTS messages (
-            seq INTEGER PRIMARY KEY AUTOINCREMENT,
-            message_id TEXT NOT NULL UNIQUE,
-            body BLOB NOT NULL,
-            attributes TEXT,
-            published_at INTEGER NOT NULL,
-            visible_at INTEGER NOT NULL,
-            attempts INTEGER NOT NULL DEFAULT 0);
-        """;
+    /// <summary>How long acknowledgements gather before their rows are deleted in one transaction.</summary>
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
 
-    private const string LeaseSql = """
-        UPDATE messages SET visible_at = $lease_end, attempts = attempts + 1
-        WHERE seq IN (SELECT seq FROM messages WHERE visible_at <= $now ORDER BY seq LIMIT $limit)
-        RETURNING seq, message_id, body, attributes, published_at, attempts
-        """;
-
+    private const int RowsPerInsert = 100;
+    private const string Columns = "seq, message_id, body, attributes, published_at, attempts";
     private static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>();
 
-    private readonly SqliteConnection _publishConnection;
-    private readonly SqliteConnection _consumeConnection;
-    private readonly SemaphoreSlim _publishGate = new(1, 1);
-    private readonly SemaphoreSlim _consumeGate = new(1, 1);
+    private readonly SqliteConnection _writer;
+    private readonly SqliteConnection _reader;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly SemaphoreSlim _readGate = new(1, 1);
+    private readonly SqliteCommand _insertMany;
+    private readonly SqliteCommand _insertOne;
+    private readonly SqliteCommand _deleteRange;
+    private readonly SqliteCommand _storeDeliveredThrough;
+    private readonly SqliteCommand _readAfter;
+    private readonly SqliteCommand _readSeqs;
+    private readonly LeaseBook _book;
     private readonly Channel<bool> _published = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<bool> _flushWanted = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly CancellationTokenSource _stopping = new();
     private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly Task _flushing;
 
-    private SqliteMessageBus(SqliteConnection publishConnection, SqliteConnection consumeConnection, TimeProvider timeProvider)
+    private SqliteMessageBus(SqliteConnection writer, SqliteConnection reader, LeaseBook book, TimeProvider timeProvider, ILogger logger)
     {
-        _publishConnection = publishConnection;
-        _consumeConnection = consumeConnection;
+        _writer = writer;
+        _reader = reader;
+        _book = book;
         _timeProvider = timeProvider;
+        _logger = logger;
+        _insertMany = PrepareInsert(writer, RowsPerInsert);
+        _insertOne = PrepareInsert(writer, 1);
+        _deleteRange = Prepare(writer, "DELETE FROM messages WHERE seq BETWEEN $first AND $last", "$first", "$last");
+        _storeDeliveredThrough = Prepare(writer, "UPDATE delivery SET delivered_through = max(delivered_through, $through)", "$through");
+        _readAfter = Prepare(reader, $"SELECT {Columns} FROM messages WHERE seq > $cursor ORDER BY seq LIMIT $limit", "$cursor", "$limit");
+        _readSeqs = Prepare(reader, $"SELECT {Columns} FROM messages WHERE seq IN (SELECT value FROM json_each($seqs)) ORDER BY seq", "$seqs");
+        _flushing = Task.Run(() => FlushLoopAsync(_stopping.Token));
     }
 
-    /// <summary>Opens (creating when needed) the bus stored in <paramref name="path"/>.</summary>
-    public static async Task<SqliteMessageBus> OpenAsync(string path, TimeProvider timeProvider, CancellationToken cancellationToken)
+    /// <summary>Opens (creating or migrating when needed) the bus stored in <paramref name="path"/>; only one process may have it open.</summary>
+    public static Task<SqliteMessageBus> OpenAsync(string path, TimeProvider timeProvider, CancellationToken cancellationToken) =>
+        OpenAsync(path, timeProvider, NullLogger<SqliteMessageBus>.Instance, cancellationToken);
+
+    /// <summary>Opens the bus stored in <paramref name="path"/>, logging to <paramref name="logger"/> the flushes that failed and will be retried.</summary>
+    public static async Task<SqliteMessageBus> OpenAsync(string path, TimeProvider timeProvider, ILogger<SqliteMessageBus> logger, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 30 }.ToString();
-        var publish = await OpenConnectionAsync(connectionString, "FULL", cancellationToken);
-        var consume = await OpenConnectionAsync(connectionString, "NORMAL", cancellationToken);
-        await ExecuteAsync(publish, SchemaSql, cancellationToken);
-        return new SqliteMessageBus(publish, consume, timeProvider);
+        var writer = await OpenConnectionAsync(connectionString, cancellationToken);
+        await BusSchema.EnsureAsync(writer, cancellationToken);
+        var reader = await OpenConnectionAsync(connectionString, cancellationToken);
+        var book = await ReadBookAsync(reader, timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        return new SqliteMessageBus(writer, reader, book, timeProvider, logger);
     }
 
     public async Task<IReadOnlyList<string>> PublishAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var ids = new string[messages.Count];
-        await _publishGate.WaitAsync(cancellationToken);
+        var now = _timeProvider.GetUtcNow();
+
+        // Version 7 GUIDs start with the time and never repeat, even if the bus file is deleted and recreated.
+        var ids = messages.Select(_ => Guid.CreateVersion7(now).ToString("N")).ToArray();
+        await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            var now = _timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-            await using var transaction = (SqliteTransaction)await _publishConnection.BeginTransactionAsync(cancellationToken);
-            await using var command = _publishConnection.CreateCommand();
-            command.CommandText = "INSERT INTO messages (message_id, body, attributes, published_at, visible_at) VALUES ($id, $body, $attributes, $now, $now)";
-            var id = command.Parameters.Add("$id", SqliteType.Text);
-            var body = command.Parameters.Add("$body", SqliteType.Blob);
-            var attributes = command.Parameters.Add("$attributes", SqliteType.Text);
-            command.Parameters.AddWithValue("$now", now);
-            for (var i = 0; i < messages.Count; i++)
+            await using var transaction = (SqliteTransaction)await _writer.BeginTransactionAsync(cancellationToken);
+            var done = 0;
+            for (; messages.Count - done >= RowsPerInsert; done += RowsPerInsert)
             {
-                // Version 7 GUIDs start with the time and never repeat, even if the bus file is deleted and recreated.
-                ids[i] = Guid.CreateVersion7(_timeProvider.GetUtcNow()).ToString("N");
-                id.Value = ids[i];
-                body.Value = messages[i].Body.ToArray();
-                attributes.Value = messages[i].Attributes is { Count: > 0 } a ? JsonSerializer.Serialize(a) : DBNull.Value;
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await InsertAsync(_insertMany, transaction, messages, ids, done, now, cancellationToken);
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            for (; done < messages.Count; done++)
+            {
+                await InsertAsync(_insertOne, transaction, messages, ids, done, now, cancellationToken);
+            }
+
+            // Counted before the commit, so that a pull that sees the rows never finds the backlog short of them.
+            _book.AddBacklog(messages.Count);
+            try
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch
+            {
+                _book.AddBacklog(-messages.Count);
+                throw;
+            }
         }
         finally
         {
-            _publishGate.Release();
+            _writeGate.Release();
         }
 
         _published.Writer.TryWrite(true);
@@ -108,7 +135,7 @@ public sealed class SqliteMessageBus : IMessageBus, IAsyncDisposable
                 return leased;
             }
 
-            // Woken by a publish in this process, or after a short poll for other publishers and expiring leases.
+            // Woken by a publish or an immediate nack in this process, or after a short poll for expiring leases and delays.
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(Min(remaining, TimeSpan.FromMilliseconds(250)));
             try
@@ -122,126 +149,298 @@ public sealed class SqliteMessageBus : IMessageBus, IAsyncDisposable
         }
     }
 
-    public Task AcknowledgeAsync(IReadOnlyCollection<string> ackIds, CancellationToken cancellationToken) =>
-        ConsumeSideAsync("DELETE FROM messages WHERE seq IN (SELECT value FROM json_each($ids))", ackIds, null, cancellationToken);
-
-    public Task ModifyAckDeadlineAsync(IReadOnlyCollection<string> ackIds, TimeSpan delay, CancellationToken cancellationToken) =>
-        ConsumeSideAsync(
-            "UPDATE messages SET visible_at = $visible_at WHERE seq IN (SELECT value FROM json_each($ids))",
-            ackIds,
-            (_timeProvider.GetUtcNow() + delay).ToUnixTimeMilliseconds(),
-            cancellationToken);
-
-    public async Task<BusStats> GetStatsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Ends the leases at once, so this process never delivers the messages again and the backlog stops counting them;
+    /// their rows are deleted within about <see cref="FlushInterval"/>, or on dispose. A crash before that redelivers them.
+    /// </summary>
+    public Task AcknowledgeAsync(IReadOnlyCollection<string> ackIds, CancellationToken cancellationToken)
     {
-        await _consumeGate.WaitAsync(cancellationToken);
-        try
+        if (_book.Acknowledge(Seqs(ackIds)))
         {
-            await using var command = _consumeConnection.CreateCommand();
-            command.CommandText = "SELECT count(*), coalesce(sum(visible_at > $now AND attempts > 0), 0), min(published_at) FROM messages";
-            var now = _timeProvider.GetUtcNow();
-            command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
-            TimeSpan? oldest = reader.IsDBNull(2) ? null : Max(TimeSpan.Zero, now - DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(2)));
-            return new BusStats(reader.GetInt64(0), reader.GetInt64(1), oldest);
+            _flushWanted.Writer.TryWrite(true);
         }
-        finally
-        {
-            _consumeGate.Release();
-        }
+
+        return Task.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Ends the leases in memory at once, then stores the delay and the deliveries so far with the messages, so that both
+    /// survive a restart; if storing fails or is cancelled, only a restart forgets the delay.
+    /// </summary>
+    public async Task ModifyAckDeadlineAsync(IReadOnlyCollection<string> ackIds, TimeSpan delay, CancellationToken cancellationToken)
     {
-        await _publishConnection.DisposeAsync();
-        await _consumeConnection.DisposeAsync();
-        _publishGate.Dispose();
-        _consumeGate.Dispose();
-    }
-
-    private async Task<IReadOnlyList<BusMessage>> LeaseAsync(int maxMessages, TimeSpan ackDeadline, CancellationToken cancellationToken)
-    {
-        await _consumeGate.WaitAsync(cancellationToken);
-        try
-        {
-            var now = _timeProvider.GetUtcNow();
-            await using var command = _consumeConnection.CreateCommand();
-            command.CommandText = LeaseSql;
-            command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("$lease_end", (now + ackDeadline).ToUnixTimeMilliseconds());
-            command.Parameters.AddWithValue("$limit", maxMessages);
-            var leased = new List<(long Seq, BusMessage Message)>();
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var seq = reader.GetInt64(0);
-                var attributes = reader.IsDBNull(3) ? NoAttributes : JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(3))!;
-                leased.Add((seq, new BusMessage(
-                    reader.GetString(1),
-                    seq.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    (byte[])reader.GetValue(2),
-                    attributes,
-                    DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(4)),
-                    reader.GetInt32(5))));
-            }
-
-            // RETURNING gives no order guarantee; deliver oldest first.
-            return leased.OrderBy(m => m.Seq).Select(m => m.Message).ToList();
-        }
-        finally
-        {
-            _consumeGate.Release();
-        }
-    }
-
-    private async Task ConsumeSideAsync(string sql, IReadOnlyCollection<string> ackIds, long? visibleAt, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(ackIds);
-        if (ackIds.Count == 0)
+        var visibleAt = (_timeProvider.GetUtcNow() + delay).ToUnixTimeMilliseconds();
+        var held = _book.Delay(Seqs(ackIds), visibleAt);
+        if (held.Count == 0)
         {
             return;
         }
 
-        var ids = JsonSerializer.Serialize(ackIds.Select(a => long.Parse(a, System.Globalization.CultureInfo.InvariantCulture)));
-        await _consumeGate.WaitAsync(cancellationToken);
+        _published.Writer.TryWrite(true);
+        await _writeGate.WaitAsync(cancellationToken);
         try
         {
-            await using var command = _consumeConnection.CreateCommand();
-            command.CommandText = sql;
-            command.Parameters.AddWithValue("$ids", ids);
-            if (visibleAt is { } value)
+            await using var transaction = (SqliteTransaction)await _writer.BeginTransactionAsync(cancellationToken);
+            await using var command = _writer.CreateCommand();
+            command.CommandText = "UPDATE messages SET visible_at = $visible_at, attempts = $attempts WHERE seq = $seq";
+            command.Parameters.AddWithValue("$visible_at", visibleAt);
+            var attempts = command.Parameters.Add("$attempts", SqliteType.Integer);
+            var seq = command.Parameters.Add("$seq", SqliteType.Integer);
+            foreach (var message in held)
             {
-                command.Parameters.AddWithValue("$visible_at", value);
+                (seq.Value, attempts.Value) = (message.Seq, message.Attempts);
+                await command.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
         finally
         {
-            _consumeGate.Release();
-        }
-
-        if (visibleAt is not null)
-        {
-            _published.Writer.TryWrite(true);
+            _writeGate.Release();
         }
     }
 
-    private static async Task<SqliteConnection> OpenConnectionAsync(string connectionString, string synchronous, CancellationToken cancellationToken)
+    public async Task<BusStats> GetStatsAsync(CancellationToken cancellationToken)
+    {
+        var now = _timeProvider.GetUtcNow();
+        await _readGate.WaitAsync(cancellationToken);
+        try
+        {
+            // Under the read gate no pull moves the cursor, so the first stored message above it is the oldest not held.
+            var stats = _book.Stats(now.ToUnixTimeMilliseconds());
+            await using var command = _reader.CreateCommand();
+            command.CommandText = "SELECT published_at FROM messages WHERE seq > $cursor AND seq NOT IN (SELECT value FROM json_each($acked)) ORDER BY seq LIMIT 1";
+            command.Parameters.AddWithValue("$cursor", stats.Cursor);
+            command.Parameters.AddWithValue("$acked", JsonSerializer.Serialize(stats.AckedAhead));
+            var oldest = (await command.ExecuteScalarAsync(cancellationToken)) is long stored
+                ? Math.Min(stored, stats.OldestHeldPublishedAt ?? long.MaxValue)
+                : stats.OldestHeldPublishedAt;
+            TimeSpan? age = oldest is { } at ? Max(TimeSpan.Zero, now - DateTimeOffset.FromUnixTimeMilliseconds(at)) : null;
+            return new BusStats(stats.Backlog, stats.Leased, age);
+        }
+        finally
+        {
+            _readGate.Release();
+        }
+    }
+
+    /// <summary>Deletes the acknowledged rows still pending, then closes the file.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        await _flushing;
+        await FlushAsync(CancellationToken.None);
+        foreach (var command in new[] { _insertMany, _insertOne, _deleteRange, _storeDeliveredThrough, _readAfter, _readSeqs })
+        {
+            await command.DisposeAsync();
+        }
+
+        await _writer.DisposeAsync();
+        await _reader.DisposeAsync();
+        _writeGate.Dispose();
+        _readGate.Dispose();
+        _stopping.Dispose();
+    }
+
+    private async Task<IReadOnlyList<BusMessage>> LeaseAsync(int maxMessages, TimeSpan ackDeadline, CancellationToken cancellationToken)
+    {
+        await _readGate.WaitAsync(cancellationToken);
+        try
+        {
+            var now = _timeProvider.GetUtcNow();
+            var dueSeqs = _book.Due(maxMessages, now.ToUnixTimeMilliseconds());
+            var due = dueSeqs.Count == 0 ? [] : await ReadAsync(_readSeqs, [JsonSerializer.Serialize(dueSeqs)], cancellationToken);
+            var fresh = due.Count == maxMessages ? [] : await ReadAsync(_readAfter, [_book.Cursor, maxMessages - due.Count], cancellationToken);
+            var leased = _book.Lease(due, fresh, (now + ackDeadline).ToUnixTimeMilliseconds());
+            if (fresh.Count > 0)
+            {
+                // The delivered-through mark must reach the file even if nothing is acknowledged before a crash.
+                _flushWanted.Writer.TryWrite(true);
+            }
+
+            return leased.Select(l => ToBusMessage(l.Message, l.Attempt)).ToList();
+        }
+        finally
+        {
+            _readGate.Release();
+        }
+    }
+
+    private static async Task<List<StoredMessage>> ReadAsync(SqliteCommand command, object[] values, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+
+        var messages = new List<StoredMessage>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            messages.Add(new StoredMessage(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                (byte[])reader.GetValue(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                reader.GetInt64(4),
+                reader.GetInt32(5)));
+        }
+
+        return messages;
+    }
+
+    private static BusMessage ToBusMessage(StoredMessage message, int attempt) => new(
+        message.MessageId,
+        message.Seq.ToString(CultureInfo.InvariantCulture),
+        message.Body,
+        message.Attributes is null ? NoAttributes : JsonSerializer.Deserialize<Dictionary<string, string>>(message.Attributes)!,
+        DateTimeOffset.FromUnixTimeMilliseconds(message.PublishedAt),
+        attempt);
+
+    private async Task FlushLoopAsync(CancellationToken stopping)
+    {
+        try
+        {
+            while (true)
+            {
+                await _flushWanted.Reader.ReadAsync(stopping);
+                await Task.Delay(FlushInterval, _timeProvider, stopping);
+                try
+                {
+                    await FlushAsync(stopping);
+                }
+                catch (SqliteException exception)
+                {
+                    LogFlushFailed(_logger, exception, _writer.DataSource);
+                    _flushWanted.Writer.TryWrite(true);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Disposing: the final flush follows.
+        }
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_book.TakeFlush() is not { } plan)
+            {
+                return;
+            }
+
+            try
+            {
+                await using var transaction = (SqliteTransaction)await _writer.BeginTransactionAsync(cancellationToken);
+                _deleteRange.Transaction = transaction;
+                foreach (var (first, last) in plan.Ranges())
+                {
+                    (_deleteRange.Parameters[0].Value, _deleteRange.Parameters[1].Value) = (first, last);
+                    await _deleteRange.ExecuteNonQueryAsync(cancellationToken);
+                }
+
+                _storeDeliveredThrough.Transaction = transaction;
+                _storeDeliveredThrough.Parameters[0].Value = plan.DeliveredThrough;
+                await _storeDeliveredThrough.ExecuteNonQueryAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                _book.Flushed(plan);
+            }
+            catch
+            {
+                _book.Requeue(plan);
+                throw;
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private static async Task InsertAsync(
+        SqliteCommand command, SqliteTransaction transaction, IReadOnlyList<OutgoingMessage> messages, string[] ids, int start, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        command.Transaction = transaction;
+        var rows = command.Parameters.Count / 3;
+        for (var row = 0; row < rows; row++)
+        {
+            var message = messages[start + row];
+            command.Parameters[row * 3].Value = ids[start + row];
+            command.Parameters[(row * 3) + 1].Value = WholeArray(message.Body);
+            command.Parameters[(row * 3) + 2].Value = message.Attributes is { Count: > 0 } a ? JsonSerializer.Serialize(a) : DBNull.Value;
+        }
+
+        command.Parameters[^1].Value = now.ToUnixTimeMilliseconds();
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The body's array itself when it covers all of one (the usual case), so publishing copies no body.</summary>
+    private static byte[] WholeArray(ReadOnlyMemory<byte> body) =>
+        MemoryMarshal.TryGetArray(body, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : body.ToArray();
+
+    /// <summary>One statement inserting <paramref name="rows"/> rows: SQLite pays its per-statement cost once for all of them.</summary>
+    private static SqliteCommand PrepareInsert(SqliteConnection connection, int rows)
+    {
+        var values = Enumerable.Range(0, rows).Select(i => $"($id{i}, $body{i}, $attributes{i}, $now)");
+        var parameters = Enumerable.Range(0, rows).SelectMany(i => new[] { $"$id{i}", $"$body{i}", $"$attributes{i}" }).Append("$now");
+        return Prepare(connection, $"INSERT INTO messages (message_id, body, attributes, published_at) VALUES {string.Join(", ", values)}", [.. parameters]);
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter(name, DBNull.Value));
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static List<long> Seqs(IReadOnlyCollection<string> ackIds)
+    {
+        ArgumentNullException.ThrowIfNull(ackIds);
+        return ackIds.Select(a => long.Parse(a, CultureInfo.InvariantCulture)).ToList();
+    }
+
+    private static async Task<LeaseBook> ReadBookAsync(SqliteConnection connection, long now, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT (SELECT count(*) FROM messages), (SELECT delivered_through FROM delivery);
+            SELECT seq, attempts, published_at, visible_at FROM messages WHERE visible_at > $now;
+            """;
+        command.Parameters.AddWithValue("$now", now);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var (backlog, deliveredThrough) = (reader.GetInt64(0), reader.GetInt64(1));
+        await reader.NextResultAsync(cancellationToken);
+        var delayed = new List<DelayedMessage>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            delayed.Add(new DelayedMessage(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3)));
+        }
+
+        return new LeaseBook(backlog, deliveredThrough, delayed);
+    }
+
+    private static async Task<SqliteConnection> OpenConnectionAsync(string connectionString, CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, $"PRAGMA synchronous = {synchronous}; PRAGMA busy_timeout = 30000;", cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000;";
+        await command.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Deleting acknowledged messages from {BusFile} failed; retrying")]
+    private static partial void LogFlushFailed(ILogger logger, Exception exception, string busFile);
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
