@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
+using Olist.Pipeline.Errors;
 using Olist.Pipeline.Streaming.Bus;
 using Olist.Tests.TestSupport;
 
@@ -214,6 +215,21 @@ public sealed class SqliteMessageBusTests : IDisposable
         Assert.True(long.Parse(pulled[2].AckId, System.Globalization.CultureInfo.InvariantCulture) > 7, "a new message took a seq of the old table");
         Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'messages'"));
         Assert.Equal(1L, await ScalarAsync("PRAGMA user_version"));
+    }
+
+    [Fact]
+    public async Task A_bus_file_of_a_newer_schema_is_refused_naming_the_file()
+    {
+        await using (var bus = await OpenAsync())
+        {
+            await bus.PublishAsync([Message("a")], CancellationToken.None);
+        }
+
+        await ScalarAsync("PRAGMA user_version = 9");
+
+        var error = await Assert.ThrowsAsync<PipelineException>(() => OpenAsync());
+        Assert.Contains("bus.db", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1L, await StoredRowsAsync());
     }
 
     [Fact]

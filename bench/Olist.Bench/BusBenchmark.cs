@@ -7,7 +7,9 @@ namespace Olist.Bench;
 /// <summary>
 /// The embedded bus alone: one task publishes N messages of ~440 bytes in batches of 1,000 while another pulls batches of
 /// 5,000 and acknowledges them, as the stream consumer does; times publishing, delivery-and-acknowledgement of every
-/// message, and the consumer's share spent leasing and acknowledging.
+/// message, and the consumer's share spent leasing (waiting for publishes included) and acknowledging. Then, on a fresh
+/// bus, the two sides one after the other: publishing alone, and draining the stored backlog alone, where leasing and
+/// acknowledging are the bus's own cost.
 /// </summary>
 public sealed class BusBenchmark : IBenchmark
 {
@@ -28,22 +30,37 @@ public sealed class BusBenchmark : IBenchmark
         {
             var random = new Random(7);
             var bodies = Enumerable.Range(0, count).Select(_ => Body(random)).ToList();
-            await using var bus = await SqliteMessageBus.OpenAsync(Path.Combine(root, "bus.db"), TimeProvider.System, cancellationToken);
-
-            var stopwatch = Stopwatch.StartNew();
-            var publishing = Task.Run(() => PublishAsync(bus, bodies, stopwatch, cancellationToken), cancellationToken);
-            var consuming = Task.Run(() => ConsumeAsync(bus, count, cancellationToken), cancellationToken);
-            var publishTime = await publishing;
-            var consumed = await consuming;
-            var total = stopwatch.Elapsed;
-
             Console.WriteLine($"{count:N0} messages of {BodyBytes} bytes; {Environment.ProcessorCount} cores");
-            Console.WriteLine($"publish:  {publishTime.TotalSeconds:F2} s in batches of {PublishBatch:N0} (concurrent with consuming)");
-            Console.WriteLine($"consume:  {total.TotalSeconds:F2} s until every message was delivered and acknowledged, {count / total.TotalSeconds:N0} messages/s");
-            Console.WriteLine($"lease:    {consumed.Lease.TotalSeconds:F2} s ({consumed.Lease / total:P0} of the run) in {consumed.Pulls:N0} pulls");
-            Console.WriteLine($"ack:      {consumed.Ack.TotalSeconds:F2} s ({consumed.Ack / total:P0} of the run)");
-            Console.WriteLine($"delivered {consumed.Distinct:N0} distinct messages, {consumed.Redelivered:N0} redelivered");
-            return consumed.Distinct == count && consumed.Redelivered == 0 ? 0 : 1;
+            bool delivered;
+            await using (var bus = await SqliteMessageBus.OpenAsync(Path.Combine(root, "concurrent.db"), TimeProvider.System, cancellationToken))
+            {
+                var stopwatch = Stopwatch.StartNew();
+                var publishing = Task.Run(() => PublishAsync(bus, bodies, cancellationToken), cancellationToken);
+                var consuming = Task.Run(() => ConsumeAsync(bus, count, cancellationToken), cancellationToken);
+                var publishTime = await publishing;
+                var consumed = await consuming;
+                var total = stopwatch.Elapsed;
+                Console.WriteLine("concurrent:");
+                Console.WriteLine($"  publish:  {publishTime.TotalSeconds:F2} s in batches of {PublishBatch:N0}");
+                Console.WriteLine($"  consume:  {total.TotalSeconds:F2} s until every message was delivered and acknowledged, {count / total.TotalSeconds:N0} messages/s");
+                Report(consumed, total);
+                delivered = consumed.Distinct == count && consumed.Redelivered == 0;
+            }
+
+            await using (var bus = await SqliteMessageBus.OpenAsync(Path.Combine(root, "sequential.db"), TimeProvider.System, cancellationToken))
+            {
+                var publishTime = await PublishAsync(bus, bodies, cancellationToken);
+                var stopwatch = Stopwatch.StartNew();
+                var consumed = await ConsumeAsync(bus, count, cancellationToken);
+                var drainTime = stopwatch.Elapsed;
+                Console.WriteLine("one after the other:");
+                Console.WriteLine($"  publish:  {publishTime.TotalSeconds:F2} s alone, {count / publishTime.TotalSeconds:N0} messages/s");
+                Console.WriteLine($"  drain:    {drainTime.TotalSeconds:F2} s to pull and acknowledge the stored backlog, {count / drainTime.TotalSeconds:N0} messages/s");
+                Report(consumed, drainTime);
+                delivered &= consumed.Distinct == count && consumed.Redelivered == 0;
+            }
+
+            return delivered ? 0 : 1;
         }
         finally
         {
@@ -54,8 +71,16 @@ public sealed class BusBenchmark : IBenchmark
         }
     }
 
-    private static async Task<TimeSpan> PublishAsync(SqliteMessageBus bus, List<byte[]> bodies, Stopwatch stopwatch, CancellationToken cancellationToken)
+    private static void Report(ConsumeFigures consumed, TimeSpan total)
     {
+        Console.WriteLine($"  lease:    {consumed.Lease.TotalSeconds:F2} s ({consumed.Lease / total:P0}) in {consumed.Pulls:N0} pulls");
+        Console.WriteLine($"  ack:      {consumed.Ack.TotalSeconds:F2} s ({consumed.Ack / total:P0})");
+        Console.WriteLine($"  delivered {consumed.Distinct:N0} distinct messages, {consumed.Redelivered:N0} redelivered");
+    }
+
+    private static async Task<TimeSpan> PublishAsync(SqliteMessageBus bus, List<byte[]> bodies, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
         foreach (var chunk in bodies.Chunk(PublishBatch))
         {
             await bus.PublishAsync(chunk.Select(b => new OutgoingMessage(b)).ToList(), cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Olist.Pipeline.Errors;
 
 namespace Olist.Pipeline.Streaming.Bus;
 
@@ -48,7 +49,7 @@ internal static class BusSchema
 
         if (version != 0)
         {
-            throw new Errors.PipelineException($"The bus file {connection.DataSource} has schema version {version}, newer than this build's {Version}.");
+            throw new PipelineException($"The bus file {connection.DataSource} has schema version {version}, newer than this build's {Version}.");
         }
 
         var hasMessages = await ScalarAsync(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'messages'", cancellationToken) is > 0L;

@@ -73,10 +73,24 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = false, DefaultTimeout = 30 }.ToString();
         var writer = await OpenConnectionAsync(connectionString, cancellationToken);
-        await BusSchema.EnsureAsync(writer, cancellationToken);
-        var reader = await OpenConnectionAsync(connectionString, cancellationToken);
-        var book = await ReadBookAsync(reader, timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
-        return new SqliteMessageBus(writer, reader, book, timeProvider, logger);
+        SqliteConnection? reader = null;
+        try
+        {
+            await BusSchema.EnsureAsync(writer, cancellationToken);
+            reader = await OpenConnectionAsync(connectionString, cancellationToken);
+            var book = await ReadBookAsync(reader, timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+            return new SqliteMessageBus(writer, reader, book, timeProvider, logger);
+        }
+        catch
+        {
+            await writer.DisposeAsync();
+            if (reader is not null)
+            {
+                await reader.DisposeAsync();
+            }
+
+            throw;
+        }
     }
 
     public async Task<IReadOnlyList<string>> PublishAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
