@@ -33,13 +33,12 @@ public sealed class LiveBrowserTests : IAsyncLifetime
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await Chromium.LaunchAsync(playwright);
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1300 } });
-        // The saved theme is applied only by the live circuit, so seeing it dark proves the page is connected before publishing.
         await context.AddInitScriptAsync("localStorage.setItem('olist-theme', 'dark')");
         var page = await context.NewPageAsync();
         var problems = Chromium.CollectProblems(page);
         await page.GotoAsync(new Uri(_server!.Address, "live").ToString());
         await Assertions.Expect(page.Locator("[data-testid=no-orders]")).ToBeVisibleAsync();
-        await page.WaitForFunctionAsync("() => getComputedStyle(document.body).backgroundColor === 'rgb(13, 20, 30)'");
+        await WaitUntilConnectedAsync(page);
         await page.GetByLabel("Toggle dark theme").ClickAsync();
         var pause = page.Locator("[data-testid=pause-resume]");
         await pause.ClickAsync();
@@ -61,4 +60,32 @@ public sealed class LiveBrowserTests : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("live.png"), FullPage = true });
         Assert.Empty(problems);
     }
+
+    [Fact]
+    public async Task After_a_server_restart_the_live_page_comes_back_by_itself_and_shows_new_orders()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await Chromium.LaunchAsync(playwright);
+        await using var context = await browser.NewContextAsync();
+        await context.AddInitScriptAsync("localStorage.setItem('olist-theme', 'dark')");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(_server!.Address, "live").ToString());
+        await WaitUntilConnectedAsync(page);
+        var rows = page.Locator("tr[data-order]");
+        var orders = await _server.GenerateOrdersAsync(5, seed: 33);
+        await _server.PublishAsync(orders.Take(2));
+        await Assertions.Expect(rows).ToHaveCountAsync(2);
+
+        await _server.RestartAsync();
+
+        // The old circuit died with the server: the page must notice, load itself again (empty list) and subscribe anew.
+        await Assertions.Expect(rows).ToHaveCountAsync(0, new LocatorAssertionsToHaveCountOptions { Timeout = 60_000 });
+        await WaitUntilConnectedAsync(page);
+        await _server.PublishAsync(orders.Skip(2));
+        await Assertions.Expect(rows).ToHaveCountAsync(3, new LocatorAssertionsToHaveCountOptions { Timeout = 30_000 });
+    }
+
+    /// <summary>The saved dark theme is applied only by the live circuit, so a dark page is a connected one.</summary>
+    private static async Task WaitUntilConnectedAsync(IPage page) =>
+        await page.WaitForFunctionAsync("() => getComputedStyle(document.body).backgroundColor === 'rgb(13, 20, 30)'", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
 }

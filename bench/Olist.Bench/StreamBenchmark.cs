@@ -36,16 +36,25 @@ public sealed class StreamBenchmark : IBenchmark
             var bodies = Enumerable.Range(0, events).Select(_ => generator.Next().Body).ToList();
             Console.WriteLine($"{events:N0} events ({bodies.Sum(b => b.Length) / 1e6:F1} MB of JSON) over {catalog.Products.Count:N0} products; {Environment.ProcessorCount} cores");
 
-            var (streamTime, counters) = await StreamAsync(root, warehouse, bodies, cancellationToken);
-            var rows = await ReadRowsAsync(warehouse, cancellationToken);
-            var appenderTime = await AppendAsync(Path.Combine(root, "appender.duckdb"), rows, cancellationToken);
+            // Round 1 runs on a cold process (the JIT still compiling both paths); round 2, sustained operation, is the figure.
+            var allHandled = true;
+            foreach (var round in new[] { "cold", "warm" })
+            {
+                var roundRoot = Path.Combine(root, round);
+                Directory.CreateDirectory(roundRoot);
+                var roundWarehouse = new DuckDbWarehouse(Path.Combine(roundRoot, "warehouse.duckdb"));
+                File.Copy(warehouse.DatabasePath, roundWarehouse.DatabasePath);
+                var (streamTime, counters) = await StreamAsync(roundRoot, roundWarehouse, bodies, cancellationToken);
+                var rows = await ReadRowsAsync(roundWarehouse, cancellationToken);
+                var appenderTime = await AppendAsync(Path.Combine(roundRoot, "appender.duckdb"), rows, cancellationToken);
+                Console.WriteLine($"{round}: stream {streamTime.TotalSeconds:F2} s publish -> committed and checkpointed, {events / streamTime.TotalSeconds:N0} events/s "
+                    + $"(accepted {counters.Accepted:N0}, duplicates {counters.Duplicates:N0}, dead-lettered {counters.DeadLettered:N0}); "
+                    + $"appender {appenderTime.TotalSeconds:F2} s for the same {rows.Values.Sum(r => r.Count):N0} rows; ratio {streamTime / appenderTime:F2}x");
+                allHandled &= counters.Handled == events;
+            }
 
-            Console.WriteLine($"stream:   {streamTime.TotalSeconds:F2} s publish -> committed, {events / streamTime.TotalSeconds:N0} events/s "
-                + $"(accepted {counters.Accepted:N0}, duplicates {counters.Duplicates:N0}, dead-lettered {counters.DeadLettered:N0})");
-            Console.WriteLine($"appender: {appenderTime.TotalSeconds:F2} s for the same {rows.Values.Sum(r => r.Count):N0} rows "
-                + $"({string.Join(", ", rows.Select(r => $"{r.Key} {r.Value.Count:N0}"))})");
-            Console.WriteLine($"ratio:    {streamTime / appenderTime:F2}x the appender (target <= 3x); target >= 10,000 events/s");
-            return counters.Handled == events ? 0 : 1;
+            Console.WriteLine("targets: >= 10,000 events/s and <= 3x the appender");
+            return allHandled ? 0 : 1;
         }
         finally
         {
@@ -96,10 +105,12 @@ public sealed class StreamBenchmark : IBenchmark
             await Task.Delay(5, cancellationToken);
         }
 
-        stopwatch.Stop();
-        Console.WriteLine($"publish:  {(await publishing).TotalSeconds:F2} s for {bodies.Count:N0} messages in batches of {PublishBatch:N0} (concurrent with consuming)");
+        // Both sides are timed until their rows are folded into the warehouse file, so neither leaves work for later.
         await stop.CancelAsync();
         await consuming;
+        await CheckpointAsync(warehouse, cancellationToken);
+        stopwatch.Stop();
+        Console.WriteLine($"publish:  {(await publishing).TotalSeconds:F2} s for {bodies.Count:N0} messages in batches of {PublishBatch:N0} (concurrent with consuming)");
         return (stopwatch.Elapsed, consumer.Counters);
     }
 
@@ -146,6 +157,8 @@ public sealed class StreamBenchmark : IBenchmark
                             string text => row.AppendValue(text),
                             DateTime time => row.AppendValue(time),
                             DateTimeOffset instant => row.AppendValue(instant),
+                            bool flag => row.AppendValue(flag),
+                            int number => row.AppendValue(number),
                             _ => row.AppendNullValue(),
                         };
                     }
@@ -157,6 +170,20 @@ public sealed class StreamBenchmark : IBenchmark
             await transaction.CommitAsync(cancellationToken);
         }
 
+        await CheckpointAsync(connection, cancellationToken);
         return stopwatch.Elapsed;
+    }
+
+    private static async Task CheckpointAsync(DuckDbWarehouse warehouse, CancellationToken cancellationToken)
+    {
+        await using var connection = await warehouse.OpenAsync(cancellationToken);
+        await CheckpointAsync(connection, cancellationToken);
+    }
+
+    private static async Task CheckpointAsync(DuckDB.NET.Data.DuckDBConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "CHECKPOINT";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

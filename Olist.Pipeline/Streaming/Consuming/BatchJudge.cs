@@ -20,10 +20,10 @@ internal sealed class BatchJudge(StreamState state, StreamConsumerOptions option
     public static string FirstMessageId(BusMessage message) =>
         message.Attributes.TryGetValue(MessageAttributes.ReplayOf, out var original) ? original : message.MessageId;
 
-    public BatchPlan Judge(IReadOnlyList<(BusMessage Message, DecodedMessage Decoded)> batch, DateTimeOffset now)
+    public BatchPlan Judge(IReadOnlyList<PulledMessage> batch, DateTimeOffset now)
     {
         var plan = new BatchPlan();
-        foreach (var (message, decoded) in batch)
+        foreach (var (message, decoded, rows) in batch)
         {
             if (state.HandledMessages.Contains(message.MessageId))
             {
@@ -44,7 +44,7 @@ internal sealed class BatchJudge(StreamState state, StreamConsumerOptions option
                 continue;
             }
 
-            var outcome = orderEvent.IsCreation ? JudgeCreation(plan, message, orderEvent) : JudgeStatusChange(plan, message, orderEvent, now);
+            var outcome = orderEvent.IsCreation ? JudgeCreation(plan, message, orderEvent, rows!) : JudgeStatusChange(plan, message, orderEvent, rows!, now);
             switch (outcome)
             {
                 case AcceptedEvent accepted:
@@ -69,7 +69,7 @@ internal sealed class BatchJudge(StreamState state, StreamConsumerOptions option
         return plan;
     }
 
-    private object JudgeCreation(BatchPlan plan, BusMessage message, OrderEvent orderEvent)
+    private object JudgeCreation(BatchPlan plan, BusMessage message, OrderEvent orderEvent, EventRows rows)
     {
         var order = orderEvent.Order;
         if (plan.Orders.ContainsKey(order.OrderId) || state.HasOrder(order.OrderId))
@@ -94,11 +94,11 @@ internal sealed class BatchJudge(StreamState state, StreamConsumerOptions option
             return new Rejection(DeadLetterReasons.UnknownCustomer, $"customer {customerId} is new and the event carries no customers object");
         }
 
-        return new AcceptedEvent(message, orderEvent, OrderState.Created(order), WritesCustomer: !known);
+        return new AcceptedEvent(message, orderEvent, rows, rows.Order, WritesCustomer: !known);
     }
 
     /// <summary>An accepted event, a rejection, or null to retry later (the order may still be on its way).</summary>
-    private object? JudgeStatusChange(BatchPlan plan, BusMessage message, OrderEvent orderEvent, DateTimeOffset now)
+    private object? JudgeStatusChange(BatchPlan plan, BusMessage message, OrderEvent orderEvent, EventRows rows, DateTimeOffset now)
     {
         var change = orderEvent.Order;
         if (!plan.Orders.TryGetValue(change.OrderId, out var current) && !state.Orders.TryGetValue(change.OrderId, out current))
@@ -109,7 +109,7 @@ internal sealed class BatchJudge(StreamState state, StreamConsumerOptions option
         }
 
         return OrderStatusTransitions.IsAllowed(current.Status, change.OrderStatus)
-            ? new AcceptedEvent(message, orderEvent, current.With(change), WritesCustomer: false)
+            ? new AcceptedEvent(message, orderEvent, rows, current.With(rows.Order), WritesCustomer: false)
             : new Rejection(DeadLetterReasons.IllegalTransition, $"order {change.OrderId} cannot move from '{current.Status}' to '{change.OrderStatus}'");
     }
 }

@@ -3,8 +3,11 @@ using Olist.Pipeline.Streaming.Contract;
 
 namespace Olist.Pipeline.Streaming.Consuming;
 
-/// <summary>An event to write: the message, the decoded event, the order's row after it, and whether its customer row is new.</summary>
-internal sealed record AcceptedEvent(BusMessage Message, OrderEvent Event, OrderState Order, bool WritesCustomer);
+/// <summary>An event to write: the message, the decoded event and its rows, the order's row after it, and whether its customer row is new.</summary>
+internal sealed record AcceptedEvent(BusMessage Message, OrderEvent Event, EventRows Rows, OrderState Order, bool WritesCustomer);
+
+/// <summary>A pulled message, decoded; <paramref name="Rows"/> are the event's values as stored, when it decoded.</summary>
+internal sealed record PulledMessage(BusMessage Message, DecodedMessage Decoded, EventRows? Rows);
 
 /// <summary>A message to store as a dead letter; <paramref name="ReplayOf"/> is the message id it was first published under.</summary>
 internal sealed record DeadLetter(BusMessage Message, Rejection Rejection, string ReplayOf);

@@ -13,8 +13,8 @@ public sealed record OrderState(
     string? DeliveredCustomerDate,
     string? EstimatedDeliveryDate)
 {
-    /// <summary>The row of a newly created order.</summary>
-    public static OrderState Created(OrderFields order)
+    /// <summary>The order columns an event carries, as text: a new order's row, or the fields a status change sets.</summary>
+    public static OrderState Of(OrderFields order)
     {
         ArgumentNullException.ThrowIfNull(order);
         return new(
@@ -28,17 +28,17 @@ public sealed record OrderState(
             SaoPauloTime.ToBatchText(order.EstimatedDeliveryDate));
     }
 
-    /// <summary>This order after a status change: the new status and the dates the change sets, the rest kept.</summary>
-    public OrderState With(OrderFields change)
+    /// <summary>This order after a status change (<see cref="Of"/> a change): the new status and the dates it sets, the rest kept.</summary>
+    public OrderState With(OrderState change)
     {
         ArgumentNullException.ThrowIfNull(change);
         return this with
         {
-            Status = change.OrderStatus,
-            ApprovedAt = SaoPauloTime.ToBatchText(change.ApprovedAt) ?? ApprovedAt,
-            DeliveredCarrierDate = SaoPauloTime.ToBatchText(change.DeliveredCarrierDate) ?? DeliveredCarrierDate,
-            DeliveredCustomerDate = SaoPauloTime.ToBatchText(change.DeliveredCustomerDate) ?? DeliveredCustomerDate,
-            EstimatedDeliveryDate = SaoPauloTime.ToBatchText(change.EstimatedDeliveryDate) ?? EstimatedDeliveryDate,
+            Status = change.Status,
+            ApprovedAt = change.ApprovedAt ?? ApprovedAt,
+            DeliveredCarrierDate = change.DeliveredCarrierDate ?? DeliveredCarrierDate,
+            DeliveredCustomerDate = change.DeliveredCustomerDate ?? DeliveredCustomerDate,
+            EstimatedDeliveryDate = change.EstimatedDeliveryDate ?? EstimatedDeliveryDate,
         };
     }
 

@@ -1,7 +1,8 @@
+using System.Threading.Channels;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
+using Olist.Pipeline.Ingestion.Raw;
 using Olist.Pipeline.Streaming.Bus;
-using Olist.Pipeline.Streaming.Contract;
 using Olist.Pipeline.Warehouse;
 
 namespace Olist.Pipeline.Streaming.Consuming;
@@ -34,15 +35,22 @@ public sealed partial class OrderStreamConsumer(
     {
         await using var connection = await warehouse.OpenAsync(cancellationToken);
         await StreamTables.EnsureAsync(connection, cancellationToken);
+        await SqlCommand.ExecuteAsync(connection, $"SET checkpoint_threshold = '{options.CheckpointThresholdMegabytes}MB'", cancellationToken);
         var state = await StreamStateLoader.LoadAsync(connection, cancellationToken);
         _state = state;
         _status = _status with { Phase = ConsumerPhase.Running };
         LogStarted(state.Counters.Handled, state.Orders.Count);
+
+        // Two stages on two cores: the bus reader pulls and decodes the next batch while this loop judges, writes and
+        // acknowledges the current one. One batch waits in between at most, so a stop leaves little leased.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pulled = Channel.CreateBounded<PulledBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
+        var reading = ReadAheadAsync(pulled.Writer, stop.Token);
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
+            await foreach (var batch in pulled.Reader.ReadAllAsync(stop.Token))
             {
-                await RunOnceAsync(connection, state, cancellationToken);
+                await SettleOrBackOffAsync(connection, state, batch, stop.Token);
             }
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
@@ -52,34 +60,79 @@ public sealed partial class OrderStreamConsumer(
         }
         finally
         {
+            await stop.CancelAsync();
+            await reading;
             _status = _status with { Phase = ConsumerPhase.Stopped };
         }
     }
 
-    /// <summary>Pulls and settles one batch.</summary>
-    private async Task RunOnceAsync(DuckDBConnection connection, StreamState state, CancellationToken cancellationToken)
+    /// <summary>The first stage: pulls and decodes batches until stopped; a failing bus is retried after a backoff.</summary>
+    private async Task ReadAheadAsync(ChannelWriter<PulledBatch> pulled, CancellationToken cancellationToken)
     {
-        IReadOnlyList<BusMessage> messages = [];
+        Exception? failure = null;
         try
         {
-            messages = await bus.PullAsync(options.BatchSize, options.AckDeadline, options.PullWait, cancellationToken);
-            if (messages.Count > 0)
+            while (!cancellationToken.IsCancellationRequested)
             {
-                await SettleAsync(connection, state, messages, cancellationToken);
+                IReadOnlyList<BusMessage> messages;
+                try
+                {
+                    messages = await bus.PullAsync(options.BatchSize, options.AckDeadline, options.PullWait, cancellationToken);
+                }
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
+                {
+                    await BackOffAsync([], ex, cancellationToken);
+                    continue;
+                }
+
+                if (messages.Count > 0)
+                {
+                    await pulled.WriteAsync(Decode(messages), cancellationToken);
+                }
             }
         }
-        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await BackOffAsync(messages, ex, cancellationToken);
+            // Stopping.
+        }
+#pragma warning disable CA1031 // Handed to the writing stage, which rethrows it: the consumer stops loudly, not silently.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            failure = ex;
+        }
+        finally
+        {
+            pulled.TryComplete(failure);
         }
     }
 
-    private async Task SettleAsync(DuckDBConnection connection, StreamState state, IReadOnlyList<BusMessage> messages, CancellationToken cancellationToken)
+    /// <summary>Decoding and formatting are pure and the largest CPU cost of a batch, so they use every core.</summary>
+    private static PulledBatch Decode(IReadOnlyList<BusMessage> messages) =>
+        new(messages.AsParallel().AsOrdered().Select(Decode).ToList());
+
+    private static PulledMessage Decode(BusMessage message)
     {
-        // Decoding is pure and the largest CPU cost of a batch, so it uses every core.
-        var decoded = messages.AsParallel().AsOrdered()
-            .Select(m => (m, state.HandledMessages.Contains(m.MessageId) ? default : BatchJudge.Decode(m)))
-            .ToList();
+        var decoded = BatchJudge.Decode(message);
+        return new PulledMessage(message, decoded, decoded.Event is { } orderEvent ? EventRows.Of(orderEvent) : null);
+    }
+
+    /// <summary>The second stage: settles one batch; a failing warehouse or bus hands it back for a later delivery.</summary>
+    private async Task SettleOrBackOffAsync(DuckDBConnection connection, StreamState state, PulledBatch batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SettleAsync(connection, state, batch.Messages, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OperationCanceledException)
+        {
+            await BackOffAsync(batch.Messages.Select(m => m.Message).ToList(), ex, cancellationToken);
+        }
+    }
+
+    private async Task SettleAsync(
+        DuckDBConnection connection, StreamState state, List<PulledMessage> decoded, CancellationToken cancellationToken)
+    {
         await FetchBatchOrdersAsync(connection, state, decoded, cancellationToken);
         var now = timeProvider.GetUtcNow();
         var plan = new BatchJudge(state, options).Judge(decoded, now);
@@ -106,7 +159,7 @@ public sealed partial class OrderStreamConsumer(
 
     /// <summary>A status change may move an order of the batch data; its full row is read once and kept.</summary>
     private static async Task FetchBatchOrdersAsync(
-        DuckDBConnection connection, StreamState state, List<(BusMessage, DecodedMessage Decoded)> batch, CancellationToken cancellationToken)
+        DuckDBConnection connection, StreamState state, List<PulledMessage> batch, CancellationToken cancellationToken)
     {
         var wanted = batch
             .Select(b => b.Decoded.Event)
@@ -169,7 +222,7 @@ public sealed partial class OrderStreamConsumer(
     }
 
     /// <summary>Hands the batch back to the bus for a later delivery and pauses, so a failing warehouse is not hammered.</summary>
-    private async Task BackOffAsync(IReadOnlyList<BusMessage> messages, Exception failure, CancellationToken cancellationToken)
+    private async Task BackOffAsync(List<BusMessage> messages, Exception failure, CancellationToken cancellationToken)
     {
         var attempt = messages.Count == 0 ? 1 : messages.Max(m => m.DeliveryAttempt);
         var delay = options.BackoffAfter(attempt);
@@ -190,6 +243,9 @@ public sealed partial class OrderStreamConsumer(
         await Task.Delay(delay, timeProvider, cancellationToken);
         _status = _status with { Phase = ConsumerPhase.Running };
     }
+
+    /// <summary>A pulled batch, decoded, in bus order.</summary>
+    private sealed record PulledBatch(List<PulledMessage> Messages);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stream consumer started: {Handled} messages handled before, {Orders} orders known")]
     private partial void LogStarted(long handled, int orders);

@@ -1,12 +1,12 @@
-using System.Globalization;
 using DuckDB.NET.Data;
 using Olist.Pipeline.Streaming.Bus;
 
 namespace Olist.Pipeline.Streaming.Consuming;
 
 /// <summary>
-/// Writes a judged micro-batch in one warehouse transaction: the accepted events' rows, the dead letters and one
-/// ledger row per message. Either all of it is committed or none of it, so a message's outcome is stored exactly once.
+/// Writes a judged micro-batch in one warehouse transaction: the accepted events' rows (the order row doubling as the
+/// message's outcome), the dead letters and an outcome row per other message. Either all of it is committed or none
+/// of it, so a message's outcome is stored exactly once.
 /// </summary>
 internal static class StreamBatchWriter
 {
@@ -18,7 +18,7 @@ internal static class StreamBatchWriter
         WritePayments(connection, plan, receivedAt);
         WriteCustomers(connection, plan, receivedAt);
         WriteDeadLetters(connection, plan, receivedAt);
-        WriteLedger(connection, plan, receivedAt);
+        WriteOutcomes(connection, plan, receivedAt);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -33,61 +33,39 @@ internal static class StreamBatchWriter
                 Text(row, value);
             }
 
-            Provenance(row, accepted, receivedAt);
+            Provenance(row, accepted, receivedAt)
+                .AppendValue(accepted.Event.HasPaymentMismatch)
+                .AppendValue(accepted.Message.DeliveryAttempt)
+                .AppendValue(accepted.Message.PublishedAt)
+                .EndRow();
         }
     }
 
-    private static void WriteItems(DuckDBConnection connection, BatchPlan plan, DateTimeOffset receivedAt)
+    private static void WriteItems(DuckDBConnection connection, BatchPlan plan, DateTimeOffset receivedAt) =>
+        WriteRows(connection, StreamTables.OrderItems, plan.Accepted, a => a.Rows.Items, receivedAt);
+
+    private static void WritePayments(DuckDBConnection connection, BatchPlan plan, DateTimeOffset receivedAt) =>
+        WriteRows(connection, StreamTables.OrderPayments, plan.Accepted, a => a.Rows.Payments, receivedAt);
+
+    private static void WriteCustomers(DuckDBConnection connection, BatchPlan plan, DateTimeOffset receivedAt) =>
+        WriteRows(connection, StreamTables.Customers, plan.Accepted.Where(a => a.WritesCustomer), a => [a.Rows.Customer!], receivedAt);
+
+    private static void WriteRows(
+        DuckDBConnection connection, string table, IEnumerable<AcceptedEvent> accepted, Func<AcceptedEvent, string?[][]> rowsOf, DateTimeOffset receivedAt)
     {
-        using var appender = Open(connection, StreamTables.OrderItems);
-        foreach (var accepted in plan.Accepted)
+        using var appender = Open(connection, table);
+        foreach (var acceptedEvent in accepted)
         {
-            foreach (var item in accepted.Event.Items)
+            foreach (var values in rowsOf(acceptedEvent))
             {
                 var row = appender.CreateRow();
-                Text(row, item.OrderId);
-                Text(row, Whole(item.OrderItemId));
-                Text(row, item.ProductId);
-                Text(row, item.SellerId);
-                Text(row, Contract.SaoPauloTime.ToBatchText(item.ShippingLimitDate));
-                Text(row, Money(item.Price));
-                Text(row, Money(item.FreightValue));
-                Provenance(row, accepted, receivedAt);
-            }
-        }
-    }
+                foreach (var value in values)
+                {
+                    Text(row, value);
+                }
 
-    private static void WritePayments(DuckDBConnection connection, BatchPlan plan, DateTimeOffset receivedAt)
-    {
-        using var appender = Open(connection, StreamTables.OrderPayments);
-        foreach (var accepted in plan.Accepted)
-        {
-            foreach (var payment in accepted.Event.Payments)
-            {
-                var row = appender.CreateRow();
-                Text(row, payment.OrderId);
-                Text(row, Whole(payment.PaymentSequential));
-                Text(row, payment.PaymentType);
-                Text(row, Whole(payment.PaymentInstallments));
-                Text(row, Money(payment.PaymentValue));
-                Provenance(row, accepted, receivedAt);
+                Provenance(row, acceptedEvent, receivedAt).EndRow();
             }
-        }
-    }
-
-    private static void WriteCustomers(DuckDBConnection connection, BatchPlan plan, DateTimeOffset receivedAt)
-    {
-        using var appender = Open(connection, StreamTables.Customers);
-        foreach (var accepted in plan.Accepted.Where(a => a.WritesCustomer))
-        {
-            var customer = accepted.Event.Customer!;
-            var row = appender.CreateRow();
-            Text(row, customer.CustomerId);
-            Text(row, customer.CustomerUniqueId);
-            Text(row, customer.ZipCodePrefix);
-            Text(row, customer.City);
-            Text(row, customer.State);
-            Provenance(row, accepted, receivedAt);
         }
     }
 
@@ -110,46 +88,38 @@ internal static class StreamBatchWriter
         }
     }
 
-    private static void WriteLedger(DuckDBConnection connection, BatchPlan plan, DateTimeOffset receivedAt)
+    private static void WriteOutcomes(DuckDBConnection connection, BatchPlan plan, DateTimeOffset receivedAt)
     {
-        using var appender = Open(connection, StreamTables.Messages);
-        foreach (var accepted in plan.Accepted)
-        {
-            Ledger(appender, accepted.Message, accepted.Event.EventKey, MessageOutcomes.Accepted, null, accepted.Event.HasPaymentMismatch, receivedAt);
-        }
-
+        using var appender = Open(connection, StreamTables.Outcomes);
         foreach (var duplicate in plan.Duplicates)
         {
-            Ledger(appender, duplicate.Message, duplicate.EventKey, MessageOutcomes.Duplicate, null, false, receivedAt);
+            Outcome(appender, duplicate.Message, duplicate.EventKey, MessageOutcomes.Duplicate, null, receivedAt);
         }
 
         foreach (var deadLetter in plan.DeadLetters)
         {
-            Ledger(appender, deadLetter.Message, null, MessageOutcomes.DeadLettered, deadLetter.Rejection.Reason, false, receivedAt);
+            Outcome(appender, deadLetter.Message, null, MessageOutcomes.DeadLettered, deadLetter.Rejection.Reason, receivedAt);
         }
     }
 
-    private static void Ledger(
-        DuckDBAppender appender, BusMessage message, string? eventKey, string outcome, string? reason, bool paymentMismatch, DateTimeOffset handledAt)
+    private static void Outcome(DuckDBAppender appender, BusMessage message, string? eventKey, string outcome, string? reason, DateTimeOffset handledAt)
     {
         var row = appender.CreateRow().AppendValue(message.MessageId);
         Text(row, eventKey);
         row.AppendValue(outcome);
         Text(row, reason);
-        row.AppendValue(paymentMismatch)
-            .AppendValue(message.DeliveryAttempt)
+        row.AppendValue(message.DeliveryAttempt)
             .AppendValue(message.PublishedAt)
             .AppendValue(handledAt)
             .EndRow();
     }
 
-    private static void Provenance(IDuckDBAppenderRow row, AcceptedEvent accepted, DateTimeOffset receivedAt) =>
+    private static IDuckDBAppenderRow Provenance(IDuckDBAppenderRow row, AcceptedEvent accepted, DateTimeOffset receivedAt) =>
         row.AppendValue(accepted.Event.EventKey)
             .AppendValue(accepted.Message.MessageId)
             .AppendValue(accepted.Event.EventType)
             .AppendValue(accepted.Event.Timestamp)
-            .AppendValue(receivedAt)
-            .EndRow();
+            .AppendValue(receivedAt);
 
     private static DuckDBAppender Open(DuckDBConnection connection, string qualifiedTable)
     {
@@ -168,8 +138,4 @@ internal static class StreamBatchWriter
             row.AppendValue(value);
         }
     }
-
-    private static string Whole(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }

@@ -11,8 +11,12 @@ namespace Olist.Pipeline.Streaming.Consuming;
 /// the event's UTC time and when the consumer received it. A status change is a new <c>stream_orders</c> row with the
 /// order's full state, so the newest row per order is the order.
 /// <para>
-/// Dead letters live here, not in the bus file: they are written in the same transaction as the accepted rows and the
-/// message ledger, so one commit records a micro-batch's complete outcome and the counts can never disagree with the data.
+/// Every handled bus message leaves exactly one outcome row: an accepted one its <c>stream_orders</c> row (which also
+/// carries the delivery facts: attempts, publish time, payment mismatch), any other one a row of
+/// <c>stream_outcomes</c>. The view <c>stream_messages</c> unions the two into the ledger every counter comes from;
+/// keeping accepted messages out of a second table saves a row per event on the write path.
+/// Dead letters live here, not in the bus file: they are written in the same transaction as the accepted rows, so one
+/// commit records a micro-batch's complete outcome and the counts can never disagree with the data.
 /// </para>
 /// </summary>
 public static class StreamTables
@@ -25,19 +29,25 @@ public static class StreamTables
     /// <summary>One row per message that bytes and a reason could not turn into an accepted event.</summary>
     public const string DeadLetters = "raw.stream_dead_letters";
 
-    /// <summary>One row per distinct bus message handled, with its outcome: the source of every counter.</summary>
+    /// <summary>One row per distinct bus message handled, with its outcome: the source of every counter (a view).</summary>
     public const string Messages = "raw.stream_messages";
+
+    /// <summary>One row per handled message that was not accepted: duplicates and dead letters.</summary>
+    public const string Outcomes = "raw.stream_outcomes";
 
     private const string ProvenanceColumns =
         "event_id VARCHAR NOT NULL, message_id VARCHAR NOT NULL, event_type VARCHAR NOT NULL, event_time TIMESTAMPTZ NOT NULL, received_at TIMESTAMPTZ NOT NULL";
 
+    /// <summary>The delivery facts of an accepted message, on its order row.</summary>
+    private const string AcceptedMessageColumns = "payment_mismatch BOOLEAN NOT NULL, attempts INTEGER NOT NULL, published_at TIMESTAMPTZ NOT NULL";
+
     private static readonly string Ddl = string.Join(
         Environment.NewLine,
         "CREATE SCHEMA IF NOT EXISTS raw;",
-        DataTableDdl(Orders, OlistCatalog.Orders),
-        DataTableDdl(OrderItems, OlistCatalog.OrderItems),
-        DataTableDdl(OrderPayments, OlistCatalog.OrderPayments),
-        DataTableDdl(Customers, OlistCatalog.Customers),
+        DataTableDdl(Orders, OlistCatalog.Orders, $", {AcceptedMessageColumns}"),
+        DataTableDdl(OrderItems, OlistCatalog.OrderItems, string.Empty),
+        DataTableDdl(OrderPayments, OlistCatalog.OrderPayments, string.Empty),
+        DataTableDdl(Customers, OlistCatalog.Customers, string.Empty),
         $"""
         CREATE TABLE IF NOT EXISTS {DeadLetters} (
             message_id VARCHAR NOT NULL,
@@ -50,23 +60,58 @@ public static class StreamTables
             replay_of VARCHAR,
             replayed_at TIMESTAMPTZ,
             replay_message_id VARCHAR);
-        CREATE TABLE IF NOT EXISTS {Messages} (
+        CREATE TABLE IF NOT EXISTS {Outcomes} (
             message_id VARCHAR NOT NULL,
             event_key VARCHAR,
             outcome VARCHAR NOT NULL,
             reason VARCHAR,
-            payment_mismatch BOOLEAN NOT NULL,
             attempts INTEGER NOT NULL,
             published_at TIMESTAMPTZ NOT NULL,
             handled_at TIMESTAMPTZ NOT NULL);
+        CREATE VIEW IF NOT EXISTS {Messages} AS
+            SELECT message_id, event_id AS event_key, '{MessageOutcomes.Accepted}' AS outcome, NULL::VARCHAR AS reason,
+                   payment_mismatch, attempts, published_at, received_at AS handled_at
+            FROM {Orders}
+            UNION ALL
+            SELECT message_id, event_key, outcome, reason, FALSE AS payment_mismatch, attempts, published_at, handled_at
+            FROM {Outcomes};
         """);
 
-    /// <summary>Creates the tables that do not exist yet.</summary>
-    public static Task EnsureAsync(DuckDBConnection connection, CancellationToken cancellationToken) =>
-        SqlCommand.ExecuteAsync(connection, Ddl, cancellationToken);
+    /// <summary>
+    /// Before the ledger became a view, every outcome was a row of a <c>stream_messages</c> table: its accepted rows lend
+    /// their delivery facts to their order rows, the rest move to <c>stream_outcomes</c>, in one transaction.
+    /// </summary>
+    private static readonly string LedgerTableMigration = $"""
+        ALTER TABLE {Orders} ADD COLUMN IF NOT EXISTS payment_mismatch BOOLEAN;
+        ALTER TABLE {Orders} ADD COLUMN IF NOT EXISTS attempts INTEGER;
+        ALTER TABLE {Orders} ADD COLUMN IF NOT EXISTS published_at TIMESTAMPTZ;
+        UPDATE {Orders} AS o SET payment_mismatch = m.payment_mismatch, attempts = m.attempts, published_at = m.published_at
+            FROM {Messages} AS m WHERE m.message_id = o.message_id AND m.outcome = '{MessageOutcomes.Accepted}';
+        CREATE TABLE {Outcomes} AS
+            SELECT message_id, event_key, outcome, reason, attempts, published_at, handled_at
+            FROM {Messages} WHERE outcome <> '{MessageOutcomes.Accepted}';
+        DROP TABLE {Messages};
+        """;
 
-    private static string DataTableDdl(string name, SourceTable table) =>
-        $"CREATE TABLE IF NOT EXISTS {name} ({string.Join(", ", table.ColumnNames.Select(c => $"{Sql.Identifier(c)} VARCHAR"))}, {ProvenanceColumns});";
+    /// <summary>Creates the tables that do not exist yet, migrating a warehouse whose ledger is still a table.</summary>
+    public static async Task EnsureAsync(DuckDBConnection connection, CancellationToken cancellationToken)
+    {
+        var ledgerIsTable = await SqlCommand.ScalarAsync(
+            connection,
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'raw' AND table_name = 'stream_messages' AND table_type = 'BASE TABLE'",
+            cancellationToken) > 0;
+        if (ledgerIsTable)
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await SqlCommand.ExecuteAsync(connection, LedgerTableMigration, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        await SqlCommand.ExecuteAsync(connection, Ddl, cancellationToken);
+    }
+
+    private static string DataTableDdl(string name, SourceTable table, string extraColumns) =>
+        $"CREATE TABLE IF NOT EXISTS {name} ({string.Join(", ", table.ColumnNames.Select(c => $"{Sql.Identifier(c)} VARCHAR"))}, {ProvenanceColumns}{extraColumns});";
 }
 
 /// <summary>What became of a bus message, as the ledger's <c>outcome</c> column writes it.</summary>

@@ -1,0 +1,42 @@
+namespace Olist.Tests.Streaming;
+
+/// <summary>A warehouse written when the message ledger was a table keeps every outcome after the upgrade to the view.</summary>
+public sealed class StreamTablesMigrationTests
+{
+    [Fact]
+    public async Task An_old_ledger_table_moves_into_the_order_rows_and_the_outcomes_table_and_the_consumer_still_skips_its_messages()
+    {
+        await using var harness = await StreamHarness.CreateAsync();
+        var ids = await harness.PublishAsync(OrderEvents.Created("old-1"), OrderEvents.Created("old-1"), "not json");
+        await harness.ExecuteAsync(OldSchemaSql(ids));
+
+        var counters = await harness.DrainAsync();
+
+        // Every bus message was handled before the upgrade: none is counted or written again.
+        Assert.Equal((1, 1, 1), (counters.Accepted, counters.Duplicates, counters.DeadLettered));
+        Assert.Equal(1, await harness.CountAsync("SELECT count(*) FROM raw.stream_orders"));
+        Assert.Equal(3, await harness.CountAsync("SELECT count(*) FROM raw.stream_messages"));
+        Assert.Equal(2, await harness.CountAsync("SELECT count(*) FROM raw.stream_outcomes"));
+        Assert.Equal(1, await harness.CountAsync("SELECT count(*) FROM raw.stream_messages WHERE outcome = 'accepted' AND attempts = 2 AND payment_mismatch"));
+        Assert.Equal(1, await harness.CountAsync("SELECT count(*) FROM information_schema.tables WHERE table_name = 'stream_messages' AND table_type = 'VIEW'"));
+    }
+
+    /// <summary>The stream tables as the first version wrote them, with the three messages already handled.</summary>
+    private static string OldSchemaSql(IReadOnlyList<string> ids)
+    {
+        const string provenance = "event_id VARCHAR NOT NULL, message_id VARCHAR NOT NULL, event_type VARCHAR NOT NULL, event_time TIMESTAMPTZ NOT NULL, received_at TIMESTAMPTZ NOT NULL";
+        return $"""
+            CREATE TABLE raw.stream_orders (order_id VARCHAR, customer_id VARCHAR, order_status VARCHAR, order_purchase_timestamp VARCHAR,
+                order_approved_at VARCHAR, order_delivered_carrier_date VARCHAR, order_delivered_customer_date VARCHAR,
+                order_estimated_delivery_date VARCHAR, {provenance});
+            CREATE TABLE raw.stream_messages (message_id VARCHAR NOT NULL, event_key VARCHAR, outcome VARCHAR NOT NULL, reason VARCHAR,
+                payment_mismatch BOOLEAN NOT NULL, attempts INTEGER NOT NULL, published_at TIMESTAMPTZ NOT NULL, handled_at TIMESTAMPTZ NOT NULL);
+            INSERT INTO raw.stream_orders VALUES ('old-1', 'c-new', 'created', '2026-11-26 16:03:11', NULL, NULL, NULL, '2026-12-08 21:00:00',
+                'ev-old-1', '{ids[0]}', 'order_created', now(), now());
+            INSERT INTO raw.stream_messages VALUES
+                ('{ids[0]}', 'ev-old-1', 'accepted', NULL, TRUE, 2, now(), now()),
+                ('{ids[1]}', 'ev-old-1', 'duplicate', NULL, FALSE, 1, now(), now()),
+                ('{ids[2]}', NULL, 'dead_lettered', 'malformed_json', FALSE, 1, now(), now());
+            """;
+    }
+}
