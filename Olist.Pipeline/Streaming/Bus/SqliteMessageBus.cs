@@ -23,7 +23,9 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
     /// <summary>How long acknowledgements gather before their rows are deleted in one transaction.</summary>
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
 
-    private const int RowsPerInsert = 100;
+    // Measured on 100k rows: 20 rows per statement insert in about 60 % of the time of 1 or of 100, because the
+    // provider binds every parameter by name and SQLite finds a name by a linear scan of the statement's parameters.
+    private const int RowsPerInsert = 20;
     private const string Columns = "seq, message_id, body, attributes, published_at, attempts";
     private static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>();
 
