@@ -68,6 +68,33 @@ public sealed class ConsumerTests
     }
 
     [Fact]
+    public async Task A_consumer_stopped_with_batches_pulled_ahead_hands_them_back_so_the_next_one_need_not_wait_out_their_leases()
+    {
+        await using var harness = await StreamHarness.CreateAsync();
+        harness.Options.AckDeadline = TimeSpan.FromMinutes(10);
+        var published = await harness.PublishAsync([.. OrderEvents.ManyCreated(1500, "ahead")]);
+        var blocked = new BlockingSink();
+        using var stop = new CancellationTokenSource();
+        var first = harness.Consumer(sink: blocked);
+        var run = first.RunAsync(stop.Token);
+
+        // The first batch is committed and its sink holds the writer; meanwhile the reader pulls the next ones ahead.
+        await blocked.Entered.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        await WaitUntilAsync(async () => (await harness.Bus.GetStatsAsync(CancellationToken.None)).Leased >= 1000);
+        await stop.CancelAsync();
+        blocked.Release.TrySetResult();
+        await run;
+        Assert.Equal(0, (await harness.Bus.GetStatsAsync(CancellationToken.None)).Leased);
+
+        var second = await harness.DrainAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(published.Count, second.Handled);
+        Assert.Equal((1500, 0), (second.Accepted, second.Duplicates));
+        Assert.Equal(1500, await harness.CountAsync("SELECT count(*) FROM raw.stream_orders"));
+        Assert.Equal(0, (await harness.Bus.GetStatsAsync(CancellationToken.None)).Backlog);
+    }
+
+    [Fact]
     public async Task A_status_change_before_its_order_is_retried_and_accepted_once_the_order_arrives()
     {
         await using var harness = await StreamHarness.CreateAsync();
@@ -245,13 +272,29 @@ public sealed class ConsumerTests
         Assert.Equal(new DateTimeOffset(2026, 11, 26, 19, 3, 0, TimeSpan.Zero), metrics.OrdersByMinute.Single(m => m.Orders > 0).Minute);
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
+        while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "the condition did not hold within 20 s");
             await Task.Delay(20);
+        }
+    }
+
+    /// <summary>Holds the consumer inside its first committed batch until released.</summary>
+    private sealed class BlockingSink : IAcceptedOrdersSink
+    {
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async ValueTask OnBatchCommittedAsync(StreamBatchReport report, CancellationToken cancellationToken)
+        {
+            Entered.TrySetResult();
+            await Release.Task;
         }
     }
 }

@@ -7,7 +7,7 @@ public sealed class StreamConsumerOptions
     public const string SectionName = "Olist:Stream";
 
     /// <summary>Most messages written in one warehouse transaction.</summary>
-    public int BatchSize { get; set; } = 5000;
+    public int BatchSize { get; set; } = 10_000;
 
     /// <summary>How long a pulled message stays leased before the bus delivers it again.</summary>
     public TimeSpan AckDeadline { get; set; } = TimeSpan.FromSeconds(60);
