@@ -13,6 +13,9 @@ namespace Olist.Pipeline.Streaming.Consuming;
 /// <param name="Customer">The customer row, when the event carries one.</param>
 internal sealed record EventRows(OrderState Order, string?[][] Items, string?[][] Payments, string?[]? Customer)
 {
+    /// <summary>Amounts below this have whole cents that fit a <see cref="long"/>.</summary>
+    private const decimal MaxCentsAmount = 1_000_000_000_000_000m;
+
     public static EventRows Of(OrderEvent orderEvent)
     {
         ArgumentNullException.ThrowIfNull(orderEvent);
@@ -29,5 +32,14 @@ internal sealed record EventRows(OrderState Order, string?[][] Items, string?[][
 
     private static string Whole(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Two decimals; an amount already in whole cents, as the decoder leaves every amount, is written from its cents
+    /// without the general formatter; a negative amount, even a negative zero, keeps the general path.
+    /// </summary>
+    private static string Money(decimal value) =>
+        value.Scale <= 2 && !decimal.IsNegative(value) && value < MaxCentsAmount
+            ? Cents((long)(value * 100))
+            : value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Cents(long cents) => string.Create(CultureInfo.InvariantCulture, $"{cents / 100}.{cents % 100:D2}");
 }
