@@ -25,7 +25,7 @@ internal sealed class FieldReader
         obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
     /// <summary>The property; a missing one fails with <c>missing_field:name</c>.</summary>
-    public JsonElement? Required(JsonElement obj, string name, string path)
+    public JsonElement? Required(JsonElement obj, string name, FieldPath path)
     {
         var value = Optional(obj, name);
         if (value is null)
@@ -37,7 +37,7 @@ internal sealed class FieldReader
     }
 
     /// <summary>An object-valued property (required or not); anything else fails with <c>invalid_value:name</c>.</summary>
-    public JsonElement? Object(JsonElement obj, string name, string path, bool required)
+    public JsonElement? Object(JsonElement obj, string name, FieldPath path, bool required)
     {
         var value = required ? Required(obj, name, path) : Optional(obj, name);
         if (value is { ValueKind: not JsonValueKind.Object })
@@ -50,7 +50,7 @@ internal sealed class FieldReader
     }
 
     /// <summary>An identifier: a non-empty string of at most 64 characters.</summary>
-    public string? Id(JsonElement obj, string name, string path, bool required = true)
+    public string? Id(JsonElement obj, string name, FieldPath path, bool required = true)
     {
         var text = Text(obj, name, path, required);
         if (text is not null && (text.Length == 0 || text.Length > OrderVocabulary.MaxIdLength))
@@ -62,7 +62,7 @@ internal sealed class FieldReader
     }
 
     /// <summary>A text field; numbers are taken as their JSON text (a zip prefix sent as a number keeps its digits).</summary>
-    public string? Text(JsonElement obj, string name, string path, bool required)
+    public string? Text(JsonElement obj, string name, FieldPath path, bool required)
     {
         var value = required ? Required(obj, name, path) : Optional(obj, name);
         switch (value?.ValueKind)
@@ -79,13 +79,19 @@ internal sealed class FieldReader
         }
     }
 
+    /// <summary>A required text field whose usual values are <paramref name="known"/>, which come back as those names without a new string.</summary>
+    public string? KnownText(JsonElement obj, string name, FieldPath path, KnownNames known) =>
+        Optional(obj, name) is { ValueKind: JsonValueKind.String } value && known.Find(value) is { } match
+            ? match
+            : Text(obj, name, path, required: true);
+
     /// <summary>One of <paramref name="allowed"/>.</summary>
-    public string? OneOf(JsonElement obj, string name, string path, IReadOnlySet<string> allowed)
+    public string? OneOf(JsonElement obj, string name, FieldPath path, KnownNames allowed)
     {
-        var text = Text(obj, name, path, required: true);
+        var text = KnownText(obj, name, path, allowed);
         if (text is not null && !allowed.Contains(text))
         {
-            Fail(DeadLetterReasons.InvalidValue(name), $"{path}.{name} '{Shorten(text)}' is not one of {string.Join(", ", allowed.Order(StringComparer.Ordinal))}");
+            Fail(DeadLetterReasons.InvalidValue(name), $"{path}.{name} '{Shorten(text)}' is not one of {allowed.Description}");
             return null;
         }
 
@@ -93,7 +99,7 @@ internal sealed class FieldReader
     }
 
     /// <summary>A whole number in [<paramref name="min"/>, <paramref name="max"/>], sent as a JSON number or a string.</summary>
-    public int WholeNumber(JsonElement obj, string name, string path, int min, int max)
+    public int WholeNumber(JsonElement obj, string name, FieldPath path, int min, int max)
     {
         var number = Number(obj, name, path);
         if (number is not { } value)
@@ -111,7 +117,7 @@ internal sealed class FieldReader
     }
 
     /// <summary>An amount of money rounded to cents that satisfies <paramref name="rule"/> (described by <paramref name="ruleText"/>).</summary>
-    public decimal Money(JsonElement obj, string name, string path, Func<decimal, bool> rule, string ruleText)
+    public decimal Money(JsonElement obj, string name, FieldPath path, Func<decimal, bool> rule, string ruleText)
     {
         if (Number(obj, name, path) is not { } value)
         {
@@ -129,7 +135,7 @@ internal sealed class FieldReader
     }
 
     /// <summary>An ISO 8601 instant with <c>Z</c> or an offset; a naive local time is refused because its zone is unknown.</summary>
-    public DateTimeOffset? Instant(JsonElement obj, string name, string path, bool required)
+    public DateTimeOffset? Instant(JsonElement obj, string name, FieldPath path, bool required)
     {
         // Decoding is the consumer's largest CPU cost: an instant in the usual form is read straight from its UTF-8
         // bytes by System.Text.Json's ISO 8601 reader, without a string; any other form takes the general rules below.
@@ -157,7 +163,7 @@ internal sealed class FieldReader
         return null;
     }
 
-    private decimal? Number(JsonElement obj, string name, string path)
+    private decimal? Number(JsonElement obj, string name, FieldPath path)
     {
         var value = Required(obj, name, path);
         decimal number;

@@ -11,6 +11,9 @@ namespace Olist.Pipeline.Streaming.Contract;
 public static class OrderEventDecoder
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
+    private static readonly KnownNames EventTypeNames = new(new HashSet<string>(StringComparer.Ordinal) { EventTypes.OrderStatusChanged, EventTypes.OrderCreated, EventTypes.OrderInitiated });
+    private static readonly KnownNames OrderStatusNames = new(OrderVocabulary.OrderStatusNames);
+    private static readonly KnownNames PaymentTypeNames = new(OrderVocabulary.PaymentTypeNames);
 
     /// <summary>Decodes <paramref name="body"/>, the bus message <paramref name="messageId"/>; never throws for bad input.</summary>
     public static DecodedMessage Decode(ReadOnlyMemory<byte> body, string messageId)
@@ -55,7 +58,7 @@ public static class OrderEventDecoder
 
         var reader = new FieldReader();
         var eventId = reader.Id(root, "event_id", "event", required: false);
-        var typeText = reader.Text(root, "event_type", "event", required: true);
+        var typeText = reader.KnownText(root, "event_type", "event", EventTypeNames);
         var eventType = typeText is null ? null : EventTypes.Normalise(typeText);
         if (typeText is not null && eventType is null)
         {
@@ -104,7 +107,7 @@ public static class OrderEventDecoder
         const string path = "data.orders";
         var orderId = reader.Id(orders, "order_id", path);
         var customerId = reader.Id(orders, "customer_id", path, required: creation);
-        var status = reader.OneOf(orders, "order_status", path, OrderVocabulary.OrderStatusNames);
+        var status = reader.OneOf(orders, "order_status", path, OrderStatusNames);
         var purchase = reader.Instant(orders, "order_purchase_timestamp", path, required: creation);
         var approved = reader.Instant(orders, "order_approved_at", path, required: false);
         var carrier = reader.Instant(orders, "order_delivered_carrier_date", path, required: false);
@@ -146,7 +149,7 @@ public static class OrderEventDecoder
         var index = 0;
         foreach (var element in array.EnumerateArray())
         {
-            var path = $"data.order_items[{index++}]";
+            var path = new FieldPath("data.order_items", index++);
             if (!IsObject(reader, element, "order_items", path))
             {
                 return items;
@@ -167,9 +170,9 @@ public static class OrderEventDecoder
             items.Add(new OrderItemFields(orderId!, sequence, product!, seller!, limit, price, freight));
         }
 
-        var sequences = items.Select(i => i.OrderItemId).Order().ToArray();
-        if (!sequences.SequenceEqual(Enumerable.Range(1, sequences.Length)))
+        if (!NumberedWithoutGaps(items))
         {
+            var sequences = items.Select(i => i.OrderItemId).Order().ToArray();
             reader.Fail(DeadLetterReasons.InvalidValue("order_item_id"), $"data.order_items must be numbered 1..{sequences.Length} without gaps, are {string.Join(",", sequences)}");
         }
 
@@ -185,41 +188,33 @@ public static class OrderEventDecoder
             return payments;
         }
 
-        JsonElement[] elements = value.ValueKind switch
+        if (value.ValueKind == JsonValueKind.Object)
         {
-            JsonValueKind.Object => [value],
-            JsonValueKind.Array => [.. value.EnumerateArray()],
-            _ => [],
-        };
-        if (elements.Length == 0)
+            ReadPayment(reader, value, new FieldPath("data.order_payments", 0), order, payments);
+        }
+        else if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > 0)
+        {
+            var index = 0;
+            foreach (var element in value.EnumerateArray())
+            {
+                if (!ReadPayment(reader, element, new FieldPath("data.order_payments", index++), order, payments))
+                {
+                    return payments;
+                }
+            }
+        }
+        else
         {
             reader.Fail(DeadLetterReasons.InvalidValue("order_payments"), "data.order_payments must be an object or a non-empty array");
             return payments;
         }
 
-        for (var index = 0; index < elements.Length; index++)
+        if (reader.Failed)
         {
-            var path = $"data.order_payments[{index}]";
-            if (!IsObject(reader, elements[index], "order_payments", path))
-            {
-                return payments;
-            }
-
-            var element = elements[index];
-            var orderId = SameOrder(reader, element, path, order);
-            var sequence = reader.WholeNumber(element, "payment_sequential", path, 1, int.MaxValue);
-            var type = reader.OneOf(element, "payment_type", path, OrderVocabulary.PaymentTypeNames);
-            var installments = reader.WholeNumber(element, "payment_installments", path, 0, OrderVocabulary.MaxInstallments);
-            var amount = reader.Money(element, "payment_value", path, v => v >= 0, "at least 0");
-            if (reader.Failed)
-            {
-                return payments;
-            }
-
-            payments.Add(new PaymentFields(orderId!, sequence, type!, installments, amount));
+            return payments;
         }
 
-        if (payments.DistinctBy(p => p.PaymentSequential).Count() != payments.Count)
+        if (RepeatsSequential(payments))
         {
             reader.Fail(DeadLetterReasons.InvalidValue("payment_sequential"), "data.order_payments repeats a payment_sequential");
         }
@@ -227,7 +222,62 @@ public static class OrderEventDecoder
         return payments;
     }
 
-    private static bool IsObject(FieldReader reader, JsonElement element, string field, string path)
+    /// <summary>Reads one payment part into <paramref name="payments"/>; false once a rule is broken.</summary>
+    private static bool ReadPayment(FieldReader reader, JsonElement element, FieldPath path, OrderFields? order, List<PaymentFields> payments)
+    {
+        if (!IsObject(reader, element, "order_payments", path))
+        {
+            return false;
+        }
+
+        var orderId = SameOrder(reader, element, path, order);
+        var sequence = reader.WholeNumber(element, "payment_sequential", path, 1, int.MaxValue);
+        var type = reader.OneOf(element, "payment_type", path, PaymentTypeNames);
+        var installments = reader.WholeNumber(element, "payment_installments", path, 0, OrderVocabulary.MaxInstallments);
+        var amount = reader.Money(element, "payment_value", path, v => v >= 0, "at least 0");
+        if (reader.Failed)
+        {
+            return false;
+        }
+
+        payments.Add(new PaymentFields(orderId!, sequence, type!, installments, amount));
+        return true;
+    }
+
+    /// <summary>Items are numbered 1..n in any order: every number in range, none twice.</summary>
+    private static bool NumberedWithoutGaps(List<OrderItemFields> items)
+    {
+        var seen = new bool[items.Count + 1];
+        foreach (var item in items)
+        {
+            if (item.OrderItemId < 1 || item.OrderItemId > items.Count || seen[item.OrderItemId])
+            {
+                return false;
+            }
+
+            seen[item.OrderItemId] = true;
+        }
+
+        return true;
+    }
+
+    private static bool RepeatsSequential(List<PaymentFields> payments)
+    {
+        for (var index = 1; index < payments.Count; index++)
+        {
+            for (var earlier = 0; earlier < index; earlier++)
+            {
+                if (payments[earlier].PaymentSequential == payments[index].PaymentSequential)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsObject(FieldReader reader, JsonElement element, string field, FieldPath path)
     {
         if (element.ValueKind == JsonValueKind.Object)
         {
@@ -239,7 +289,7 @@ public static class OrderEventDecoder
     }
 
     /// <summary>An item or payment belongs to the event's order; another order id would write rows of a foreign order.</summary>
-    private static string? SameOrder(FieldReader reader, JsonElement element, string path, OrderFields? order)
+    private static string? SameOrder(FieldReader reader, JsonElement element, FieldPath path, OrderFields? order)
     {
         var orderId = reader.Id(element, "order_id", path);
         if (orderId is not null && order is not null && orderId != order.OrderId)
