@@ -25,10 +25,15 @@ internal sealed class FieldReader
         obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
     /// <summary>The property; a missing one fails with <c>missing_field:name</c>.</summary>
-    public JsonElement? Required(JsonElement obj, string name, FieldPath path)
+    public JsonElement? Required(JsonElement obj, string name, FieldPath path) => Present(Optional(obj, name), name, path, required: true);
+
+    /// <summary>
+    /// <paramref name="value"/>, the property <paramref name="name"/> looked up once by the caller; a missing required
+    /// one fails with <c>missing_field:name</c>.
+    /// </summary>
+    private JsonElement? Present(JsonElement? value, string name, FieldPath path, bool required)
     {
-        var value = Optional(obj, name);
-        if (value is null)
+        if (required && value is null)
         {
             Fail(DeadLetterReasons.MissingField(name), $"{path}.{name} is missing");
         }
@@ -62,9 +67,19 @@ internal sealed class FieldReader
     }
 
     /// <summary>A text field; numbers are taken as their JSON text (a zip prefix sent as a number keeps its digits).</summary>
-    public string? Text(JsonElement obj, string name, FieldPath path, bool required)
+    public string? Text(JsonElement obj, string name, FieldPath path, bool required) => TextOf(Optional(obj, name), name, path, required);
+
+    /// <summary>A required text field whose usual values are <paramref name="known"/>, which come back as those names without a new string.</summary>
+    public string? KnownText(JsonElement obj, string name, FieldPath path, KnownNames known)
     {
-        var value = required ? Required(obj, name, path) : Optional(obj, name);
+        var value = Optional(obj, name);
+        return value is { ValueKind: JsonValueKind.String } text && known.Find(text) is { } match ? match : TextOf(value, name, path, required: true);
+    }
+
+    /// <summary>The text of <paramref name="found"/>, the property <paramref name="name"/> or null when absent.</summary>
+    private string? TextOf(JsonElement? found, string name, FieldPath path, bool required)
+    {
+        var value = Present(found, name, path, required);
         switch (value?.ValueKind)
         {
             case null:
@@ -78,12 +93,6 @@ internal sealed class FieldReader
                 return null;
         }
     }
-
-    /// <summary>A required text field whose usual values are <paramref name="known"/>, which come back as those names without a new string.</summary>
-    public string? KnownText(JsonElement obj, string name, FieldPath path, KnownNames known) =>
-        Optional(obj, name) is { ValueKind: JsonValueKind.String } value && known.Find(value) is { } match
-            ? match
-            : Text(obj, name, path, required: true);
 
     /// <summary>One of <paramref name="allowed"/>.</summary>
     public string? OneOf(JsonElement obj, string name, FieldPath path, KnownNames allowed)
@@ -139,14 +148,15 @@ internal sealed class FieldReader
     {
         // Decoding is the consumer's largest CPU cost: an instant in the usual form is read straight from its UTF-8
         // bytes by System.Text.Json's ISO 8601 reader, without a string; any other form takes the general rules below.
-        if (Optional(obj, name) is { ValueKind: JsonValueKind.String } element
+        var value = Optional(obj, name);
+        if (value is { ValueKind: JsonValueKind.String } element
             && IsZonedInstant(JsonMarshal.GetRawUtf8Value(element))
             && element.TryGetDateTimeOffset(out var iso))
         {
             return iso.ToUniversalTime();
         }
 
-        var text = Text(obj, name, path, required);
+        var text = TextOf(value, name, path, required);
         if (text is null)
         {
             return null;
