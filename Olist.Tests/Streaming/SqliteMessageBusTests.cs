@@ -277,6 +277,42 @@ public sealed class SqliteMessageBusTests : IDisposable
         Assert.Empty(await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Messages_stored_before_opening_and_just_published_ones_come_in_one_order_each_once()
+    {
+        await using (var earlier = await OpenAsync())
+        {
+            await earlier.PublishAsync([Message("a"), Message("b")], CancellationToken.None);
+        }
+
+        await using var bus = await OpenAsync();
+        await bus.PublishAsync([Message("c"), Message("d")], CancellationToken.None);
+        var first = await bus.PullAsync(3, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None);
+        await bus.PublishAsync([Message("e")], CancellationToken.None);
+        var rest = await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None);
+
+        Assert.Equal(["a", "b", "c", "d", "e"], first.Concat(rest).Select(m => Encoding.UTF8.GetString(m.Body.Span)));
+    }
+
+    [Fact]
+    public async Task A_backlog_larger_than_what_pulls_take_from_memory_is_read_back_from_the_file_in_order()
+    {
+        await using var bus = await OpenAsync();
+        foreach (var chunk in Enumerable.Range(0, 25_000).Chunk(1_000))
+        {
+            await bus.PublishAsync([.. chunk.Select(i => Message(i.ToString(System.Globalization.CultureInfo.InvariantCulture)))], CancellationToken.None);
+        }
+
+        var delivered = new List<int>();
+        while (await bus.PullAsync(4_000, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None) is { Count: > 0 } batch)
+        {
+            delivered.AddRange(batch.Select(m => int.Parse(Encoding.UTF8.GetString(m.Body.Span), System.Globalization.CultureInfo.InvariantCulture)));
+            await bus.AcknowledgeAsync([.. batch.Select(m => m.AckId)], CancellationToken.None);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 25_000), delivered);
+    }
+
     private Task<SqliteMessageBus> OpenAsync(TimeProvider? timeProvider = null) =>
         SqliteMessageBus.OpenAsync(_directory.Combine("bus.db"), timeProvider ?? TimeProvider.System, CancellationToken.None);
 

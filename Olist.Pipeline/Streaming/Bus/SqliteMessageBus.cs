@@ -27,6 +27,9 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
     // provider binds every parameter by name and SQLite finds a name by a linear scan of the statement's parameters.
     private const int RowsPerInsert = 20;
     private const string Columns = "seq, message_id, body, attributes, published_at, attempts";
+
+    /// <summary>How many just-published messages pulls may take from memory: about two consumer batches.</summary>
+    private const int RecentCapacity = 20_000;
     private static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>();
 
     private readonly SqliteConnection _writer;
@@ -35,11 +38,13 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
     private readonly SemaphoreSlim _readGate = new(1, 1);
     private readonly SqliteCommand _insertMany;
     private readonly SqliteCommand _insertOne;
+    private readonly SqliteCommand _lastSeq;
     private readonly SqliteCommand _deleteRange;
     private readonly SqliteCommand _storeDeliveredThrough;
     private readonly SqliteCommand _readAfter;
     private readonly SqliteCommand _readSeqs;
     private readonly LeaseBook _book;
+    private readonly RecentlyPublished _recent = new(RecentCapacity);
     private readonly Channel<bool> _published = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Channel<bool> _flushWanted = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource _stopping = new();
@@ -56,6 +61,7 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
         _logger = logger;
         _insertMany = PrepareInsert(writer, RowsPerInsert);
         _insertOne = PrepareInsert(writer, 1);
+        _lastSeq = Prepare(writer, "SELECT last_insert_rowid()");
         _deleteRange = Prepare(writer, "DELETE FROM messages WHERE seq BETWEEN $first AND $last", "$first", "$last");
         _storeDeliveredThrough = Prepare(writer, "UPDATE delivery SET delivered_through = max(delivered_through, $through)", "$through");
         _readAfter = Prepare(reader, $"SELECT {Columns} FROM messages WHERE seq > $cursor ORDER BY seq LIMIT $limit", "$cursor", "$limit");
@@ -117,6 +123,10 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
                 await InsertAsync(_insertOne, transaction, messages, ids, done, now, cancellationToken);
             }
 
+            // One transaction under the write gate of the only process writing: the seqs are consecutive up to the last.
+            _lastSeq.Transaction = transaction;
+            var firstSeq = (long)(await _lastSeq.ExecuteScalarAsync(cancellationToken))! - messages.Count + 1;
+
             // Counted before the commit, so that a pull that sees the rows never finds the backlog short of them.
             _book.AddBacklog(messages.Count);
             try
@@ -128,6 +138,9 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
                 _book.AddBacklog(-messages.Count);
                 throw;
             }
+
+            _recent.Add(messages.Select((m, i) => new StoredMessage(
+                firstSeq + i, ids[i], m.Body.ToArray(), SerializeAttributes(m), now.ToUnixTimeMilliseconds(), Attempts: 0)));
         }
         finally
         {
@@ -246,7 +259,7 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
         await _stopping.CancelAsync();
         await _flushing;
         await FlushAsync(CancellationToken.None);
-        foreach (var command in new[] { _insertMany, _insertOne, _deleteRange, _storeDeliveredThrough, _readAfter, _readSeqs })
+        foreach (var command in new[] { _insertMany, _insertOne, _lastSeq, _deleteRange, _storeDeliveredThrough, _readAfter, _readSeqs })
         {
             await command.DisposeAsync();
         }
@@ -266,7 +279,7 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
             var now = _timeProvider.GetUtcNow();
             var dueSeqs = _book.Due(maxMessages, now.ToUnixTimeMilliseconds());
             var due = dueSeqs.Count == 0 ? [] : await ReadAsync(_readSeqs, [JsonSerializer.Serialize(dueSeqs)], cancellationToken);
-            var fresh = due.Count == maxMessages ? [] : await ReadAsync(_readAfter, [_book.Cursor, maxMessages - due.Count], cancellationToken);
+            var fresh = due.Count == maxMessages ? [] : await ReadFreshAsync(maxMessages - due.Count, cancellationToken);
             var leased = _book.Lease(due, fresh, (now + ackDeadline).ToUnixTimeMilliseconds());
             if (fresh.Count > 0)
             {
@@ -280,6 +293,14 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
         {
             _readGate.Release();
         }
+    }
+
+    /// <summary>Messages after the cursor: from memory when this process just published them, else from the file.</summary>
+    private async Task<List<StoredMessage>> ReadFreshAsync(int max, CancellationToken cancellationToken)
+    {
+        var cursor = _book.Cursor;
+        var recent = _recent.TakeAfter(cursor, max);
+        return recent.Count > 0 ? recent : await ReadAsync(_readAfter, [cursor, max], cancellationToken);
     }
 
     private static async Task<List<StoredMessage>> ReadAsync(SqliteCommand command, object[] values, CancellationToken cancellationToken)
@@ -386,12 +407,15 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
             var message = messages[start + row];
             command.Parameters[row * 3].Value = ids[start + row];
             command.Parameters[(row * 3) + 1].Value = WholeArray(message.Body);
-            command.Parameters[(row * 3) + 2].Value = message.Attributes is { Count: > 0 } a ? JsonSerializer.Serialize(a) : DBNull.Value;
+            command.Parameters[(row * 3) + 2].Value = (object?)SerializeAttributes(message) ?? DBNull.Value;
         }
 
         command.Parameters[^1].Value = now.ToUnixTimeMilliseconds();
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private static string? SerializeAttributes(OutgoingMessage message) =>
+        message.Attributes is { Count: > 0 } attributes ? JsonSerializer.Serialize(attributes) : null;
 
     /// <summary>The body's array itself when it covers all of one (the usual case), so publishing copies no body.</summary>
     private static byte[] WholeArray(ReadOnlyMemory<byte> body) =>
