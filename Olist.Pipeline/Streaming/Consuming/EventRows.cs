@@ -22,12 +22,28 @@ internal sealed record EventRows(OrderState Order, string?[][] Items, string?[][
         var customer = orderEvent.Customer;
         return new EventRows(
             OrderState.Of(orderEvent.Order),
-            [.. orderEvent.Items.Select(i => new[]
-            {
+            Rows(orderEvent.Items, static i => [
                 i.OrderId, Whole(i.OrderItemId), i.ProductId, i.SellerId, SaoPauloTime.ToBatchText(i.ShippingLimitDate), Money(i.Price), Money(i.FreightValue),
-            })],
-            [.. orderEvent.Payments.Select(p => new[] { p.OrderId, Whole(p.PaymentSequential), p.PaymentType, Whole(p.PaymentInstallments), Money(p.PaymentValue) })],
+            ]),
+            Rows(orderEvent.Payments, static p => [p.OrderId, Whole(p.PaymentSequential), p.PaymentType, Whole(p.PaymentInstallments), Money(p.PaymentValue)]),
             customer is null ? null : [customer.CustomerId, customer.CustomerUniqueId, customer.ZipCodePrefix, customer.City, customer.State]);
+    }
+
+    /// <summary>One row per value, by index: most events are status changes without items or payments, which get no enumerator.</summary>
+    private static string?[][] Rows<T>(IReadOnlyList<T> values, Func<T, string?[]> row)
+    {
+        if (values.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = new string?[values.Count][];
+        for (var index = 0; index < rows.Length; index++)
+        {
+            rows[index] = row(values[index]);
+        }
+
+        return rows;
     }
 
     private static string Whole(int value) => value.ToString(CultureInfo.InvariantCulture);
