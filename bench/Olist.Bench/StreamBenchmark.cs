@@ -94,6 +94,8 @@ public sealed class StreamBenchmark : IBenchmark
             await Task.Delay(10, cancellationToken);
         }
 
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
         var stopwatch = Stopwatch.StartNew();
         var publishing = Task.Run(
             async () =>
@@ -117,7 +119,8 @@ public sealed class StreamBenchmark : IBenchmark
         await consuming;
         await CheckpointAsync(warehouse, cancellationToken);
         stopwatch.Stop();
-        Console.WriteLine($"  published in {(await publishing).TotalSeconds:F2} s (batches of {PublishBatch:N0}, concurrent with consuming); all committed after {committed.TotalSeconds:F2} s; folded into the file after {stopwatch.Elapsed.TotalSeconds:F2} s");
+        Console.WriteLine($"  published in {(await publishing).TotalSeconds:F2} s (batches of {PublishBatch:N0}, concurrent with consuming); all committed after {committed.TotalSeconds:F2} s; folded into the file after {stopwatch.Elapsed.TotalSeconds:F2} s; "
+            + $"{(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F2} CPU s, {(GC.GetTotalAllocatedBytes() - allocated) / (double)bodies.Count:N0} bytes allocated per event");
         return (stopwatch.Elapsed, consumer.Counters);
     }
 

@@ -7,7 +7,10 @@ namespace Olist.Pipeline.Streaming.Bus;
 /// </summary>
 public interface IMessageBus
 {
-    /// <summary>Stores <paramref name="messages"/> and returns their message ids in the same order, once they survive a crash.</summary>
+    /// <summary>
+    /// Stores <paramref name="messages"/> and returns their message ids in the same order, once they survive a crash.
+    /// The bus may keep the bodies' memory to deliver them: do not change it after publishing.
+    /// </summary>
     Task<IReadOnlyList<string>> PublishAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken);
 
     /// <summary>

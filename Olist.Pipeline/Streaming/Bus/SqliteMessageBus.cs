@@ -108,6 +108,7 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
 
         // Version 7 GUIDs start with the time and never repeat, even if the bus file is deleted and recreated.
         var ids = messages.Select(_ => Guid.CreateVersion7(now).ToString("N")).ToArray();
+        var stored = messages.Select(m => (Body: WholeArray(m.Body), Attributes: SerializeAttributes(m))).ToArray();
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
@@ -115,12 +116,12 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
             var done = 0;
             for (; messages.Count - done >= RowsPerInsert; done += RowsPerInsert)
             {
-                await InsertAsync(_insertMany, transaction, messages, ids, done, now, cancellationToken);
+                await InsertAsync(_insertMany, transaction, stored, ids, done, now, cancellationToken);
             }
 
             for (; done < messages.Count; done++)
             {
-                await InsertAsync(_insertOne, transaction, messages, ids, done, now, cancellationToken);
+                await InsertAsync(_insertOne, transaction, stored, ids, done, now, cancellationToken);
             }
 
             // One transaction under the write gate of the only process writing: the seqs are consecutive up to the last.
@@ -139,8 +140,7 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
                 throw;
             }
 
-            _recent.Add(messages.Select((m, i) => new StoredMessage(
-                firstSeq + i, ids[i], m.Body.ToArray(), SerializeAttributes(m), now.ToUnixTimeMilliseconds(), Attempts: 0)));
+            _recent.Add(stored.Select((m, i) => new StoredMessage(firstSeq + i, ids[i], m.Body, m.Attributes, now.ToUnixTimeMilliseconds(), Attempts: 0)));
         }
         finally
         {
@@ -398,7 +398,7 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
     }
 
     private static async Task InsertAsync(
-        SqliteCommand command, SqliteTransaction transaction, IReadOnlyList<OutgoingMessage> messages, string[] ids, int start, DateTimeOffset now, CancellationToken cancellationToken)
+        SqliteCommand command, SqliteTransaction transaction, (byte[] Body, string? Attributes)[] messages, string[] ids, int start, DateTimeOffset now, CancellationToken cancellationToken)
     {
         command.Transaction = transaction;
         var rows = command.Parameters.Count / 3;
@@ -406,8 +406,8 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
         {
             var message = messages[start + row];
             command.Parameters[row * 3].Value = ids[start + row];
-            command.Parameters[(row * 3) + 1].Value = WholeArray(message.Body);
-            command.Parameters[(row * 3) + 2].Value = (object?)SerializeAttributes(message) ?? DBNull.Value;
+            command.Parameters[(row * 3) + 1].Value = message.Body;
+            command.Parameters[(row * 3) + 2].Value = (object?)message.Attributes ?? DBNull.Value;
         }
 
         command.Parameters[^1].Value = now.ToUnixTimeMilliseconds();
@@ -417,7 +417,10 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
     private static string? SerializeAttributes(OutgoingMessage message) =>
         message.Attributes is { Count: > 0 } attributes ? JsonSerializer.Serialize(attributes) : null;
 
-    /// <summary>The body's array itself when it covers all of one (the usual case), so publishing copies no body.</summary>
+    /// <summary>
+    /// The body's array itself when it covers all of one (the usual case), so publishing copies no body; the bus keeps it
+    /// for pulls that follow (see <see cref="IMessageBus.PublishAsync"/>).
+    /// </summary>
     private static byte[] WholeArray(ReadOnlyMemory<byte> body) =>
         MemoryMarshal.TryGetArray(body, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length ? segment.Array : body.ToArray();
 
