@@ -12,13 +12,27 @@ internal static class StreamBatchWriter
 {
     public static async Task WriteAsync(DuckDBConnection connection, BatchPlan plan, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
+        // An appender costs a catalog lookup and a data chunk even when it writes nothing; most batches of a live
+        // trickle hold only status changes, so only the tables that get rows are opened.
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        WriteOrders(connection, plan, receivedAt);
-        WriteItems(connection, plan, receivedAt);
-        WritePayments(connection, plan, receivedAt);
-        WriteCustomers(connection, plan, receivedAt);
-        WriteDeadLetters(connection, plan, receivedAt);
-        WriteOutcomes(connection, plan, receivedAt);
+        if (plan.Accepted.Count > 0)
+        {
+            WriteOrders(connection, plan, receivedAt);
+            WriteItems(connection, plan, receivedAt);
+            WritePayments(connection, plan, receivedAt);
+            WriteCustomers(connection, plan, receivedAt);
+        }
+
+        if (plan.DeadLetters.Count > 0)
+        {
+            WriteDeadLetters(connection, plan, receivedAt);
+        }
+
+        if (plan.Duplicates.Count + plan.DeadLetters.Count > 0)
+        {
+            WriteOutcomes(connection, plan, receivedAt);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -53,6 +67,11 @@ internal static class StreamBatchWriter
     private static void WriteRows(
         DuckDBConnection connection, string table, IEnumerable<AcceptedEvent> accepted, Func<AcceptedEvent, string?[][]> rowsOf, DateTimeOffset receivedAt)
     {
+        if (!accepted.Any(a => rowsOf(a).Length > 0))
+        {
+            return;
+        }
+
         using var appender = Open(connection, table);
         foreach (var acceptedEvent in accepted)
         {
