@@ -114,7 +114,9 @@ public sealed partial class OrderStreamConsumer(
         PulledBatch? holding = null;
         try
         {
-            while (!cancellationToken.IsCancellationRequested)
+            // Pulling only once the writing stage has room lets a batch gather everything published meanwhile: under load
+            // batches grow and commits become fewer; a trickle is pulled at once, the writer being idle.
+            while (await pulled.WaitToWriteAsync(cancellationToken))
             {
                 IReadOnlyList<BusMessage> messages;
                 try
