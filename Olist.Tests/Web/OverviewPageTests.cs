@@ -98,7 +98,7 @@ public sealed class OverviewPageTests : IAsyncLifetime
         _context.Services.AddSingleton(TimeProvider.System);
         _context.Services.AddSingleton(_state);
         _context.Services.AddSingleton(new SourceStatusReader(warehouse));
-        _context.Services.AddSingleton(new HeadlineReader(new FakeKpiService(), new MemoryCache(new MemoryCacheOptions())));
+        _context.Services.AddSingleton(new HeadlineReader(new FakeKpiService(), new MemoryCache(new MemoryCacheOptions()), warehouse));
         // As prerendered: the headline tiles wait for the circuit (HeadlineTests covers them); the tables are served at once.
         _context.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
         return _context.Render<Overview>();

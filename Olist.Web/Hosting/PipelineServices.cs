@@ -13,7 +13,7 @@ namespace Olist.Web.Hosting;
 /// <summary>Registers the pipeline's pieces and the first run that prepares the data in the background.</summary>
 public static class PipelineServices
 {
-    /// <summary>Adds the options, the one warehouse of the app, the generator, loader, status reader, transform engine, KPI service and the first run.</summary>
+    /// <summary>Adds the options, the one warehouse of the app, the generator, loader, status reader, transform engine, KPI service, the first run and the headline warmer.</summary>
     public static IServiceCollection AddOlistPipeline(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<OlistOptions>().Bind(configuration.GetSection(OlistOptions.SectionName));
@@ -29,6 +29,7 @@ public static class PipelineServices
         services.AddSingleton<IKpiService, KpiService>();
         services.AddMemoryCache();
         services.AddSingleton<HeadlineReader>();
+        services.AddHostedService<HeadlineWarmer>();
         services.AddSingleton<DataPreparationState>();
         services.AddHostedService<FirstRunService>();
         return services;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Caching.Memory;
 using Olist.Pipeline.Kpis;
+using Olist.Pipeline.Warehouse;
 
 namespace Olist.Web.Kpis;
 
@@ -30,9 +31,10 @@ public sealed record Headline(
 /// <summary>
 /// Reads the overview's six headline figures for the latest month with sales orders in a range: sales orders, revenue and
 /// average order value (sales-trends), active customers (customer-growth), month-1 retention of the latest cohort that
-/// has a month 1 (retention), and average delivery days (delivery-times of each month).
+/// has a month 1 (retention), and average delivery days (delivery-times of each month). A month's delivery days are kept
+/// per version of the warehouse's models (<see cref="DuckDbWarehouse.ModelsVersion"/>), so a build is never hidden by them.
 /// </summary>
-public sealed class HeadlineReader(IKpiService kpis, IMemoryCache cache)
+public sealed class HeadlineReader(IKpiService kpis, IMemoryCache cache, DuckDbWarehouse warehouse)
 {
     /// <summary>How long a month's delivery days are reused: a month of orders changes only by the nightly build or live deliveries.</summary>
     public static readonly TimeSpan DeliveryCacheTime = TimeSpan.FromMinutes(10);
@@ -70,6 +72,13 @@ public sealed class HeadlineReader(IKpiService kpis, IMemoryCache cache)
             Monthly("customers", "Active customers", "customer-growth", recent, m => growth.TryGetValue(m.Period, out var active) ? active : null),
             FromTrend("retention", "Month-1 retention", "retention", cohorts),
         ];
+    }
+
+    /// <summary>The months <see cref="ReadDeliveryAsync"/> takes for <paramref name="headlines"/> of <see cref="ReadAsync"/>: those of the first one's trend.</summary>
+    public static IReadOnlyList<string> DeliveryMonths(IReadOnlyList<Headline> headlines)
+    {
+        ArgumentNullException.ThrowIfNull(headlines);
+        return headlines.Count == 0 ? [] : [.. headlines[0].Trend.Select(t => t.Period)];
     }
 
     /// <summary>
@@ -113,7 +122,9 @@ public sealed class HeadlineReader(IKpiService kpis, IMemoryCache cache)
     {
         var first = DateOnly.ParseExact(month + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var monthRange = new DateRange(Max(first, range.From), Min(first.AddMonths(1).AddDays(-1), range.To));
-        if (cache.TryGetValue(monthRange, out double? cached))
+        // The version is read before the query, as KpiResultCache does: a build during it leaves the mean under the old version.
+        var key = new DeliveryKey(warehouse.ModelsVersion, monthRange);
+        if (cache.TryGetValue(key, out double? cached))
         {
             return cached;
         }
@@ -121,10 +132,13 @@ public sealed class HeadlineReader(IKpiService kpis, IMemoryCache cache)
         var sellers = await kpis.DeliveryTimesAsync(monthRange, cancellationToken);
         var orders = sellers.Sum(s => s.DeliveredOrders);
         double? mean = orders == 0 ? null : sellers.Sum(s => s.AvgDays * s.DeliveredOrders) / orders;
-        return cache.Set(monthRange, mean, DeliveryCacheTime);
+        return cache.Set(key, mean, DeliveryCacheTime);
     }
 
     private static DateOnly Max(DateOnly date, DateOnly? bound) => bound is { } b && b > date ? b : date;
 
     private static DateOnly Min(DateOnly date, DateOnly? bound) => bound is { } b && b < date ? b : date;
+
+    /// <summary>A month's delivery days in the cache: the month (clipped to the range) for one version of the models.</summary>
+    private sealed record DeliveryKey(long ModelsVersion, DateRange Month);
 }

@@ -16,6 +16,9 @@ internal sealed class FakeKpiService : IKpiService
     /// <summary>Answer every KPI with no rows.</summary>
     public bool Empty { get; set; }
 
+    /// <summary>When set, every KPI fails with it (after recording the call), as a broken warehouse would.</summary>
+    public Exception? Failure { get; set; }
+
     public IReadOnlyList<KpiCall> Calls
     {
         get
@@ -114,6 +117,8 @@ internal sealed class FakeKpiService : IKpiService
             _calls.Add(call);
         }
 
-        return Task.FromResult(Empty ? (IReadOnlyList<T>)[] : rows);
+        return Failure is { } failure
+            ? Task.FromException<IReadOnlyList<T>>(failure)
+            : Task.FromResult(Empty ? (IReadOnlyList<T>)[] : rows);
     }
 }

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Olist.Pipeline.Kpis;
+using Olist.Pipeline.Warehouse;
+using Olist.Tests.TestSupport;
 using Olist.Web.Components.Kpis;
 using Olist.Web.Kpis;
 
@@ -16,6 +18,10 @@ public sealed class HeadlineTests : IAsyncLifetime
     private readonly FakeKpiService _kpis = new();
     private readonly MemoryCache _cache = new(new MemoryCacheOptions());
     private readonly BunitContext _context = new();
+    private readonly TempDirectory _directory = new();
+    private readonly DuckDbWarehouse _warehouse;
+
+    public HeadlineTests() => _warehouse = new DuckDbWarehouse(_directory.Combine("warehouse.duckdb"));
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -23,12 +29,13 @@ public sealed class HeadlineTests : IAsyncLifetime
     {
         await _context.DisposeAsync();
         _cache.Dispose();
+        _directory.Dispose();
     }
 
     [Fact]
     public async Task Each_headline_is_the_latest_month_against_the_one_before()
     {
-        var reader = new HeadlineReader(_kpis, _cache);
+        var reader = new HeadlineReader(_kpis, _cache, _warehouse);
 
         var headlines = (await reader.ReadAsync(DateRange.All, CancellationToken.None)).ToDictionary(h => h.Name);
 
@@ -53,7 +60,7 @@ public sealed class HeadlineTests : IAsyncLifetime
     [Fact]
     public async Task A_month_is_clipped_to_the_range_and_read_once_while_cached()
     {
-        var reader = new HeadlineReader(_kpis, _cache);
+        var reader = new HeadlineReader(_kpis, _cache, _warehouse);
         var range = new DateRange(new DateOnly(2018, 1, 10), new DateOnly(2018, 1, 20));
 
         await reader.ReadDeliveryAsync(["2018-01"], range, CancellationToken.None);
@@ -63,9 +70,21 @@ public sealed class HeadlineTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_build_makes_the_cached_months_read_again()
+    {
+        var reader = new HeadlineReader(_kpis, _cache, _warehouse);
+
+        await reader.ReadDeliveryAsync(["2018-01"], DateRange.All, CancellationToken.None);
+        _warehouse.ModelsChanged();
+        await reader.ReadDeliveryAsync(["2018-01"], DateRange.All, CancellationToken.None);
+
+        Assert.Equal(2, _kpis.Calls.Count(c => c.Kpi == "delivery-times"));
+    }
+
+    [Fact]
     public void The_tiles_show_six_figures_that_link_to_their_pages_with_the_range()
     {
-        InteractiveContext.Prepare(_context, services => services.AddSingleton(new HeadlineReader(_kpis, _cache)));
+        InteractiveContext.Prepare(_context, services => services.AddSingleton(new HeadlineReader(_kpis, _cache, _warehouse)));
         _context.Services.GetRequiredService<NavigationManager>().NavigateTo("?from=2017-01-01");
 
         var tiles = _context.Render<HeadlineTiles>();

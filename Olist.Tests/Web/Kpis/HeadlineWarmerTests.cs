@@ -1,0 +1,145 @@
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Olist.Pipeline.Kpis;
+using Olist.Pipeline.Warehouse;
+using Olist.Tests.TestSupport;
+using Olist.Web.FirstRun;
+using Olist.Web.Kpis;
+
+namespace Olist.Tests.Web.Kpis;
+
+/// <summary>The headline warmer: once the data is ready and after every build, the overview's delivery days are already cached.</summary>
+public sealed class HeadlineWarmerTests : IDisposable
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private readonly FakeKpiService _kpis = new();
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions());
+    private readonly TempDirectory _directory = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2018, 2, 1, 6, 0, 0, TimeSpan.Zero));
+    private readonly RecordingLogger _logger = new();
+    private readonly DuckDbWarehouse _warehouse;
+    private readonly DataPreparationState _state;
+    private readonly HeadlineReader _reader;
+
+    public HeadlineWarmerTests()
+    {
+        _warehouse = new DuckDbWarehouse(_directory.Combine("warehouse.duckdb"));
+        _state = new DataPreparationState(_clock);
+        _reader = new HeadlineReader(_kpis, _cache, _warehouse);
+    }
+
+    public void Dispose()
+    {
+        _cache.Dispose();
+        _directory.Dispose();
+    }
+
+    [Fact]
+    public async Task Once_the_data_is_ready_the_default_range_reads_its_delivery_days_from_the_cache()
+    {
+        using var warmer = new HeadlineWarmer(_reader, _warehouse, _state, _clock, _logger);
+        await warmer.StartAsync(CancellationToken.None);
+        _state.Report(DataStatus.Ready([]));
+        await WaitForAsync(() => _logger.Count("LogWarmed") == 1);
+        var warmedCalls = DeliveryCalls();
+
+        // As the tiles read on a visit without from/to in the URL.
+        var headlines = await _reader.ReadAsync(DateRange.All, CancellationToken.None);
+        var delivery = await _reader.ReadDeliveryAsync(HeadlineReader.DeliveryMonths(headlines), DateRange.All, CancellationToken.None);
+        await warmer.StopAsync(CancellationToken.None);
+
+        Assert.Equal(FakeKpiService.Months.Count, warmedCalls);
+        Assert.Equal(warmedCalls, DeliveryCalls());
+        Assert.NotNull(delivery.Value);
+        Assert.Equal(1, _logger.Count("LogStopped"));
+    }
+
+    [Fact]
+    public async Task A_build_makes_it_read_again_and_a_failure_is_a_warning_that_waits_for_the_next_build()
+    {
+        _state.Report(DataStatus.Ready([]));
+        using var warmer = new HeadlineWarmer(_reader, _warehouse, _state, _clock, _logger);
+        await warmer.StartAsync(CancellationToken.None);
+        await WaitForAsync(() => _logger.Count("LogWarmed") == 1);
+
+        _kpis.Failure = new InvalidOperationException("the warehouse is gone");
+        _warehouse.ModelsChanged();
+        await WaitForAsync(() => _logger.Count("LogWarmFailed") == 1, advance: true);
+        var callsAfterFailure = _kpis.Calls.Count;
+
+        // Same models: no second try however many polls pass (a short real pause lets the loop take each one).
+        for (var i = 0; i < 3; i++)
+        {
+            _clock.Advance(HeadlineWarmer.Poll);
+            await Task.Delay(50);
+        }
+
+        var callsWhileUnchanged = _kpis.Calls.Count;
+        _kpis.Failure = null;
+        _warehouse.ModelsChanged();
+        await WaitForAsync(() => _logger.Count("LogWarmed") == 2, advance: true);
+        await warmer.StopAsync(CancellationToken.None);
+
+        Assert.Equal(callsAfterFailure, callsWhileUnchanged);
+        Assert.Equal(2 * FakeKpiService.Months.Count, DeliveryCalls());
+        Assert.Equal(LogLevel.Warning, _logger.LevelOf("LogWarmFailed"));
+    }
+
+    private int DeliveryCalls() => _kpis.Calls.Count(c => c.Kpi == "delivery-times");
+
+    /// <summary>
+    /// Waits for the warmer's background loop; with <paramref name="advance"/> it moves the fake clock on by a poll each
+    /// round, since the loop may not yet be waiting on it when the test first advances.
+    /// </summary>
+    private async Task WaitForAsync(Func<bool> condition, bool advance = false)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The warmer did not get there in time.");
+            if (advance)
+            {
+                _clock.Advance(HeadlineWarmer.Poll);
+            }
+
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>Records the warmer's log entries by their source-generated event name.</summary>
+    private sealed class RecordingLogger : ILogger<HeadlineWarmer>
+    {
+        private readonly List<(LogLevel Level, string? Name)> _entries = [];
+
+        public int Count(string name)
+        {
+            lock (_entries)
+            {
+                return _entries.Count(e => e.Name == name);
+            }
+        }
+
+        public LogLevel LevelOf(string name)
+        {
+            lock (_entries)
+            {
+                return _entries.First(e => e.Name == name).Level;
+            }
+        }
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            lock (_entries)
+            {
+                _entries.Add((logLevel, eventId.Name));
+            }
+        }
+    }
+}
