@@ -42,7 +42,7 @@ public sealed partial class OrderStreamConsumer(
         LogStarted(state.Counters.Handled, state.Orders.Count);
 
         // Two stages on two cores: the bus reader pulls and decodes the next batch while this loop judges, writes and
-        // acknowledges the current one. One batch waits in between at most, so a stop leaves little leased.
+        // acknowledges the current one. One batch waits in between at most.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var pulled = Channel.CreateBounded<PulledBatch>(new BoundedChannelOptions(1) { SingleReader = true, SingleWriter = true });
         var reading = ReadAheadAsync(pulled.Writer, stop.Token);
@@ -58,8 +58,8 @@ public sealed partial class OrderStreamConsumer(
         }
         catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            // Stopping, whatever the batch in hand was doing (a cancelled pull, or an acknowledgement that failed while
-            // the stop came): leased messages not acknowledged are delivered again after their deadline.
+            // Stopping, whatever the batch in hand was doing (a cancelled write, or an acknowledgement that failed while
+            // the stop came): what was pulled but not settled is handed back below.
         }
         finally
         {
