@@ -13,49 +13,20 @@ namespace Olist.Pipeline.Streaming.Consuming;
 /// <param name="Customer">The customer row, when the event carries one.</param>
 internal sealed record EventRows(OrderState Order, string?[][] Items, string?[][] Payments, string?[]? Customer)
 {
-    /// <summary>Amounts below this have whole cents that fit a <see cref="long"/>.</summary>
-    private const decimal MaxCentsAmount = 1_000_000_000_000_000m;
-
     public static EventRows Of(OrderEvent orderEvent)
     {
         ArgumentNullException.ThrowIfNull(orderEvent);
         var customer = orderEvent.Customer;
         return new EventRows(
             OrderState.Of(orderEvent.Order),
-            Rows(orderEvent.Items, static i => [
+            [.. orderEvent.Items.Select(static string?[] (i) => [
                 i.OrderId, Whole(i.OrderItemId), i.ProductId, i.SellerId, SaoPauloTime.ToBatchText(i.ShippingLimitDate), Money(i.Price), Money(i.FreightValue),
-            ]),
-            Rows(orderEvent.Payments, static p => [p.OrderId, Whole(p.PaymentSequential), p.PaymentType, Whole(p.PaymentInstallments), Money(p.PaymentValue)]),
+            ])],
+            [.. orderEvent.Payments.Select(static string?[] (p) => [p.OrderId, Whole(p.PaymentSequential), p.PaymentType, Whole(p.PaymentInstallments), Money(p.PaymentValue)])],
             customer is null ? null : [customer.CustomerId, customer.CustomerUniqueId, customer.ZipCodePrefix, customer.City, customer.State]);
-    }
-
-    /// <summary>One row per value, by index: most events are status changes without items or payments, which get no enumerator.</summary>
-    private static string?[][] Rows<T>(IReadOnlyList<T> values, Func<T, string?[]> row)
-    {
-        if (values.Count == 0)
-        {
-            return [];
-        }
-
-        var rows = new string?[values.Count][];
-        for (var index = 0; index < rows.Length; index++)
-        {
-            rows[index] = row(values[index]);
-        }
-
-        return rows;
     }
 
     private static string Whole(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// Two decimals; an amount already in whole cents, as the decoder leaves every amount, is written from its cents
-    /// without the general formatter; a negative amount, even a negative zero, keeps the general path.
-    /// </summary>
-    private static string Money(decimal value) =>
-        value.Scale <= 2 && !decimal.IsNegative(value) && value < MaxCentsAmount
-            ? Cents((long)(value * 100))
-            : value.ToString("0.00", CultureInfo.InvariantCulture);
-
-    private static string Cents(long cents) => string.Create(CultureInfo.InvariantCulture, $"{cents / 100}.{cents % 100:D2}");
+    private static string Money(decimal value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }
