@@ -11,7 +11,7 @@ namespace Olist.Pipeline.Streaming.Contract;
 public static class OrderEventDecoder
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
-    private static readonly KnownNames EventTypeNames = new(new HashSet<string>(StringComparer.Ordinal) { EventTypes.OrderStatusChanged, EventTypes.OrderCreated, EventTypes.OrderInitiated });
+    private static readonly KnownNames EventTypeNames = new(EventTypes.Names);
     private static readonly KnownNames OrderStatusNames = new(OrderVocabulary.OrderStatusNames);
     private static readonly KnownNames PaymentTypeNames = new(OrderVocabulary.PaymentTypeNames);
 
