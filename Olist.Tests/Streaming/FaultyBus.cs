@@ -9,6 +9,10 @@ internal sealed class FaultyBus(IMessageBus inner, int failingAcknowledgements) 
 
     public int FailedAcknowledgements { get; private set; }
 
+    public string Provider => inner.Provider;
+
+    public string Subscription => inner.Subscription;
+
     public Task AcknowledgeAsync(IReadOnlyCollection<string> ackIds, CancellationToken cancellationToken)
     {
         if (_failuresLeft-- > 0)
@@ -30,4 +34,6 @@ internal sealed class FaultyBus(IMessageBus inner, int failingAcknowledgements) 
         inner.ModifyAckDeadlineAsync(ackIds, delay, cancellationToken);
 
     public Task<BusStats> GetStatsAsync(CancellationToken cancellationToken) => inner.GetStatsAsync(cancellationToken);
+
+    public Task ProbeAsync(CancellationToken cancellationToken) => inner.ProbeAsync(cancellationToken);
 }

@@ -1,27 +1,53 @@
+using Olist.Pipeline.Gcp;
+using Olist.Pipeline.Streaming.Bus;
 using Olist.Web.FirstRun;
 
 namespace Olist.Web.Api;
 
-/// <summary>Liveness and readiness probes: <c>/healthz</c> says the process answers, <c>/readyz</c> says the data is ready.</summary>
+/// <summary>
+/// Liveness and readiness probes: <c>/healthz</c> says the process answers, <c>/readyz</c> says the data is ready and the
+/// bus answers.
+/// </summary>
 public static class HealthEndpoints
 {
+    /// <summary>How long the readiness probe waits for the bus.</summary>
+    private static readonly TimeSpan BusProbeTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>Maps <c>GET /healthz</c> and <c>GET /readyz</c>.</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/healthz", () => Results.Text("ok"));
-        endpoints.MapGet("/readyz", (DataPreparationState state) =>
+        endpoints.MapGet("/readyz", async (DataPreparationState state, IServiceProvider services, CancellationToken cancellationToken) =>
         {
             var readiness = Readiness.Of(state.Current);
-            return Results.Json(
-                readiness,
-                statusCode: state.Current.Phase == DataPhase.Ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            if (state.Current.Phase != DataPhase.Ready)
+            {
+                return Results.Json(readiness, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+
+            // Resolved only once the data is ready: the embedded bus lives in the data directory.
+            var bus = services.GetRequiredService<IMessageBus>();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(BusProbeTimeout);
+            try
+            {
+                await bus.ProbeAsync(timeout.Token);
+                return Results.Json(readiness);
+            }
+            catch (Exception ex) when (ex is GoogleApiException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                var reason = ex is GoogleApiException ? ex.Message : $"no answer within {BusProbeTimeout.TotalSeconds:0} s";
+                return Results.Json(
+                    readiness with { Status = "bus_unreachable", Reason = $"the {bus.Provider} bus ({bus.Subscription}) does not answer: {reason}" },
+                    statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
         });
         return endpoints;
     }
 }
 
 /// <summary>The body of <c>/readyz</c>: the data's phase and what is happening, for monitors and people alike.</summary>
-/// <param name="Status">preparing, ready or failed.</param>
+/// <param name="Status">preparing, ready, failed, or bus_unreachable (the data is ready, the bus does not answer).</param>
 /// <param name="Activity">What preparation is doing.</param>
 /// <param name="Step">The step of the activity, such as a file name.</param>
 /// <param name="Percent">How far the step is, when known.</param>

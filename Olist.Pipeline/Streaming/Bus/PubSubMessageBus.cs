@@ -1,0 +1,448 @@
+using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
+using Google.Apis.Auth.OAuth2;
+using Microsoft.Extensions.Logging;
+using Olist.Pipeline.Gcp;
+using Olist.Pipeline.Gcp.PubSub;
+using Olist.Pipeline.Streaming.DeadLetters;
+
+namespace Olist.Pipeline.Streaming.Bus;
+
+/// <summary>
+/// The order topic on Google Cloud Pub/Sub (or its emulator) over the REST API. Publishing splits a request into calls
+/// of at most 1,000 messages and 9 MiB, in order, and reports the ids stored before a failure. A pull long-polls for the
+/// first messages and keeps pulling while full answers come, so batches grow under load. Every lease this process holds
+/// is extended with <c>modifyAckDeadline</c> until the consumer acknowledges or hands it back, so a batch being written
+/// is never delivered to another consumer meanwhile. Pub/Sub counts delivery attempts only under a dead-letter policy,
+/// which the app must not set (it would dead-letter messages nacked for an outage), so attempts are counted here.
+/// </summary>
+public sealed partial class PubSubMessageBus : IMessageBus, IDeadLetterTopic, IAsyncDisposable
+{
+    /// <summary>The scope production calls ask for.</summary>
+    public const string Scope = "https://www.googleapis.com/auth/pubsub";
+
+    /// <summary>How often leases are looked at for extension.</summary>
+    private static readonly TimeSpan ExtensionTick = TimeSpan.FromSeconds(1);
+
+    /// <summary>The shortest ack deadline a subscription can have: a fresh lease is assumed to last no longer.</summary>
+    private static readonly TimeSpan ShortestDeadline = TimeSpan.FromSeconds(10);
+
+    /// <summary>A lease is given up after this long, so a message stuck in a consumer goes to another one eventually.</summary>
+    private static readonly TimeSpan MaxLeaseExtension = TimeSpan.FromHours(1);
+
+    private static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>();
+
+    private readonly PubSubClient _client;
+    private readonly HttpClient _http;
+    private readonly string _topic;
+    private readonly string? _deadLetterTopic;
+    private readonly TimeSpan _ackDeadline;
+    private readonly bool _createResources;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly ConcurrentDictionary<string, Lease> _leases = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _deliveries = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _ensureGate = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _extending;
+    private volatile bool _ensured;
+    private int _disposed;
+    private long _errors;
+    private BusError? _lastError;
+
+    private PubSubMessageBus(HttpClient http, BusOptions options, GoogleEndpoint endpoint, TimeSpan ackDeadline, TimeProvider timeProvider, ILogger logger)
+    {
+        _http = http;
+        _client = new PubSubClient(http);
+        var project = options.ProjectId ?? string.Empty;
+        _topic = PubSubNames.Topic(project, options.Topic);
+        Subscription = PubSubNames.Subscription(project, options.Subscription);
+        _deadLetterTopic = string.IsNullOrWhiteSpace(options.DeadLetterTopic) ? null : PubSubNames.Topic(project, options.DeadLetterTopic);
+        _ackDeadline = ackDeadline;
+        _createResources = options.CreateResources;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        Endpoint = endpoint;
+        _extending = Task.Run(() => ExtendLeasesAsync(_stopping.Token));
+    }
+
+    public string Provider => BusOptions.PubSub;
+
+    public string Subscription { get; }
+
+    /// <summary>The topic publishes go to.</summary>
+    public string Topic => _topic;
+
+    /// <summary>Where the calls go: production or the emulator.</summary>
+    public GoogleEndpoint Endpoint { get; }
+
+    /// <summary>True when a dead-letter topic is configured and dead letters are also published there.</summary>
+    public bool HasDeadLetterTopic => _deadLetterTopic is not null;
+
+    /// <summary>
+    /// A bus over the topic and subscription of <paramref name="options"/>; <paramref name="emulatorHost"/> is the value of
+    /// <c>PUBSUB_EMULATOR_HOST</c>. Nothing is called yet: the resources are created on first use when
+    /// <see cref="BusOptions.CreateResources"/> is on. <paramref name="credential"/> and <paramref name="connection"/>
+    /// replace Application Default Credentials and the connection handler (tests).
+    /// </summary>
+    public static async Task<PubSubMessageBus> CreateAsync(
+        BusOptions options,
+        string? emulatorHost,
+        TimeSpan ackDeadline,
+        TimeProvider timeProvider,
+        ILogger<PubSubMessageBus> logger,
+        CancellationToken cancellationToken,
+        GoogleCredential? credential = null,
+        HttpMessageHandler? connection = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var endpoint = GoogleEndpoint.Resolve(options.EmulatorDetection, BusOptions.EmulatorHostVariable, emulatorHost, options.Endpoint, "v1/");
+        var http = await GoogleHttp.CreateClientAsync(endpoint, Scope, timeProvider, credential, connection, cancellationToken);
+        try
+        {
+            return new PubSubMessageBus(http, options, endpoint, ackDeadline, timeProvider, logger);
+        }
+        catch
+        {
+            http.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Creates the topic, the dead-letter topic (when set) and the subscription where missing; what already exists is
+    /// left as it is. Returns one line per resource saying which.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SetupAsync(CancellationToken cancellationToken)
+    {
+        var lines = new List<string>();
+        foreach (var topic in new[] { _topic, _deadLetterTopic }.OfType<string>())
+        {
+            lines.Add($"{topic}: {(await _client.CreateTopicAsync(topic, cancellationToken) ? "created" : "exists")}");
+        }
+
+        var created = await _client.CreateSubscriptionAsync(Subscription, _topic, _ackDeadline, cancellationToken);
+        lines.Add($"{Subscription} on {_topic}: {(created ? "created" : "exists")}");
+        _ensured = true;
+        return lines;
+    }
+
+    public async Task<IReadOnlyList<string>> PublishAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var outgoing = messages.Select(m => new PubSubOutgoing(m.Body, m.Attributes is { Count: > 0 } a ? a : null)).ToList();
+        var ids = new List<string>(messages.Count);
+        try
+        {
+            await EnsureAsync(cancellationToken);
+            foreach (var range in PubSubClient.Batches(outgoing))
+            {
+                var (offset, length) = range.GetOffsetAndLength(outgoing.Count);
+                ids.AddRange(await WithResourcesAsync(
+                    token => _client.PublishAsync(_topic, outgoing.GetRange(offset, length), token), cancellationToken));
+            }
+
+            return ids;
+        }
+        catch (GoogleApiException ex)
+        {
+            Note(ex);
+            throw new BusPublishException(
+                ids.Count == 0 ? ex.Message : $"{ex.Message}; the first {ids.Count} of {messages.Count} messages were stored",
+                ids,
+                ex.IsTransient,
+                ex);
+        }
+    }
+
+    public async Task<IReadOnlyList<BusMessage>> PullAsync(int maxMessages, TimeSpan ackDeadline, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxMessages);
+        var received = new List<PubSubReceived>();
+        try
+        {
+            await EnsureAsync(cancellationToken);
+
+            // Pub/Sub holds a pull until a message comes: the wait is bounded here. A message handed to a pull that is
+            // given up in the same instant stays leased until its deadline, then comes again (at least once).
+            var first = await PullWithinAsync(maxMessages, maxWait, cancellationToken);
+            received.AddRange(first);
+
+            // A full answer means more may wait: pull again, so that a backlog is taken in large batches (the emulator
+            // answers at most 100 messages per pull); a shorter answer means the backlog is drained.
+            var fullAnswer = first.Count;
+            while (received.Count < maxMessages && fullAnswer > 0)
+            {
+                var more = await PullWithinAsync(maxMessages - received.Count, maxWait, cancellationToken);
+                received.AddRange(more);
+                fullAnswer = more.Count >= fullAnswer ? more.Count : 0;
+            }
+        }
+        catch (GoogleApiException ex)
+        {
+            Note(ex);
+            if (received.Count == 0)
+            {
+                throw;
+            }
+        }
+
+        return TakeLeases(received);
+    }
+
+    public async Task AcknowledgeAsync(IReadOnlyCollection<string> ackIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ackIds);
+        if (ackIds.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var ackId in ackIds)
+        {
+            if (_leases.TryRemove(ackId, out var lease))
+            {
+                _deliveries.TryRemove(lease.MessageId, out _);
+            }
+        }
+
+        await CallAsync(token => _client.AcknowledgeAsync(Subscription, ackIds, token), cancellationToken);
+    }
+
+    public async Task ModifyAckDeadlineAsync(IReadOnlyCollection<string> ackIds, TimeSpan delay, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ackIds);
+        if (ackIds.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var ackId in ackIds)
+        {
+            _leases.TryRemove(ackId, out _);
+        }
+
+        await CallAsync(token => _client.ModifyAckDeadlineAsync(Subscription, ackIds, delay, token), cancellationToken);
+    }
+
+    /// <summary>
+    /// Pub/Sub's REST API does not count the backlog (Cloud Monitoring does), so the backlog is unknown; the lag is the age
+    /// of the oldest message this process holds.
+    /// </summary>
+    public Task<BusStats> GetStatsAsync(CancellationToken cancellationToken)
+    {
+        var now = _timeProvider.GetUtcNow();
+        DateTimeOffset? oldest = null;
+        foreach (var lease in _leases.Values)
+        {
+            oldest = oldest is { } o && o <= lease.PublishedAt ? o : lease.PublishedAt;
+        }
+
+        var lag = oldest is { } at ? (now - at < TimeSpan.Zero ? TimeSpan.Zero : now - at) : (TimeSpan?)null;
+        return Task.FromResult(new BusStats(null, _leases.Count, lag) { Errors = Interlocked.Read(ref _errors), LastError = Volatile.Read(ref _lastError) });
+    }
+
+    /// <summary>Reads the subscription once, without retries beyond the read rule's: unreachable or missing is a failure.</summary>
+    public async Task ProbeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _client.GetSubscriptionAsync(Subscription, cancellationToken);
+        }
+        catch (GoogleApiException ex)
+        {
+            Note(ex);
+            throw;
+        }
+    }
+
+    /// <summary>Publishes the dead letters' bytes to the dead-letter topic, the reason and original message id as attributes.</summary>
+    public async Task PublishDeadLettersAsync(IReadOnlyList<DeadLetterCopy> letters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(letters);
+        if (_deadLetterTopic is null || letters.Count == 0)
+        {
+            return;
+        }
+
+        var outgoing = letters.Select(l => new PubSubOutgoing(
+            l.Body,
+            new Dictionary<string, string>
+            {
+                [DeadLetterCopy.ReasonAttribute] = l.Reason,
+                [DeadLetterCopy.MessageIdAttribute] = l.MessageId,
+                [DeadLetterCopy.SubscriptionAttribute] = Subscription,
+            })).ToList();
+        foreach (var range in PubSubClient.Batches(outgoing))
+        {
+            var (offset, length) = range.GetOffsetAndLength(outgoing.Count);
+            await CallAsync(token => _client.PublishAsync(_deadLetterTopic, outgoing.GetRange(offset, length), token), cancellationToken);
+        }
+    }
+
+    /// <summary>Stops extending leases; what is still leased comes again after its deadline.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        // The container may dispose it once per service type it is registered under.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync();
+        await _extending;
+        _stopping.Dispose();
+        _ensureGate.Dispose();
+        _http.Dispose();
+    }
+
+    private async Task<IReadOnlyList<PubSubReceived>> PullWithinAsync(int maxMessages, TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(maxWait);
+        try
+        {
+            return await WithResourcesAsync(token => _client.PullAsync(Subscription, maxMessages, token), wait.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return [];
+        }
+    }
+
+    private List<BusMessage> TakeLeases(List<PubSubReceived> received)
+    {
+        var now = _timeProvider.GetUtcNow();
+        var messages = new List<BusMessage>(received.Count);
+        foreach (var delivery in received)
+        {
+            var message = delivery.Message;
+            var attempt = _deliveries.AddOrUpdate(message.MessageId, 1, (_, seen) => seen + 1);
+            _leases[delivery.AckId] = new Lease(message.MessageId, message.PublishTime, now, now + ShortestDeadline);
+
+            // The publish order among equal publish times is the seam of the same-time tie fix (issue 12, item 1).
+            messages.Add(new BusMessage(
+                message.MessageId,
+                delivery.AckId,
+                message.Data ?? [],
+                message.Attributes ?? NoAttributes,
+                message.PublishTime,
+                Math.Max(attempt, delivery.DeliveryAttempt)));
+        }
+
+        return messages;
+    }
+
+    /// <summary>Keeps every lease held by this process from running out, until it is settled or held for an hour.</summary>
+    private async Task ExtendLeasesAsync(CancellationToken stopping)
+    {
+        using var timer = new PeriodicTimer(ExtensionTick, _timeProvider);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stopping))
+            {
+                var now = _timeProvider.GetUtcNow();
+                var due = _leases
+                    .Where(l => l.Value.ExpiresAt - now < _ackDeadline / 2 && now - l.Value.LeasedAt < MaxLeaseExtension)
+                    .ToList();
+                if (due.Count == 0)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    await _client.ModifyAckDeadlineAsync(Subscription, due.Select(l => l.Key).ToList(), _ackDeadline, stopping);
+                    foreach (var (ackId, lease) in due)
+                    {
+                        _leases.TryUpdate(ackId, lease with { ExpiresAt = now + _ackDeadline }, lease);
+                    }
+                }
+                catch (GoogleApiException ex)
+                {
+                    Note(ex);
+                    LogExtensionFailed(ex, due.Count);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Disposing.
+        }
+    }
+
+    private async Task CallAsync(Func<CancellationToken, Task> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await call(cancellationToken);
+        }
+        catch (GoogleApiException ex)
+        {
+            Note(ex);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Runs a call on the topic or subscription; NOT_FOUND (an emulator restarted with nothing in it, a subscription
+    /// deleted) creates the resources again and tries once more, when the bus may create them.
+    /// </summary>
+    private async Task<T> WithResourcesAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await call(cancellationToken);
+        }
+        catch (GoogleApiException ex) when (ex.Status == GoogleStatus.NotFound && _createResources)
+        {
+            LogRecreating(ex.Message);
+            _ensured = false;
+            await EnsureAsync(cancellationToken);
+            return await call(cancellationToken);
+        }
+    }
+
+    private async Task EnsureAsync(CancellationToken cancellationToken)
+    {
+        if (_ensured || !_createResources)
+        {
+            return;
+        }
+
+        await _ensureGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_ensured)
+            {
+                foreach (var line in await SetupAsync(cancellationToken))
+                {
+                    LogResource(line);
+                }
+            }
+        }
+        finally
+        {
+            _ensureGate.Release();
+        }
+    }
+
+    private void Note(GoogleApiException exception)
+    {
+        Interlocked.Increment(ref _errors);
+        Volatile.Write(ref _lastError, new BusError(_timeProvider.GetUtcNow(), exception.Message));
+    }
+
+    /// <summary>A lease this process holds: the message, when it was pulled and when Pub/Sub will deliver it again unless extended.</summary>
+    [StructLayout(LayoutKind.Auto)]
+    private readonly record struct Lease(string MessageId, DateTimeOffset PublishedAt, DateTimeOffset LeasedAt, DateTimeOffset ExpiresAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pub/Sub {Resource}")]
+    private partial void LogResource(string resource);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pub/Sub answered NOT_FOUND ({Reason}); creating the topic and subscription again")]
+    private partial void LogRecreating(string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Extending {Count} Pub/Sub leases failed; they may be delivered again (the consumer dedupes)")]
+    private partial void LogExtensionFailed(Exception exception, int count);
+}
