@@ -30,6 +30,12 @@ public sealed partial class PubSubMessageBus : IMessageBus, IDeadLetterTopic, IA
     /// <summary>A lease is given up after this long, so a message stuck in a consumer goes to another one eventually.</summary>
     private static readonly TimeSpan MaxLeaseExtension = TimeSpan.FromHours(1);
 
+    /// <summary>An answer this large counts as full: the emulator's largest, and below what production gives a backlog.</summary>
+    private const int FullAnswer = 100;
+
+    /// <summary>How long a follow-up pull may wait: more messages are either there at once or not.</summary>
+    private static readonly TimeSpan FollowUpWait = TimeSpan.FromMilliseconds(250);
+
     private static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>();
 
     private readonly PubSubClient _client;
@@ -168,14 +174,15 @@ public sealed partial class PubSubMessageBus : IMessageBus, IDeadLetterTopic, IA
             var first = await PullWithinAsync(maxMessages, maxWait, cancellationToken);
             received.AddRange(first);
 
-            // A full answer means more may wait: pull again, so that a backlog is taken in large batches (the emulator
-            // answers at most 100 messages per pull); a shorter answer means the backlog is drained.
-            var fullAnswer = first.Count;
-            while (received.Count < maxMessages && fullAnswer > 0)
+            // A full answer means more may wait: pull again at once, so that a backlog is taken in large batches (the
+            // emulator answers at most 100 messages per pull); a shorter answer means the backlog is drained. A backlog
+            // drained exactly by a full answer leaves the next pull waiting, hence its short bound.
+            var last = first.Count;
+            while (received.Count < maxMessages && last >= Math.Min(FullAnswer, maxMessages - (received.Count - last)))
             {
-                var more = await PullWithinAsync(maxMessages - received.Count, maxWait, cancellationToken);
+                var more = await PullWithinAsync(maxMessages - received.Count, maxWait < FollowUpWait ? maxWait : FollowUpWait, cancellationToken);
                 received.AddRange(more);
-                fullAnswer = more.Count >= fullAnswer ? more.Count : 0;
+                last = more.Count;
             }
         }
         catch (GoogleApiException ex)

@@ -25,7 +25,7 @@ internal sealed class BatchJudge(StreamState state, StreamConsumerOptions option
         var plan = new BatchPlan();
         foreach (var (message, decoded, rows) in batch)
         {
-            if (state.HandledMessages.Contains(message.MessageId))
+            if (state.HandledMessages.Contains(StreamState.HandledKey(message)))
             {
                 plan.AlreadyHandled.Add(message);
                 continue;
