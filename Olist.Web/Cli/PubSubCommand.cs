@@ -39,7 +39,7 @@ internal static class PubSubCommand
     public static Task<PubSubMessageBus> OpenAsync(BusOptions options, TimeSpan ackDeadline, TimeProvider timeProvider, CancellationToken cancellationToken) =>
         PubSubMessageBus.CreateAsync(
             options,
-            Environment.GetEnvironmentVariable(BusOptions.EmulatorHostVariable),
+            options.EffectiveEmulatorHost,
             ackDeadline,
             timeProvider,
             NullLogger<PubSubMessageBus>.Instance,

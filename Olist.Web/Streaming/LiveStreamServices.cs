@@ -67,7 +67,7 @@ public static class LiveStreamServices
         // Application Default Credentials read a file or ask the metadata server; the container has no async factories.
         PubSubMessageBus.CreateAsync(
                 options,
-                Environment.GetEnvironmentVariable(BusOptions.EmulatorHostVariable),
+                options.EffectiveEmulatorHost,
                 services.GetRequiredService<IOptions<StreamConsumerOptions>>().Value.AckDeadline,
                 services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ILogger<PubSubMessageBus>>(),

@@ -65,13 +65,18 @@ public sealed class PubSubClient(HttpClient http)
 
     /// <summary>
     /// Pulls up to <paramref name="maxMessages"/> (at most <see cref="MaxMessagesPerPull"/>). Pub/Sub holds the call until a
-    /// message comes (the emulator indefinitely), so callers bound the wait with <paramref name="cancellationToken"/>.
+    /// message comes (the emulator indefinitely) unless <paramref name="returnImmediately"/>, which Google deprecates for a
+    /// first pull (it may answer empty while messages wait) but which suits a follow-up pull that only takes what is there.
     /// </summary>
-    public async Task<IReadOnlyList<PubSubReceived>> PullAsync(string subscription, int maxMessages, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PubSubReceived>> PullAsync(string subscription, int maxMessages, bool returnImmediately, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxMessages);
         using var request = Request(
-            HttpMethod.Post, $"{subscription}:pull", PubSubRetry.Pull, new PullRequest(Math.Min(maxMessages, MaxMessagesPerPull)), PubSubJsonContext.Default.PullRequest);
+            HttpMethod.Post,
+            $"{subscription}:pull",
+            PubSubRetry.Pull,
+            new PullRequest(Math.Min(maxMessages, MaxMessagesPerPull), returnImmediately),
+            PubSubJsonContext.Default.PullRequest);
         var response = await SendAsync(request, PubSubJsonContext.Default.PullResponse, $"pull from {subscription}", cancellationToken);
         return response.ReceivedMessages ?? [];
     }

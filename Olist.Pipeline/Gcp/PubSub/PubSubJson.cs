@@ -24,7 +24,9 @@ internal sealed record PublishRequest([property: JsonPropertyName("messages")] I
 
 internal sealed record PublishResponse([property: JsonPropertyName("messageIds")] List<string>? MessageIds);
 
-internal sealed record PullRequest([property: JsonPropertyName("maxMessages")] int MaxMessages);
+internal sealed record PullRequest(
+    [property: JsonPropertyName("maxMessages")] int MaxMessages,
+    [property: JsonPropertyName("returnImmediately"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool ReturnImmediately);
 
 internal sealed record PullResponse([property: JsonPropertyName("receivedMessages")] List<PubSubReceived>? ReceivedMessages);
 

@@ -39,6 +39,12 @@ public sealed class BusOptions
     /// <summary>Whether <c>PUBSUB_EMULATOR_HOST</c> selects the emulator (Google's .NET client semantics).</summary>
     public EmulatorDetection EmulatorDetection { get; set; } = EmulatorDetection.EmulatorOrProduction;
 
+    /// <summary>The emulator's <c>host:port</c>; unset, <c>PUBSUB_EMULATOR_HOST</c> is read, as Google's clients do.</summary>
+    public string? EmulatorHost { get; set; }
+
+    /// <summary>The emulator host in effect: <see cref="EmulatorHost"/>, else the environment variable.</summary>
+    public string? EffectiveEmulatorHost => string.IsNullOrWhiteSpace(EmulatorHost) ? Environment.GetEnvironmentVariable(EmulatorHostVariable) : EmulatorHost;
+
     /// <summary>Create the topics and the subscription when missing (ALREADY_EXISTS is success); off, <c>pubsub setup</c> does it.</summary>
     public bool CreateResources { get; set; } = true;
 

@@ -23,7 +23,8 @@ public interface IMessageBus
 
     /// <summary>
     /// Leases up to <paramref name="maxMessages"/> deliverable messages for <paramref name="ackDeadline"/>, oldest first,
-    /// waiting up to <paramref name="maxWait"/> for one to become deliverable; an empty list when none did.
+    /// waiting up to <paramref name="maxWait"/> for one to become deliverable; an empty list when none did. A bus may wait
+    /// longer (Pub/Sub long-polls for at least 30 s); cancelling ends the wait at once.
     /// </summary>
     Task<IReadOnlyList<BusMessage>> PullAsync(int maxMessages, TimeSpan ackDeadline, TimeSpan maxWait, CancellationToken cancellationToken);
 

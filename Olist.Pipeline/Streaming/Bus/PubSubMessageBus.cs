@@ -33,8 +33,8 @@ public sealed partial class PubSubMessageBus : IMessageBus, IDeadLetterTopic, IA
     /// <summary>An answer this large counts as full: the emulator's largest, and below what production gives a backlog.</summary>
     private const int FullAnswer = 100;
 
-    /// <summary>How long a follow-up pull may wait: more messages are either there at once or not.</summary>
-    private static readonly TimeSpan FollowUpWait = TimeSpan.FromMilliseconds(250);
+    /// <summary>The shortest wait of a first pull before it is given up (see <see cref="PullAsync"/>).</summary>
+    public static readonly TimeSpan MinimumLongPoll = TimeSpan.FromSeconds(30);
 
     private static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>();
 
@@ -161,6 +161,11 @@ public sealed partial class PubSubMessageBus : IMessageBus, IDeadLetterTopic, IA
         }
     }
 
+    /// <summary>
+    /// Long-polls for the first messages for at least <see cref="MinimumLongPoll"/> (longer than <paramref name="maxWait"/>
+    /// when that is shorter): a pull given up while Pub/Sub hands it messages strands them until their lease runs out, so
+    /// pulls are given up only when idle for long or when stopping. While answers come full, takes more at once.
+    /// </summary>
     public async Task<IReadOnlyList<BusMessage>> PullAsync(int maxMessages, TimeSpan ackDeadline, TimeSpan maxWait, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxMessages);
@@ -168,19 +173,23 @@ public sealed partial class PubSubMessageBus : IMessageBus, IDeadLetterTopic, IA
         try
         {
             await EnsureAsync(cancellationToken);
-
-            // Pub/Sub holds a pull until a message comes: the wait is bounded here. A message handed to a pull that is
-            // given up in the same instant stays leased until its deadline, then comes again (at least once).
-            var first = await PullWithinAsync(maxMessages, maxWait, cancellationToken);
-            received.AddRange(first);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(maxWait > MinimumLongPoll ? maxWait : MinimumLongPoll);
+            try
+            {
+                received.AddRange(await WithResourcesAsync(token => _client.PullAsync(Subscription, maxMessages, returnImmediately: false, token), wait.Token));
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return [];
+            }
 
             // A full answer means more may wait: pull again at once, so that a backlog is taken in large batches (the
-            // emulator answers at most 100 messages per pull); a shorter answer means the backlog is drained. A backlog
-            // drained exactly by a full answer leaves the next pull waiting, hence its short bound.
-            var last = first.Count;
+            // emulator answers at most 100 messages per pull); a shorter or empty answer means the backlog is drained.
+            var last = received.Count;
             while (received.Count < maxMessages && last >= Math.Min(FullAnswer, maxMessages - (received.Count - last)))
             {
-                var more = await PullWithinAsync(maxMessages - received.Count, maxWait < FollowUpWait ? maxWait : FollowUpWait, cancellationToken);
+                var more = await _client.PullAsync(Subscription, maxMessages - received.Count, returnImmediately: true, cancellationToken);
                 received.AddRange(more);
                 last = more.Count;
             }
@@ -301,20 +310,6 @@ public sealed partial class PubSubMessageBus : IMessageBus, IDeadLetterTopic, IA
         _stopping.Dispose();
         _ensureGate.Dispose();
         _http.Dispose();
-    }
-
-    private async Task<IReadOnlyList<PubSubReceived>> PullWithinAsync(int maxMessages, TimeSpan maxWait, CancellationToken cancellationToken)
-    {
-        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        wait.CancelAfter(maxWait);
-        try
-        {
-            return await WithResourcesAsync(token => _client.PullAsync(Subscription, maxMessages, token), wait.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return [];
-        }
     }
 
     private List<BusMessage> TakeLeases(List<PubSubReceived> received)
