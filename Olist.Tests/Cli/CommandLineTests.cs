@@ -47,8 +47,13 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains(missing, line, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Load_while_another_process_holds_the_warehouse_says_so()
+    [Theory]
+    [InlineData("load", "--source", "{csv}")]
+    [InlineData("build")]
+    [InlineData("test")]
+    [InlineData("kpi", "sales-trends")]
+    [InlineData("dag", "run", "--ds", "2018-01-02")]
+    public async Task A_verb_while_another_process_holds_the_warehouse_says_so_in_one_line(params string[] arguments)
     {
         var data = _temp.Combine("data");
         Directory.CreateDirectory(data);
@@ -60,11 +65,26 @@ public sealed class CommandLineTests : IDisposable
         await using var holder = new DuckDBConnection($"Data Source={Path.Combine(data, "warehouse.duckdb")}");
         await holder.OpenAsync();
 
-        var outcome = await CliProcess.RunAsync(data, "load", "--source", csv);
+        var outcome = await CliProcess.RunAsync(data, [.. arguments.Select(a => a.Replace("{csv}", csv, StringComparison.Ordinal))]);
 
-        Assert.NotEqual(0, outcome.ExitCode);
-        Assert.Contains("in use by another process", outcome.StandardError, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", outcome.StandardError, StringComparison.Ordinal);
+        Assert.Equal(1, outcome.ExitCode);
+        var line = Assert.Single(outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"{string.Join(' ', arguments.TakeWhile(a => !a.StartsWith('-') && a != "sales-trends"))}: error:", line, StringComparison.Ordinal);
+        Assert.Contains("another process", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Generate_into_a_path_that_is_a_file_fails_with_one_line()
+    {
+        var file = _temp.Combine("a-file");
+        await File.WriteAllTextAsync(file, "");
+
+        var outcome = await CliProcess.RunAsync(_temp.Combine("data"), "generate", "--scale", "0.001", "--out", file);
+
+        Assert.Equal(1, outcome.ExitCode);
+        var line = Assert.Single(outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("generate: error:", line, StringComparison.Ordinal);
+        Assert.Contains(file, line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -12,12 +12,7 @@ internal static class CompileCommand
         var select = TransformCli.Select();
         var vars = TransformCli.Vars();
         var projectDirectory = TransformCli.ProjectDirectory();
-        var target = new Option<string>("--target")
-        {
-            Description = "Warehouse to write SQL for.",
-            DefaultValueFactory = _ => "duckdb",
-        };
-        target.AcceptOnlyFromAmong("duckdb", "bigquery");
+        var target = TypedOptions.Choice("--target", "Warehouse to write SQL for", "duckdb", "bigquery");
         var output = new Option<DirectoryInfo>("--out")
         {
             Description = "Folder for models/NNN_<model>.sql (in build order) and tests/<test>.sql.",
@@ -32,7 +27,7 @@ internal static class CompileCommand
         {
             var warehouse = parseResult.GetValue(target) == "bigquery" ? TargetWarehouse.BigQuery : TargetWarehouse.DuckDb;
             var request = new CompileRequest(
-                parseResult.GetRequiredValue(output).FullName, warehouse, parseResult.GetValue(select), TransformCli.ParseVars(parseResult.GetValue(vars)));
+                parseResult.GetRequiredValue(output).FullName, warehouse, parseResult.GetValue(select), parseResult.GetValue(vars));
             var summary = await TransformCli.Engine(timeProvider, parseResult.GetValue(projectDirectory)).CompileAsync(request, cancellationToken);
             Console.WriteLine($"compiled {summary.ModelFiles.Count} models and {summary.TestFiles.Count} tests for {parseResult.GetValue(target)} into {request.OutputDirectory}");
             return 0;

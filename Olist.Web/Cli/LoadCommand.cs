@@ -21,12 +21,7 @@ internal static class LoadCommand
             Description = "Folder holding any of the nine Olist CSV files.",
             Required = true,
         };
-        var format = new Option<string>("--format")
-        {
-            Description = "Output format of the summary.",
-            DefaultValueFactory = _ => "table",
-        };
-        format.AcceptOnlyFromAmong("table", "json");
+        var format = TypedOptions.Choice("--format", "Output format of the summary", "table", "json");
 
         var command = new Command("load", "Load Olist CSV files into raw warehouse tables; unreadable records go to quarantine.")
         {

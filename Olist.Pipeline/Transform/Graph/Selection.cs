@@ -35,7 +35,7 @@ internal sealed record Selection(IReadOnlySet<string> Models, IReadOnlySet<strin
             var matched = Match(method, manifest);
             if (matched.Count == 0)
             {
-                throw new PipelineException($"--select '{token}' matches no model or test of the project.");
+                throw new InvalidRequestException($"--select '{token}' matches no model or test of the project.");
             }
 
             foreach (var model in matched)
