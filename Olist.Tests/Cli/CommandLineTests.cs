@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DuckDB.NET.Data;
 using Olist.Pipeline.Catalog;
+using Olist.Pipeline.Warehouse;
 using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.Cli;
@@ -32,6 +33,31 @@ public sealed class CommandLineTests : IDisposable
             Assert.Equal(row.GetProperty("rows_read").GetInt64(), row.GetProperty("rows_loaded").GetInt64() + row.GetProperty("rows_quarantined").GetInt64());
         });
         Assert.True(File.Exists(_temp.Combine("data", "warehouse.duckdb")));
+    }
+
+    [Fact]
+    public async Task Load_of_a_header_only_file_is_refused_in_one_line_unless_the_shrink_is_allowed()
+    {
+        var data = _temp.Combine("data");
+        var csv = _temp.Combine("csv");
+        var generated = await CliProcess.RunAsync(data, "generate", "--scale", "0.001", "--seed", "7", "--out", csv, "--end-date", "2018-08-31");
+        var loaded = await CliProcess.RunAsync(data, "load", "--source", csv);
+        var headerOnly = _temp.Combine("header-only");
+        Directory.CreateDirectory(headerOnly);
+        var orders = Path.Combine(headerOnly, OlistCatalog.Orders.FileName);
+        await File.WriteAllTextAsync(orders, (await File.ReadAllLinesAsync(Path.Combine(csv, OlistCatalog.Orders.FileName)))[0] + "\n");
+
+        var refused = await CliProcess.RunAsync(data, "load", "--source", headerOnly);
+        var ordersAfterRefusal = await RowCountAsync(data, "raw.orders");
+        var allowed = await CliProcess.RunAsync(data, "load", "--source", headerOnly, "--allow-shrink");
+
+        Assert.True(generated.ExitCode == 0 && loaded.ExitCode == 0, generated.StandardError + loaded.StandardError);
+        Assert.Equal(1, refused.ExitCode);
+        var errors = refused.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains("error", StringComparison.Ordinal));
+        Assert.StartsWith("load: error: refused to replace raw.orders (", Assert.Single(errors), StringComparison.Ordinal);
+        Assert.True(ordersAfterRefusal > 0);
+        Assert.Equal(0, allowed.ExitCode);
+        Assert.Equal(0, await RowCountAsync(data, "raw.orders"));
     }
 
     [Fact]
@@ -96,4 +122,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("--scale must be greater than 0", outcome.StandardError, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_temp.Combine("csv")));
     }
+
+    private static Task<long> RowCountAsync(string data, string table) =>
+        new DuckDbWarehouse(Path.Combine(data, "warehouse.duckdb")).CountAsync($"SELECT count(*) FROM {table}");
 }

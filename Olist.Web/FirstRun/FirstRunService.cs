@@ -50,7 +50,7 @@ public sealed partial class FirstRunService(
             if (loadedNow)
             {
                 var sourceDirectory = await ChooseSourcesAsync(stoppingToken);
-                var files = await loader.LoadAsync(sourceDirectory, state.ProgressOf(LoadingActivity), stoppingToken);
+                var files = await loader.LoadAsync(sourceDirectory, ShrinkGuard.From(options.Value.Load), state.ProgressOf(LoadingActivity), stoppingToken);
                 var rowsLoaded = files.Sum(f => f.RowsLoaded);
                 var rowsQuarantined = files.Sum(f => f.RowsQuarantined);
                 LogLoaded(files.Count, sourceDirectory, rowsLoaded, rowsQuarantined);
