@@ -19,6 +19,9 @@ internal sealed class DuckDbDialect : SqlDialect
 
     public override string StringLiteral(string value) => $"'{value.Replace("'", "''", StringComparison.Ordinal)}'";
 
+    /// <summary>TIMESTAMPTZ: a plain TIMESTAMP would be compared with the raw tables' instants in the session's time zone.</summary>
+    public override string TimestampLiteral(DateTimeOffset instant) => $"TIMESTAMPTZ '{UtcText(instant)}'";
+
     public override string CreateSchema(ModelNode model) => $"CREATE SCHEMA IF NOT EXISTS {model.Config.Schema};";
 
     public override string CreateOrReplaceView(string relation, string sql) => $"CREATE OR REPLACE VIEW {relation} AS\n{sql}\n;";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Olist.Pipeline.Transform.Project;
 
 namespace Olist.Pipeline.Transform.Rendering.Dialects;
@@ -21,6 +22,9 @@ internal abstract class SqlDialect
     public abstract string SourceRelation(string schema, string table);
 
     public abstract string StringLiteral(string value);
+
+    /// <summary>An instant as a literal comparable with timestamp columns that hold instants (BigQuery's TIMESTAMP; standard SQL).</summary>
+    public virtual string TimestampLiteral(DateTimeOffset instant) => $"TIMESTAMP '{UtcText(instant)}'";
 
     /// <summary>The statement creating the schema (dataset) a model lives in, when missing.</summary>
     public abstract string CreateSchema(ModelNode model);
@@ -52,6 +56,10 @@ internal abstract class SqlDialect
 
     /// <summary>The month as <c>YYYY-MM</c> text.</summary>
     public abstract string FormatMonth(string expression);
+
+    /// <summary>An instant in UTC to the microsecond, with its offset, as timestamp literals take it.</summary>
+    protected static string UtcText(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "+00";
 
     /// <summary>Wraps a query in a window clause, shared by both dialects' percentile.</summary>
     protected static string Over(string aggregate, string? partitionBy) => partitionBy switch
