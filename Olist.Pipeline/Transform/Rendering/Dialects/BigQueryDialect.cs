@@ -75,8 +75,9 @@ internal sealed class BigQueryDialect(string dataset) : SqlDialect
 
     /// <summary>
     /// BigQuery's <c>percentile_cont</c> is a window function only. The aggregate form interpolates by hand between the
-    /// two closest ranks of the sorted values, exactly as DuckDB's <c>quantile_cont</c> does: position
-    /// <c>fraction * (n - 1)</c>, result <c>lower + (position - floor(position)) * (upper - lower)</c>; NULL without values.
+    /// two closest ranks of the sorted values, exactly as DuckDB's <c>quantile_cont</c> does, to the last bit: position
+    /// <c>fraction * (n - 1)</c>, weight <c>position - floor(position)</c>, result <c>lower * (1 - weight) + upper * weight</c>;
+    /// NULL without values.
     /// </summary>
     public override string PercentileCont(string expression, string fraction, string? partitionBy)
     {
@@ -85,10 +86,12 @@ internal sealed class BigQueryDialect(string dataset) : SqlDialect
             return Over($"percentile_cont({expression}, {fraction})", partitionBy);
         }
 
-        var position = $"{fraction} * (COUNT({expression}) - 1)";
+        // A FLOAT64 fraction: a bare literal would be NUMERIC here, and exact decimal steps round differently from DuckDB's doubles.
+        var position = $"CAST({fraction} AS FLOAT64) * (COUNT({expression}) - 1)";
         string Ranked(string rounding) =>
             $"ARRAY_AGG({expression} IGNORE NULLS ORDER BY {expression})[SAFE_OFFSET(CAST({rounding}({position}) AS INT64))]";
-        return $"({Ranked("FLOOR")} + ({position} - FLOOR({position})) * ({Ranked("CEIL")} - {Ranked("FLOOR")}))";
+        var weight = $"({position} - FLOOR({position}))";
+        return $"({Ranked("FLOOR")} * (1 - {weight}) + {Ranked("CEIL")} * {weight})";
     }
 
     public override string NormalizeCity(string expression) =>
