@@ -11,9 +11,9 @@ namespace Olist.Pipeline.Transform.Materializations;
 /// orchestrator can run, retry and record each as a task of its own.
 /// </summary>
 /// <remarks>
-/// A day is audited in <c>audit.model</c> and merged into the table. A full build is audited in <c>schema.model__audit</c>,
-/// beside the table it replaces, so publishing is a drop and a rename in one transaction instead of a copy of every row:
-/// DuckDB renames a table only within its schema.
+/// A day is audited in the dialect's audit relation (<c>audit.model</c> on DuckDB) and merged into the table. A full build
+/// is audited in its swap relation beside the table it replaces (<c>schema.model__audit</c>: DuckDB renames a table only
+/// within its schema), so publishing swaps it in without copying a row where the warehouse can rename.
 /// </remarks>
 internal static class WriteAuditPublish
 {
