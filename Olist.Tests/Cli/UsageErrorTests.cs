@@ -29,6 +29,7 @@ public sealed class UsageErrorTests
         { "test: error: unknown option '--ds'", ["test", "--ds", "2018-01-01"] },
         { "compile: error: unknown --target 'oracle'; allowed: duckdb, bigquery", ["compile", "--target", "oracle", "--out", Out] },
         { "compile: error: Option '--out' is required", ["compile"] },
+        { "compile: error: --ds '2018-02-29' is not a date", ["compile", "--ds", "2018-02-29", "--out", Out] },
         { "kpi: error: unknown option '--colour'", ["kpi", "sales-trends", "--colour", "red"] },
         { "kpi: error: unknown --format 'xml'; allowed: table, json, csv", ["kpi", "sales-trends", "--format", "xml"] },
         { "stream: error: --rate 'fast' is not a number", ["stream", "--rate", "fast"] },
