@@ -1,5 +1,5 @@
-using System.Threading.Channels;
 using Olist.Pipeline.Streaming.Bus;
+using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.Streaming;
 
@@ -9,25 +9,14 @@ namespace Olist.Tests.Streaming;
 /// </summary>
 internal sealed class WatchedBus(IMessageBus inner) : DelegatingBus(inner)
 {
-    // Handing back must happen: this bound only stops a broken consumer from hanging the suite.
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
-
-    private readonly Channel<int> _handedBack = Channel.CreateUnbounded<int>();
+    private readonly Occurrences<int> _handedBack = new("the consumer handing messages back");
 
     /// <summary>Waits until messages were handed back <paramref name="times"/> more times since the last wait.</summary>
     public async Task HandedBackAsync(int times)
     {
-        using var timeout = new CancellationTokenSource(Patience);
         for (var seen = 0; seen < times; seen++)
         {
-            try
-            {
-                await _handedBack.Reader.ReadAsync(timeout.Token);
-            }
-            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-            {
-                throw new TimeoutException($"messages were handed back {seen} of {times} times within {Patience}");
-            }
+            await _handedBack.NextAsync();
         }
     }
 
@@ -36,7 +25,7 @@ internal sealed class WatchedBus(IMessageBus inner) : DelegatingBus(inner)
         await base.ModifyAckDeadlineAsync(ackIds, delay, cancellationToken);
         if (ackIds.Count > 0 && delay > TimeSpan.Zero)
         {
-            _handedBack.Writer.TryWrite(ackIds.Count);
+            _handedBack.Add(ackIds.Count);
         }
     }
 }

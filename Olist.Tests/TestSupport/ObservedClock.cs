@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Olist.Tests.TestSupport;
@@ -10,10 +9,7 @@ namespace Olist.Tests.TestSupport;
 /// </summary>
 internal sealed class ObservedClock(DateTimeOffset start) : FakeTimeProvider(start)
 {
-    // Arming a timer must happen: this bound only stops a broken loop from hanging the suite.
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-
-    private readonly Channel<TimeSpan> _armed = Channel.CreateUnbounded<TimeSpan>();
+    private readonly Occurrences<TimeSpan> _armed = new("arming a timer on the fake clock");
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
@@ -23,25 +19,14 @@ internal sealed class ObservedClock(DateTimeOffset start) : FakeTimeProvider(sta
     }
 
     /// <summary>Waits until the next timer not yet reported is armed, and returns how far ahead it is due.</summary>
-    public async Task<TimeSpan> NextTimerAsync()
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        try
-        {
-            return await _armed.Reader.ReadAsync(timeout.Token);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
-        {
-            throw new TimeoutException($"no timer was armed on the clock within {Patience}");
-        }
-    }
+    public Task<TimeSpan> NextTimerAsync() => _armed.NextAsync();
 
     // A timeout's timer is created disarmed and armed by Change, as CancellationTokenSource.CancelAfter does.
     private void Armed(TimeSpan dueTime)
     {
         if (dueTime != Timeout.InfiniteTimeSpan)
         {
-            _armed.Writer.TryWrite(dueTime);
+            _armed.Add(dueTime);
         }
     }
 
