@@ -68,7 +68,7 @@ public sealed class PubSubStreamTests(PubSubEmulator emulator)
         await bus.SetupAsync(CancellationToken.None);
         await using var other = await emulator.BusAsync(options, Lease);
         await bus.PublishAsync([.. OrderEvents.ManyCreated(20, "lease").Select(Message)], CancellationToken.None);
-        var slow = new HoldingSink();
+        var slow = new BlockingSink();
         using var stop = new CancellationTokenSource();
         var consumer = Consumer(harness, bus, slow);
         var run = consumer.RunAsync(stop.Token);
@@ -161,19 +161,5 @@ public sealed class PubSubStreamTests(PubSubEmulator emulator)
         }
 
         return pulled;
-    }
-
-    /// <summary>Holds the consumer's first committed batch until released: a slow write, as the bus sees it.</summary>
-    private sealed class HoldingSink : IAcceptedOrdersSink
-    {
-        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public async ValueTask OnBatchCommittedAsync(StreamBatchReport report, CancellationToken cancellationToken)
-        {
-            Entered.TrySetResult();
-            await Release.Task;
-        }
     }
 }
