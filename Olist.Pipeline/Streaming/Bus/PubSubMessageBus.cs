@@ -33,6 +33,9 @@ public sealed partial class PubSubMessageBus : IMessageBus, IDeadLetterTopic, IA
     /// <summary>An answer this large counts as full: the emulator's largest, and below what production gives a backlog.</summary>
     private const int FullAnswer = 100;
 
+    /// <summary>How long the latest pull's lag stands for the consumer's lag when this process holds no message.</summary>
+    private static readonly TimeSpan RecentPull = TimeSpan.FromSeconds(10);
+
     /// <summary>The shortest wait of a first pull before it is given up (see <see cref="PullAsync"/>).</summary>
     public static readonly TimeSpan MinimumLongPoll = TimeSpan.FromSeconds(30);
 
@@ -55,6 +58,7 @@ public sealed partial class PubSubMessageBus : IMessageBus, IDeadLetterTopic, IA
     private int _disposed;
     private long _errors;
     private BusError? _lastError;
+    private volatile DeliveryLag? _lastDelivery;
 
     private PubSubMessageBus(HttpClient http, BusOptions options, GoogleEndpoint endpoint, TimeSpan ackDeadline, TimeProvider timeProvider, ILogger logger)
     {
@@ -242,8 +246,9 @@ public sealed partial class PubSubMessageBus : IMessageBus, IDeadLetterTopic, IA
     }
 
     /// <summary>
-    /// Pub/Sub's REST API does not count the backlog (Cloud Monitoring does), so the backlog is unknown; the lag is the age
-    /// of the oldest message this process holds.
+    /// Pub/Sub's REST API does not count the backlog (Cloud Monitoring does), so the backlog is unknown. The lag is the age
+    /// of the oldest message this process holds; holding none, how old the oldest message of the latest pull was when it
+    /// came, for <see cref="RecentPull"/> after it.
     /// </summary>
     public Task<BusStats> GetStatsAsync(CancellationToken cancellationToken)
     {
@@ -254,7 +259,9 @@ public sealed partial class PubSubMessageBus : IMessageBus, IDeadLetterTopic, IA
             oldest = oldest is { } o && o <= lease.PublishedAt ? o : lease.PublishedAt;
         }
 
-        var lag = oldest is { } at ? (now - at < TimeSpan.Zero ? TimeSpan.Zero : now - at) : (TimeSpan?)null;
+        var lag = oldest is { } at
+            ? Positive(now - at)
+            : _lastDelivery is { } delivery && now - delivery.PulledAt < RecentPull ? delivery.Lag : (TimeSpan?)null;
         return Task.FromResult(new BusStats(null, _leases.Count, lag) { Errors = Interlocked.Read(ref _errors), LastError = Volatile.Read(ref _lastError) });
     }
 
@@ -315,6 +322,11 @@ public sealed partial class PubSubMessageBus : IMessageBus, IDeadLetterTopic, IA
     private List<BusMessage> TakeLeases(List<PubSubReceived> received)
     {
         var now = _timeProvider.GetUtcNow();
+        if (received.Count > 0)
+        {
+            _lastDelivery = new DeliveryLag(now, Positive(now - received.Min(r => r.Message.PublishTime)));
+        }
+
         var messages = new List<BusMessage>(received.Count);
         foreach (var delivery in received)
         {
@@ -429,6 +441,8 @@ public sealed partial class PubSubMessageBus : IMessageBus, IDeadLetterTopic, IA
         }
     }
 
+    private static TimeSpan Positive(TimeSpan span) => span < TimeSpan.Zero ? TimeSpan.Zero : span;
+
     private void Note(GoogleApiException exception)
     {
         Interlocked.Increment(ref _errors);
@@ -438,6 +452,9 @@ public sealed partial class PubSubMessageBus : IMessageBus, IDeadLetterTopic, IA
     /// <summary>A lease this process holds: the message, when it was pulled and when Pub/Sub will deliver it again unless extended.</summary>
     [StructLayout(LayoutKind.Auto)]
     private readonly record struct Lease(string MessageId, DateTimeOffset PublishedAt, DateTimeOffset LeasedAt, DateTimeOffset ExpiresAt);
+
+    /// <summary>When the latest non-empty pull came and how old its oldest message was then.</summary>
+    private sealed record DeliveryLag(DateTimeOffset PulledAt, TimeSpan Lag);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pub/Sub {Resource}")]
     private partial void LogResource(string resource);

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using Olist.Pipeline.Errors;
 using Olist.Pipeline.Gcp;
+using Olist.Pipeline.Gcp.PubSub;
 using Olist.Pipeline.Streaming.Bus;
 
 namespace Olist.Tests.Streaming.PubSub;
@@ -85,6 +86,17 @@ public sealed class GoogleRestTests : IAsyncLifetime
         Assert.False(failure.IsTransient);
         Assert.Contains("the first 1000 of 2500 messages were stored", failure.Message, StringComparison.Ordinal);
         Assert.Equal([200, 400], _fake.Calls.Where(c => c.Path.EndsWith(":publish", StringComparison.Ordinal)).Select(c => c.Status));
+    }
+
+    [Fact]
+    public void Publish_calls_hold_at_most_1000_messages_and_9_MiB_of_base64_in_order()
+    {
+        var small = Enumerable.Range(0, 2_001).Select(_ => new PubSubOutgoing(new byte[10], null)).ToList();
+        var large = Enumerable.Range(0, 5).Select(_ => new PubSubOutgoing(new byte[3_000_000], new Dictionary<string, string> { ["replay_of"] = "m" })).ToList();
+
+        Assert.Equal([(0, 1_000), (1_000, 1_000), (2_000, 1)], PubSubClient.Batches(small).Select(r => r.GetOffsetAndLength(small.Count)));
+        // 3 MB of data is 4 MB of base64: two fit in 9 MiB, a third does not.
+        Assert.Equal([(0, 2), (2, 2), (4, 1)], PubSubClient.Batches(large).Select(r => r.GetOffsetAndLength(large.Count)));
     }
 
     [Fact]

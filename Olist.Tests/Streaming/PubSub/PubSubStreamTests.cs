@@ -75,11 +75,15 @@ public sealed class PubSubStreamTests(PubSubEmulator emulator)
         await slow.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
         // The batch is committed and not yet acknowledged; its lease is 10 s. Another puller waits past it.
-        var stolen = await other.PullAsync(100, Lease, Lease + TimeSpan.FromSeconds(5), CancellationToken.None);
+        var holding = await bus.GetStatsAsync(CancellationToken.None);
+        var stolen = await PullForAsync(other, Lease + TimeSpan.FromSeconds(5));
+        var stillHolding = await bus.GetStatsAsync(CancellationToken.None);
         slow.Release.TrySetResult();
         await ConsumeUntilAsync(consumer, () => consumer.Counters.Handled == 20, run, stop);
 
         Assert.Empty(stolen);
+        Assert.Equal((20L, null), (holding.Leased, holding.Backlog));
+        Assert.True(stillHolding.OldestUnacknowledgedAge > Lease, $"the consumer's lag should be the held batch's age, not {stillHolding.OldestUnacknowledgedAge}");
         Assert.Equal(20, consumer.Counters.Accepted);
         Assert.Equal(1, await harness.CountAsync("SELECT max(attempts) FROM raw.stream_orders"));
     }
@@ -148,6 +152,20 @@ public sealed class PubSubStreamTests(PubSubEmulator emulator)
         while (!condition() && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
+        }
+    }
+
+    /// <summary>What one pull gets within <paramref name="patience"/>; nothing when it is given up.</summary>
+    private static async Task<IReadOnlyList<BusMessage>> PullForAsync(PubSubMessageBus bus, TimeSpan patience)
+    {
+        using var giveUp = new CancellationTokenSource(patience);
+        try
+        {
+            return await bus.PullAsync(100, Lease, patience, giveUp.Token);
+        }
+        catch (OperationCanceledException) when (giveUp.IsCancellationRequested)
+        {
+            return [];
         }
     }
 
