@@ -9,6 +9,12 @@ public static class OlistPolicies
     /// <summary>Viewers: read dashboards and run history; anonymous on loopback by default (<c>Olist:Auth:AnonymousViewers</c>).</summary>
     public const string Viewer = "viewer";
 
+    /// <summary>Publishers: put events on the live stream and read its catalog, with the publisher key.</summary>
+    public const string Publisher = "publisher";
+
     /// <summary>The role claim an operator carries, signed in or by API key.</summary>
     public const string OperatorRole = "operator";
+
+    /// <summary>The role claim a caller with the publisher key carries.</summary>
+    public const string PublisherRole = "publisher";
 }
