@@ -20,7 +20,7 @@ public static class DeadLetterEndpoints
             .RequireRateLimiting(RateLimits.Keyed)
             .WithTags("Live stream")
             .WithSummary("Puts dead letters back on the bus, by ids or by reason (operator)")
-            .Accepts<ReplayBody>("application/json")
+            .WithDescription("Body (application/json): {\"ids\": [\"...\"]} or {\"reason\": \"...\"}; answers how many went back and their new message ids.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
@@ -56,7 +56,7 @@ public static class DeadLetterEndpoints
     }
 
     /// <summary>The body of the replay: dead-letter ids, or a reason whose dead letters all go back.</summary>
-    internal sealed record ReplayBody(IReadOnlyList<string?>? Ids, string? Reason);
+    private sealed record ReplayBody(IReadOnlyList<string?>? Ids, string? Reason);
 
     /// <summary>The 202 answer: how many dead letters went back on the bus, and their new message ids.</summary>
     internal sealed record ReplayResponse(int Replayed, IReadOnlyList<string> MessageIds);

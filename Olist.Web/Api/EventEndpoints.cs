@@ -32,8 +32,8 @@ public static class EventEndpoints
         var publisher = endpoints.MapGroup("/api/events").RequireAuthorization(OlistPolicies.Publisher).RequireRateLimiting(RateLimits.Keyed).WithTags("Live stream");
         publisher.MapPost("/orders", PublishAsync)
             .WithSummary("Publishes order events: one JSON event, or NDJSON with one event per line (publisher key)")
-            .WithDescription("Every event is stored on the bus and gets a message id; events the consumer cannot use are dead-lettered with their bytes, not refused here.")
-            .Accepts<JsonElement>("application/json", "application/x-ndjson")
+            .WithDescription("Body: one JSON event (application/json) or NDJSON (application/x-ndjson), up to 10 MB. Every event is stored on the bus and gets a message id; "
+                + "events the consumer cannot use are dead-lettered with their bytes, not refused here.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
         publisher.MapGet("/catalog", CatalogAsync)

@@ -32,11 +32,11 @@ public static class RunEndpoints
         var act = endpoints.MapGroup("/api").RequireAuthorization(OlistPolicies.Operator).RequireRateLimiting(RateLimits.Keyed).WithTags("Runs");
         act.MapPost("/runs", TriggerAsync)
             .WithSummary("Queues a manual run of the daily DAG for a logical date (operator)")
-            .Accepts<TriggerBody>("application/json")
+            .WithDescription("Body (application/json): {\"logical_date\": \"YYYY-MM-DD\", \"full_refresh\": false}.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         act.MapPost("/backfills", BackfillAsync)
             .WithSummary("Queues a backfill: one run per day from..to, skipping days already done unless rerun (operator)")
-            .Accepts<BackfillBody>("application/json")
+            .WithDescription("Body (application/json): {\"from\": \"YYYY-MM-DD\", \"to\": \"YYYY-MM-DD\", \"rerun\": false}.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         act.MapPost("/runs/{id:long}/retry", RetryAsync)
             .WithSummary("Runs the failed and upstream-failed tasks of a failed run again (operator)")
@@ -159,13 +159,13 @@ public static class RunEndpoints
     /// <summary>The body of <c>POST /api/runs</c>.</summary>
     /// <param name="LogicalDate">The day to build, YYYY-MM-DD.</param>
     /// <param name="FullRefresh">Rebuild fact_sales from every day.</param>
-    internal sealed record TriggerBody(string? LogicalDate, bool FullRefresh);
+    private sealed record TriggerBody(string? LogicalDate, bool FullRefresh);
 
     /// <summary>The body of <c>POST /api/backfills</c>.</summary>
     /// <param name="From">First day, YYYY-MM-DD.</param>
     /// <param name="To">Last day, YYYY-MM-DD.</param>
     /// <param name="Rerun">Run again the days that already have a successful or skipped run.</param>
-    internal sealed record BackfillBody(string? From, string? To, bool Rerun);
+    private sealed record BackfillBody(string? From, string? To, bool Rerun);
 
     /// <summary>The schedule after a pause or resume.</summary>
     internal sealed record ScheduleJson(bool Paused, DateTimeOffset? NextRunAt, string Cron, string TimeZone);
