@@ -60,6 +60,14 @@ public sealed class HardenedServer : IAsyncLifetime
         return client;
     }
 
+    /// <summary>A client that sends the operator key, seen as coming from <paramref name="remote"/> (loopback when null).</summary>
+    public HttpClient OperatorClient(string? remote = null)
+    {
+        var client = Client(remote);
+        client.DefaultRequestHeaders.Add(Olist.Web.Security.OperatorKey.Header, OperatorApiKey);
+        return client;
+    }
+
     public async Task DisposeAsync()
     {
         if (_app is not null)

@@ -16,8 +16,7 @@ public sealed class ObservabilityTests(HardenedServer server) : IClassFixture<Ha
     [Fact]
     public async Task Metrics_show_requests_the_runtime_the_first_builds_models_and_the_stream()
     {
-        using var client = server.Client();
-        client.DefaultRequestHeaders.Add(OperatorKey.Header, HardenedServer.OperatorApiKey);
+        using var client = server.OperatorClient();
         using var publish = new HttpRequestMessage(HttpMethod.Post, "/api/events/orders") { Content = new StringContent("not json\n", MediaTypeHeaderValue.Parse("application/x-ndjson")) };
         publish.Headers.Add(PublisherKey.Header, HardenedServer.PublisherApiKey);
         using var published = await client.SendAsync(publish);
@@ -41,8 +40,7 @@ public sealed class ObservabilityTests(HardenedServer server) : IClassFixture<Ha
     [Fact]
     public async Task The_openapi_document_has_every_api_endpoint_with_a_summary_and_problem_refusals()
     {
-        using var client = server.Client();
-        client.DefaultRequestHeaders.Add(OperatorKey.Header, HardenedServer.OperatorApiKey);
+        using var client = server.OperatorClient();
 
         var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json")).RootElement;
         var paths = document.GetProperty("paths");
@@ -75,8 +73,7 @@ public sealed class ObservabilityTests(HardenedServer server) : IClassFixture<Ha
     [Fact]
     public async Task The_scalar_reference_page_loads_its_script_under_a_nonce_of_its_own_response()
     {
-        using var client = server.Client();
-        client.DefaultRequestHeaders.Add(OperatorKey.Header, HardenedServer.OperatorApiKey);
+        using var client = server.OperatorClient();
 
         using var page = await client.GetAsync("/scalar/");
         var html = await page.Content.ReadAsStringAsync();

@@ -19,8 +19,7 @@ public sealed class ProblemResponseTests(HardenedServer server) : IClassFixture<
     [InlineData("DELETE", "/api/runs", HttpStatusCode.MethodNotAllowed)]
     public async Task Failures_of_the_api_are_problems(string method, string path, HttpStatusCode expected)
     {
-        using var client = server.Client();
-        client.DefaultRequestHeaders.Add(Olist.Web.Security.OperatorKey.Header, HardenedServer.OperatorApiKey);
+        using var client = server.OperatorClient();
 
         using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 
@@ -30,8 +29,7 @@ public sealed class ProblemResponseTests(HardenedServer server) : IClassFixture<
     [Fact]
     public async Task A_body_of_the_wrong_shape_gets_a_problem_that_names_no_internal_type()
     {
-        using var client = server.Client();
-        client.DefaultRequestHeaders.Add(Olist.Web.Security.OperatorKey.Header, HardenedServer.OperatorApiKey);
+        using var client = server.OperatorClient();
 
         using var response = await client.PostAsync("/api/runs", new StringContent("""{"logical_date": 42}""", Encoding.UTF8, "application/json"));
 

@@ -11,8 +11,7 @@ public sealed class SecurityHeaderTests(HardenedServer server) : IClassFixture<H
     [InlineData("/api/kpis")]
     public async Task Answers_carry_nosniff_a_referrer_policy_and_a_script_only_from_self_csp(string path)
     {
-        using var client = server.Client();
-        client.DefaultRequestHeaders.Add(Olist.Web.Security.OperatorKey.Header, HardenedServer.OperatorApiKey);
+        using var client = server.OperatorClient();
 
         using var response = await client.GetAsync(path);
 

@@ -42,8 +42,7 @@ public sealed class ViewerFallbackTests(HardenedServer server) : IClassFixture<H
     [InlineData("/api/runs")]
     public async Task The_operator_key_opens_them_from_anywhere(string path)
     {
-        using var client = server.Client(Remote);
-        client.DefaultRequestHeaders.Add(OperatorKey.Header, HardenedServer.OperatorApiKey);
+        using var client = server.OperatorClient(Remote);
 
         using var response = await client.GetAsync(path);
 
@@ -91,8 +90,7 @@ public sealed class ViewerFallbackTests(HardenedServer server) : IClassFixture<H
     [Fact]
     public async Task A_kpi_answer_over_the_row_limit_is_a_400_problem_not_megabytes()
     {
-        using var client = server.Client();
-        client.DefaultRequestHeaders.Add(OperatorKey.Header, HardenedServer.OperatorApiKey);
+        using var client = server.OperatorClient();
 
         using var huge = await client.GetAsync("/api/kpis/top-products?grain=day&top=1000");
         using var small = await client.GetAsync("/api/kpis/top-products?grain=year&top=1");
