@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Streaming.Live;
@@ -13,7 +14,7 @@ namespace Olist.Web.Api;
 /// <summary>
 /// The live stream's HTTP API: <c>POST /api/events/orders</c> (publisher key) puts events on the bus,
 /// <c>GET /api/events/catalog</c> (publisher key) gives the <c>stream</c> verb products and customers to sell to, and
-/// <c>GET /api/live/summary</c> reports the counters, backlog and live metrics.
+/// <c>GET /api/live/summary</c> (viewer) reports the counters, backlog and live metrics.
 /// </summary>
 public static class EventEndpoints
 {
@@ -21,30 +22,40 @@ public static class EventEndpoints
     public const int MaxRequestBytes = 10 * 1024 * 1024;
 
     /// <summary>The header carrying the publisher key.</summary>
-    public const string ApiKeyHeader = "X-Api-Key";
+    public const string ApiKeyHeader = PublisherKey.Header;
 
     /// <summary>What a publisher is told to wait after a bus outage, in seconds.</summary>
     public const int RetryAfterSeconds = 5;
 
     /// <summary>JSON of this API: snake_case like the event contract.</summary>
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    public static JsonSerializerOptions Json => ApiJson.Options;
 
-    /// <summary>Maps the stream's endpoints.</summary>
+    /// <summary>Maps the stream's endpoints: the publisher's behind the publisher key, the summary behind the viewer policy.</summary>
     public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/events/orders", PublishAsync);
-        endpoints.MapGet("/api/events/catalog", CatalogAsync);
-        endpoints.MapGet("/api/live/summary", SummaryAsync);
+        var publisher = endpoints.MapGroup("/api/events").RequireAuthorization(OlistPolicies.Publisher).RequireRateLimiting(RateLimits.Keyed).WithTags("Live stream");
+        publisher.MapPost("/orders", PublishAsync)
+            .WithSummary("Publishes order events: one JSON event, or NDJSON with one event per line (publisher key)")
+            .WithDescription("Body: one JSON event (application/json) or NDJSON (application/x-ndjson), up to 10 MB. Every event is stored on the bus and gets a message id; "
+                + "events the consumer cannot use are dead-lettered with their bytes, not refused here.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        publisher.MapGet("/catalog", CatalogAsync)
+            .WithSummary("Products and customers to sell to, for publishers that generate orders (publisher key)")
+            .WithDescription("Query: size, the number of products and of customers (1 to 5000, default 500).")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        endpoints.MapGet("/api/live/summary", SummaryAsync)
+            .RequireAuthorization(OlistPolicies.Viewer)
+            .WithTags("Live stream")
+            .WithSummary("The stream's counters since the data directory was created, its backlog, the consumer's state and today's live metrics")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }
 
-    private static async Task<IResult> PublishAsync(HttpRequest request, PublisherKey key, IMessageBus bus, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<PublishResponse>, ProblemHttpResult>> PublishAsync(HttpRequest request, IMessageBus bus, CancellationToken cancellationToken)
     {
-        if (!await key.IsValidAsync(request.Headers[ApiKeyHeader]))
-        {
-            return Error("a valid X-Api-Key header (the publisher key) is required", StatusCodes.Status401Unauthorized);
-        }
-
         if (request.ContentLength > MaxRequestBytes)
         {
             return TooLarge();
@@ -59,13 +70,13 @@ public static class EventEndpoints
         var messages = EventBody.Split(body, request.ContentType);
         if (messages.Count == 0)
         {
-            return Error("the body holds no event: send one JSON event or NDJSON, one event per line", StatusCodes.Status400BadRequest);
+            return ApiProblems.BadRequest("the body holds no event: send one JSON event or NDJSON, one event per line");
         }
 
         try
         {
             var ids = await bus.PublishAsync(messages.Select(m => new OutgoingMessage(m)).ToList(), cancellationToken);
-            return Results.Json(new PublishResponse(ids), Json, statusCode: StatusCodes.Status202Accepted);
+            return TypedResults.Accepted((string?)null, new PublishResponse(ids));
         }
         catch (BusPublishException ex)
         {
@@ -74,12 +85,11 @@ public static class EventEndpoints
     }
 
     /// <summary>
-    /// The bus failed: 503 with Retry-After when it is an outage, 502 when the bus refused the request; either way the body
-    /// names the ids of the leading events that were stored, so the caller resends exactly the others.
+    /// The bus failed: 503 with Retry-After when it is an outage, 502 when the bus refused the request; either way the
+    /// problem names in <c>stored_message_ids</c> the leading events that were stored, so the caller resends exactly the others.
     /// </summary>
-    private static IResult NotPublished(HttpContext context, BusPublishException failure, int events)
+    private static ProblemHttpResult NotPublished(HttpContext context, BusPublishException failure, int events)
     {
-        var status = failure.IsTransient ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status502BadGateway;
         if (failure.IsTransient)
         {
             context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -89,33 +99,32 @@ public static class EventEndpoints
         var detail = stored == 0
             ? $"the bus did not store the {events} events; send them again later: {failure.Message}"
             : $"the bus stored the first {stored} of {events} events (stored_message_ids) and not the other {events - stored}; send only those again: {failure.Message}";
-        return Results.Json(new NotPublishedResponse(detail, failure.StoredIds, events - stored), Json, statusCode: status);
+        return ApiProblems.Problem(
+            failure.IsTransient ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status502BadGateway,
+            detail,
+            new Dictionary<string, object?> { ["stored_message_ids"] = failure.StoredIds, ["not_stored"] = events - stored });
     }
 
-    private static async Task<IResult> CatalogAsync(HttpRequest request, PublisherKey key, DuckDbWarehouse warehouse, DataPreparationState dataState, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<LiveCatalog>, ProblemHttpResult>> CatalogAsync(
+        HttpRequest request, DuckDbWarehouse warehouse, DataPreparationState dataState, CancellationToken cancellationToken)
     {
-        if (!await key.IsValidAsync(request.Headers[ApiKeyHeader]))
-        {
-            return Error("a valid X-Api-Key header (the publisher key) is required", StatusCodes.Status401Unauthorized);
-        }
-
         if (dataState.Current.Phase != DataPhase.Ready)
         {
-            return Error("the warehouse is still being prepared; try again when /readyz says ready", StatusCodes.Status503ServiceUnavailable);
+            return ApiProblems.NotReady();
         }
 
         var size = int.TryParse(request.Query["size"], out var requested) ? Math.Clamp(requested, 1, 5000) : 500;
-        return Results.Json(await LiveCatalogReader.ReadAsync(warehouse, size, cancellationToken), Json);
+        return TypedResults.Ok(await LiveCatalogReader.ReadAsync(warehouse, size, cancellationToken));
     }
 
-    private static async Task<IResult> SummaryAsync(
+    private static async Task<Ok<LiveSummary>> SummaryAsync(
         OrderStreamConsumer consumer, IMessageBus bus, LiveMetricsQuery metrics, LiveFeed feed, CancellationToken cancellationToken)
     {
         var counters = consumer.Counters;
         var status = consumer.Status;
         var stats = await bus.GetStatsAsync(cancellationToken);
         var live = status.Phase is ConsumerPhase.Waiting or ConsumerPhase.Standby ? null : await metrics.ReadAsync(cancellationToken);
-        return Results.Json(
+        return TypedResults.Ok(
             new LiveSummary(
                 counters.Accepted,
                 counters.Duplicates,
@@ -135,8 +144,7 @@ public static class EventEndpoints
                     stats.Errors,
                     stats.LastError?.Message,
                     stats.LastError?.At),
-                live),
-            Json);
+                live));
     }
 
     /// <summary>Reads the body up to the limit; null when it is longer.</summary>
@@ -158,21 +166,14 @@ public static class EventEndpoints
         return copy.ToArray();
     }
 
-    private static IResult TooLarge() =>
-        Error($"the body is over {MaxRequestBytes / (1024 * 1024)} MB; send smaller NDJSON batches", StatusCodes.Status413PayloadTooLarge);
-
-    private static IResult Error(string message, int statusCode) => Results.Json(new ErrorResponse(message), Json, statusCode: statusCode);
+    private static ProblemHttpResult TooLarge() =>
+        ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, $"the body is over {MaxRequestBytes / (1024 * 1024)} MB; send smaller NDJSON batches");
 
     /// <summary>The 202 answer: one message id per event, in request order.</summary>
-    private sealed record PublishResponse(IReadOnlyList<string> MessageIds);
-
-    private sealed record ErrorResponse(string Error);
-
-    /// <summary>The 503/502 answer: what went wrong, the ids of the leading events stored, how many were not.</summary>
-    private sealed record NotPublishedResponse(string Error, IReadOnlyList<string> StoredMessageIds, int NotStored);
+    internal sealed record PublishResponse(IReadOnlyList<string> MessageIds);
 
     /// <summary>The body of <c>GET /api/live/summary</c>.</summary>
-    private sealed record LiveSummary(
+    internal sealed record LiveSummary(
         long Accepted,
         long Duplicates,
         long DeadLettered,
@@ -194,7 +195,7 @@ public static class EventEndpoints
     /// <param name="Errors">Failed bus calls since the app started.</param>
     /// <param name="LastError">The latest failure's message.</param>
     /// <param name="LastErrorAt">When it happened.</param>
-    private sealed record BusSummary(
+    internal sealed record BusSummary(
         string Provider,
         string Subscription,
         long Leased,

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Olist.Pipeline.Gcp;
 using Olist.Pipeline.Streaming.Bus;
 using Olist.Web.FirstRun;
@@ -13,36 +14,43 @@ public static class HealthEndpoints
     /// <summary>How long the readiness probe waits for the bus.</summary>
     private static readonly TimeSpan BusProbeTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>Maps <c>GET /healthz</c> and <c>GET /readyz</c>.</summary>
+    /// <summary>Maps <c>GET /healthz</c> and <c>GET /readyz</c>, open to anyone on purpose: monitors do not sign in.</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", () => Results.Text("ok"));
-        endpoints.MapGet("/readyz", async (DataPreparationState state, IServiceProvider services, CancellationToken cancellationToken) =>
-        {
-            var readiness = Readiness.Of(state.Current);
-            if (state.Current.Phase != DataPhase.Ready)
-            {
-                return Results.Json(readiness, statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-
-            // Resolved only once the data is ready: the embedded bus lives in the data directory.
-            var bus = services.GetRequiredService<IMessageBus>();
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(BusProbeTimeout);
-            try
-            {
-                await bus.ProbeAsync(timeout.Token);
-                return Results.Json(readiness);
-            }
-            catch (Exception ex) when (ex is GoogleApiException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-            {
-                var reason = ex is GoogleApiException ? ex.Message : $"no answer within {BusProbeTimeout.TotalSeconds:0} s";
-                return Results.Json(
-                    readiness with { Status = "bus_unreachable", Reason = $"the {bus.Provider} bus ({bus.Subscription}) does not answer: {reason}" },
-                    statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-        });
+        var probes = endpoints.MapGroup("").AllowAnonymous().WithTags("Probes");
+        probes.MapGet("/healthz", () => TypedResults.Text("ok"))
+            .WithSummary("Liveness: 200 \"ok\" as soon as the process answers");
+        probes.MapGet("/readyz", ReadyAsync)
+            .WithSummary("Readiness: 200 once the data is ready and the bus answers, 503 with what preparation is doing, why it failed or why the bus does not answer")
+            .Produces<Readiness>(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
+    }
+
+    private static async Task<Results<Ok<Readiness>, JsonHttpResult<Readiness>>> ReadyAsync(
+        DataPreparationState state, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var readiness = Readiness.Of(state.Current);
+        if (state.Current.Phase != DataPhase.Ready)
+        {
+            return TypedResults.Json(readiness, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        // Resolved only once the data is ready: the embedded bus lives in the data directory.
+        var bus = services.GetRequiredService<IMessageBus>();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(BusProbeTimeout);
+        try
+        {
+            await bus.ProbeAsync(timeout.Token);
+            return TypedResults.Ok(readiness);
+        }
+        catch (Exception ex) when (ex is GoogleApiException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            var reason = ex is GoogleApiException ? ex.Message : $"no answer within {BusProbeTimeout.TotalSeconds:0} s";
+            return TypedResults.Json(
+                readiness with { Status = "bus_unreachable", Reason = $"the {bus.Provider} bus ({bus.Subscription}) does not answer: {reason}" },
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 }
 

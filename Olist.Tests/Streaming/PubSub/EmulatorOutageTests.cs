@@ -67,7 +67,7 @@ public sealed class EmulatorOutageTests(ITestOutputHelper output)
             Assert.Equal(TimeSpan.FromSeconds(EventEndpoints.RetryAfterSeconds), refused.Headers.RetryAfter?.Delta);
             Assert.Empty(refusal.GetProperty("stored_message_ids").EnumerateArray());
             Assert.Equal(Round, refusal.GetProperty("not_stored").GetInt32());
-            Assert.Contains("UNAVAILABLE", refusal.GetProperty("error").GetString(), StringComparison.Ordinal);
+            Assert.Contains("UNAVAILABLE", refusal.GetProperty("detail").GetString(), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
             Assert.Equal("bus_unreachable", readiness.GetProperty("status").GetString());
             Assert.True(duringOutage.GetProperty("bus").GetProperty("errors").GetInt64() > 0, duringOutage.ToString());
