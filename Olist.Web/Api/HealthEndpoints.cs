@@ -35,20 +35,27 @@ public static class HealthEndpoints
             return TypedResults.Json(readiness, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        // Resolved only once the data is ready: the embedded bus lives in the data directory.
-        var bus = services.GetRequiredService<IMessageBus>();
+        // Resolved only once the data is ready: the embedded bus lives in the data directory (and may be damaged).
+        IMessageBus? bus = null;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(BusProbeTimeout);
         try
         {
+            bus = services.GetRequiredService<IMessageBus>();
             await bus.ProbeAsync(timeout.Token);
             return TypedResults.Ok(readiness);
         }
-        catch (Exception ex) when (ex is GoogleApiException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (ex is GoogleApiException || ApiErrors.IsStorageFailure(ex) || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            var reason = ex is GoogleApiException ? ex.Message : $"no answer within {BusProbeTimeout.TotalSeconds:0} s";
+            var reason = ex switch
+            {
+                GoogleApiException => ex.Message,
+                OperationCanceledException => $"no answer within {BusProbeTimeout.TotalSeconds:0} s",
+                _ => "its file cannot be used (damaged, read-only or a full disk); the server log has the details",
+            };
+            var which = bus is null ? "the bus" : $"the {bus.Provider} bus ({bus.Subscription})";
             return TypedResults.Json(
-                readiness with { Status = "bus_unreachable", Reason = $"the {bus.Provider} bus ({bus.Subscription}) does not answer: {reason}" },
+                readiness with { Status = Readiness.BusUnreachable, Reason = $"{which} does not answer: {reason}" },
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }
@@ -71,6 +78,9 @@ public sealed record Readiness(
     DateTimeOffset? LoadedAt,
     string? Reason)
 {
+    /// <summary>The status of data that is ready with a bus that does not answer.</summary>
+    public const string BusUnreachable = "bus_unreachable";
+
     /// <summary>Describes <paramref name="status"/>.</summary>
     public static Readiness Of(DataStatus status)
     {

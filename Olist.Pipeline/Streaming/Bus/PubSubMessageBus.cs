@@ -265,12 +265,16 @@ public sealed partial class PubSubMessageBus : IMessageBus, IDeadLetterTopic, IA
         return Task.FromResult(new BusStats(null, _leases.Count, lag) { Errors = Interlocked.Read(ref _errors), LastError = Volatile.Read(ref _lastError) });
     }
 
-    /// <summary>Reads the subscription once, without retries beyond the read rule's: unreachable or missing is a failure.</summary>
+    /// <summary>
+    /// Reads the subscription (creating the resources first when the bus may): unreachable, or missing when the bus may not
+    /// create it, is a failure.
+    /// </summary>
     public async Task ProbeAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await _client.GetSubscriptionAsync(Subscription, cancellationToken);
+            await EnsureAsync(cancellationToken);
+            await WithResourcesAsync(token => _client.GetSubscriptionAsync(Subscription, token), cancellationToken);
         }
         catch (GoogleApiException ex)
         {
