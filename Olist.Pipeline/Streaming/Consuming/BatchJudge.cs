@@ -22,7 +22,7 @@ internal sealed class BatchJudge(StreamState state, StreamConsumerOptions option
 
     public BatchPlan Judge(IReadOnlyList<PulledMessage> batch, DateTimeOffset now)
     {
-        var plan = new BatchPlan();
+        var plan = new BatchPlan(state.LastCommit + 1);
         foreach (var (message, decoded, rows) in batch)
         {
             if (state.HandledMessages.Contains(message.MessageId))

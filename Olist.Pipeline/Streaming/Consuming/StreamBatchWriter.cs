@@ -51,21 +51,22 @@ internal static class StreamBatchWriter
                 .AppendValue(accepted.Event.HasPaymentMismatch)
                 .AppendValue(accepted.Message.DeliveryAttempt)
                 .AppendValue(accepted.Message.PublishedAt)
+                .AppendValue(plan.Commit)
                 .EndRow();
         }
     }
 
     private static void WriteItems(DuckDBConnection connection, BatchPlan plan, DateTimeOffset receivedAt) =>
-        WriteRows(connection, StreamTables.OrderItems, plan.Accepted, a => a.Rows.Items, receivedAt);
+        WriteRows(connection, StreamTables.OrderItems, plan.Accepted, a => a.Rows.Items, receivedAt, plan.Commit);
 
     private static void WritePayments(DuckDBConnection connection, BatchPlan plan, DateTimeOffset receivedAt) =>
-        WriteRows(connection, StreamTables.OrderPayments, plan.Accepted, a => a.Rows.Payments, receivedAt);
+        WriteRows(connection, StreamTables.OrderPayments, plan.Accepted, a => a.Rows.Payments, receivedAt, plan.Commit);
 
     private static void WriteCustomers(DuckDBConnection connection, BatchPlan plan, DateTimeOffset receivedAt) =>
-        WriteRows(connection, StreamTables.Customers, plan.Accepted.Where(a => a.WritesCustomer), a => [a.Rows.Customer!], receivedAt);
+        WriteRows(connection, StreamTables.Customers, plan.Accepted.Where(a => a.WritesCustomer), a => [a.Rows.Customer!], receivedAt, plan.Commit);
 
     private static void WriteRows(
-        DuckDBConnection connection, string table, IEnumerable<AcceptedEvent> accepted, Func<AcceptedEvent, string?[][]> rowsOf, DateTimeOffset receivedAt)
+        DuckDBConnection connection, string table, IEnumerable<AcceptedEvent> accepted, Func<AcceptedEvent, string?[][]> rowsOf, DateTimeOffset receivedAt, long commit)
     {
         if (!accepted.Any(a => rowsOf(a).Length > 0))
         {
@@ -83,7 +84,7 @@ internal static class StreamBatchWriter
                     Text(row, value);
                 }
 
-                Provenance(row, acceptedEvent, receivedAt).EndRow();
+                Provenance(row, acceptedEvent, receivedAt).AppendValue(commit).EndRow();
             }
         }
     }

@@ -22,6 +22,7 @@ internal static class StreamStateLoader
         },
         cancellationToken);
         state.Counters = await ReadCountersAsync(connection, cancellationToken);
+        state.LastCommit = await SqlCommand.ScalarAsync(connection, $"SELECT coalesce(max(commit_seq), 0) FROM {StreamTables.Orders}", cancellationToken);
         await StreamSql.ReadAsync(
             connection,
             $"SELECT {OrderColumns} FROM {StreamTables.Orders} QUALIFY row_number() OVER (PARTITION BY order_id ORDER BY rowid DESC) = 1",

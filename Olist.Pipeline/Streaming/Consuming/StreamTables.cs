@@ -18,6 +18,11 @@ namespace Olist.Pipeline.Streaming.Consuming;
 /// Dead letters live here, not in the bus file: they are written in the same transaction as the accepted rows, so one
 /// commit records a micro-batch's complete outcome and the counts can never disagree with the data.
 /// </para>
+/// <para>
+/// Every data row carries <c>commit_seq</c>, the number of the consumer's commit that wrote it, one higher for each later
+/// commit: a reader that takes the highest committed number once and reads only rows up to it sees the stream as it stood
+/// then, however much the consumer commits meanwhile (the warehouse build pins it in <c>stg_stream_watermark</c>).
+/// </para>
 /// </summary>
 public static class StreamTables
 {
@@ -25,6 +30,9 @@ public static class StreamTables
     public const string OrderItems = "raw.stream_order_items";
     public const string OrderPayments = "raw.stream_order_payments";
     public const string Customers = "raw.stream_customers";
+
+    /// <summary>The tables of accepted events' rows, which staging unions with the batch rows.</summary>
+    public static IReadOnlyList<string> DataTables { get; } = [Orders, OrderItems, OrderPayments, Customers];
 
     /// <summary>One row per message that bytes and a reason could not turn into an accepted event.</summary>
     public const string DeadLetters = "raw.stream_dead_letters";
@@ -40,6 +48,9 @@ public static class StreamTables
 
     /// <summary>The delivery facts of an accepted message, on its order row.</summary>
     private const string AcceptedMessageColumns = "payment_mismatch BOOLEAN NOT NULL, attempts INTEGER NOT NULL, published_at TIMESTAMPTZ NOT NULL";
+
+    /// <summary>Last in every data table, so a table migrated by adding it has the column order of a new one.</summary>
+    private const string CommitColumn = "commit_seq BIGINT NOT NULL";
 
     private static readonly string Ddl = string.Join(
         Environment.NewLine,
@@ -93,8 +104,15 @@ public static class StreamTables
         DROP TABLE {Messages};
         """;
 
-    /// <summary>Creates the tables that do not exist yet, migrating a warehouse whose ledger is still a table.</summary>
+    /// <summary>Creates the tables that do not exist yet, first migrating those an earlier version wrote (<see cref="UpgradeAsync"/>).</summary>
     public static async Task EnsureAsync(DuckDBConnection connection, CancellationToken cancellationToken)
+    {
+        await UpgradeAsync(connection, cancellationToken);
+        await SqlCommand.ExecuteAsync(connection, Ddl, cancellationToken);
+    }
+
+    /// <summary>Brings the stream tables an earlier version wrote to the current columns, creating none: a ledger table becomes the view, data tables get commit numbers.</summary>
+    public static async Task UpgradeAsync(DuckDBConnection connection, CancellationToken cancellationToken)
     {
         var ledgerIsTable = await SqlCommand.ScalarAsync(
             connection,
@@ -107,11 +125,44 @@ public static class StreamTables
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await SqlCommand.ExecuteAsync(connection, Ddl, cancellationToken);
+        await NumberCommitsAsync(connection, cancellationToken);
+    }
+
+    /// <summary>
+    /// Data tables written before commits were numbered get <c>commit_seq</c> 0 for every row, in one transaction: they
+    /// were all committed before any reader could pin a higher number.
+    /// </summary>
+    private static async Task NumberCommitsAsync(DuckDBConnection connection, CancellationToken cancellationToken)
+    {
+        var unnumbered = new List<string>();
+        await StreamSql.ReadAsync(
+            connection,
+            """
+            SELECT table_name FROM information_schema.tables AS t
+            WHERE table_schema = 'raw' AND list_contains($tables, table_name)
+                AND NOT EXISTS (
+                    SELECT 1 FROM information_schema.columns AS c
+                    WHERE c.table_schema = 'raw' AND c.table_name = t.table_name AND c.column_name = 'commit_seq')
+            """,
+            reader => unnumbered.Add($"raw.{reader.GetString(0)}"),
+            cancellationToken,
+            ("tables", DataTables.Select(t => t["raw.".Length..]).ToList()));
+        if (unnumbered.Count == 0)
+        {
+            return;
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var table in unnumbered)
+        {
+            await SqlCommand.ExecuteAsync(connection, $"ALTER TABLE {table} ADD COLUMN commit_seq BIGINT DEFAULT 0; ALTER TABLE {table} ALTER COLUMN commit_seq DROP DEFAULT;", cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static string DataTableDdl(string name, SourceTable table, string extraColumns) =>
-        $"CREATE TABLE IF NOT EXISTS {name} ({string.Join(", ", table.ColumnNames.Select(c => $"{Sql.Identifier(c)} VARCHAR"))}, {ProvenanceColumns}{extraColumns});";
+        $"CREATE TABLE IF NOT EXISTS {name} ({string.Join(", ", table.ColumnNames.Select(c => $"{Sql.Identifier(c)} VARCHAR"))}, {ProvenanceColumns}{extraColumns}, {CommitColumn});";
 }
 
 /// <summary>What became of a bus message, as the ledger's <c>outcome</c> column writes it.</summary>

@@ -2,7 +2,7 @@
 -- (NULL: kept).
 {% assign item_columns = 'order_id, order_item_id, product_id, seller_id, shipping_limit_date, price, freight_value' -%}
 WITH raw_rows AS (
-    {{ batch_and_stream_rows(item_columns, source('raw', 'order_items'), source('raw', 'stream_order_items'), 'order_item_id') }}
+    {{ batch_and_stream_rows(item_columns, source('raw', 'order_items'), source('raw', 'stream_order_items'), ref('stg_stream_watermark'), 'order_item_id') }}
 ),
 source_rows AS (
     SELECT
