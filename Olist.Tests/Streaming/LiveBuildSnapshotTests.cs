@@ -76,9 +76,8 @@ public sealed class LiveBuildSnapshotTests : IAsyncLifetime, IDisposable
 
     private async Task<string> LateOrderEventAsync()
     {
-        var item = await _data.RowsAsync("SELECT product_id, seller_id FROM raw.order_items WHERE product_id IN (SELECT product_id FROM raw.products) ORDER BY _line_number LIMIT 1");
-        var (product, seller) = (item[0].Split('|')[0], item[0].Split('|')[1]);
-        return OrderEvents.Created(LateOrder, customerId: "late-live-customer", product: product).Replace(StreamHarness.Seller, seller, StringComparison.Ordinal);
+        var (product, seller) = await _stream.SoldItemAsync();
+        return OrderEvents.Created(LateOrder, customerId: "late-live-customer", product: product, seller: seller);
     }
 
     /// <summary>

@@ -47,12 +47,10 @@ internal static class StreamBatchWriter
                 Text(row, value);
             }
 
-            Provenance(row, accepted, receivedAt)
+            var facts = Provenance(row, accepted, receivedAt)
                 .AppendValue(accepted.Event.HasPaymentMismatch)
-                .AppendValue(accepted.Message.DeliveryAttempt)
-                .AppendValue(accepted.Message.PublishedAt)
-                .AppendValue(plan.Commit)
-                .EndRow();
+                .AppendValue(accepted.Message.DeliveryAttempt);
+            Ordering(facts, accepted, plan.Commit).EndRow();
         }
     }
 
@@ -84,7 +82,7 @@ internal static class StreamBatchWriter
                     Text(row, value);
                 }
 
-                Provenance(row, acceptedEvent, receivedAt).AppendValue(commit).EndRow();
+                Ordering(Provenance(row, acceptedEvent, receivedAt), acceptedEvent, commit).EndRow();
             }
         }
     }
@@ -140,6 +138,12 @@ internal static class StreamBatchWriter
             .AppendValue(accepted.Event.EventType)
             .AppendValue(accepted.Event.Timestamp)
             .AppendValue(receivedAt);
+
+    /// <summary>The event's publish order and the commit writing it, last in every data row.</summary>
+    private static IDuckDBAppenderRow Ordering(IDuckDBAppenderRow row, AcceptedEvent accepted, long commit) =>
+        row.AppendValue(accepted.Message.PublishedAt)
+            .AppendValue(accepted.Message.PublishSequence)
+            .AppendValue(commit);
 
     private static DuckDBAppender Open(DuckDBConnection connection, string qualifiedTable)
     {

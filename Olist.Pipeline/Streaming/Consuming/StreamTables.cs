@@ -19,9 +19,11 @@ namespace Olist.Pipeline.Streaming.Consuming;
 /// commit records a micro-batch's complete outcome and the counts can never disagree with the data.
 /// </para>
 /// <para>
-/// Every data row carries <c>commit_seq</c>, the number of the consumer's commit that wrote it, one higher for each later
-/// commit: a reader that takes the highest committed number once and reads only rows up to it sees the stream as it stood
-/// then, however much the consumer commits meanwhile (the warehouse build pins it in <c>stg_stream_watermark</c>).
+/// Every data row also carries its event's place in the stream: <c>published_at</c> and <c>publish_seq</c>, its bus
+/// message's publish order, which breaks ties of <c>event_time</c> (<see cref="NewestFirst"/>, <see cref="EventVersion"/>);
+/// and <c>commit_seq</c>, the number of the consumer's commit that wrote it, one higher for each later commit: a reader
+/// that takes the highest committed number once and reads only rows up to it sees the stream as it stood then, however
+/// much the consumer commits meanwhile (the warehouse build pins it in <c>stg_stream_watermark</c>).
 /// </para>
 /// </summary>
 public static class StreamTables
@@ -33,6 +35,9 @@ public static class StreamTables
 
     /// <summary>The tables of accepted events' rows, which staging unions with the batch rows.</summary>
     public static IReadOnlyList<string> DataTables { get; } = [Orders, OrderItems, OrderPayments, Customers];
+
+    /// <summary>The order of an order's rows from its newest version, as staging ranks them (metrics.md rule 9).</summary>
+    public const string NewestFirst = "event_time DESC, published_at DESC, publish_seq DESC, event_id DESC";
 
     /// <summary>One row per message that bytes and a reason could not turn into an accepted event.</summary>
     public const string DeadLetters = "raw.stream_dead_letters";
@@ -46,11 +51,14 @@ public static class StreamTables
     private const string ProvenanceColumns =
         "event_id VARCHAR NOT NULL, message_id VARCHAR NOT NULL, event_type VARCHAR NOT NULL, event_time TIMESTAMPTZ NOT NULL, received_at TIMESTAMPTZ NOT NULL";
 
-    /// <summary>The delivery facts of an accepted message, on its order row.</summary>
-    private const string AcceptedMessageColumns = "payment_mismatch BOOLEAN NOT NULL, attempts INTEGER NOT NULL, published_at TIMESTAMPTZ NOT NULL";
+    /// <summary>The delivery facts of an accepted message, on its order row (with its publish time, one of <see cref="OrderingColumns"/>).</summary>
+    private const string AcceptedMessageColumns = "payment_mismatch BOOLEAN NOT NULL, attempts INTEGER NOT NULL";
 
-    /// <summary>Last in every data table, so a table migrated by adding it has the column order of a new one.</summary>
-    private const string CommitColumn = "commit_seq BIGINT NOT NULL";
+    /// <summary>
+    /// Last in every data table, where a migration adds them, so a migrated table has the column order of a new one (an
+    /// order row had its publish time there already).
+    /// </summary>
+    private const string OrderingColumns = "published_at TIMESTAMPTZ NOT NULL, publish_seq BIGINT NOT NULL, commit_seq BIGINT NOT NULL";
 
     private static readonly string Ddl = string.Join(
         Environment.NewLine,
@@ -111,7 +119,10 @@ public static class StreamTables
         await SqlCommand.ExecuteAsync(connection, Ddl, cancellationToken);
     }
 
-    /// <summary>Brings the stream tables an earlier version wrote to the current columns, creating none: a ledger table becomes the view, data tables get commit numbers.</summary>
+    /// <summary>
+    /// Brings the stream tables an earlier version wrote to the current columns, creating none: a ledger table becomes the
+    /// view, data tables get their rows' publish order and commit numbers.
+    /// </summary>
     public static async Task UpgradeAsync(DuckDBConnection connection, CancellationToken cancellationToken)
     {
         var ledgerIsTable = await SqlCommand.ScalarAsync(
@@ -125,16 +136,18 @@ public static class StreamTables
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await NumberCommitsAsync(connection, cancellationToken);
+        await OrderRowsAsync(connection, cancellationToken);
     }
 
     /// <summary>
-    /// Data tables written before commits were numbered get <c>commit_seq</c> 0 for every row, in one transaction: they
-    /// were all committed before any reader could pin a higher number.
+    /// Data tables written before rows carried their order get it, in one transaction. The bus seqs of those messages are
+    /// gone with the messages, so an order row's publish sequence is its position in the table, the order the consumer
+    /// committed it in (which followed the bus's seqs); item, payment and customer rows take their event's order row's.
+    /// Every old row is commit 0: all were committed before any build could pin a higher number.
     /// </summary>
-    private static async Task NumberCommitsAsync(DuckDBConnection connection, CancellationToken cancellationToken)
+    private static async Task OrderRowsAsync(DuckDBConnection connection, CancellationToken cancellationToken)
     {
-        var unnumbered = new List<string>();
+        var unordered = new List<string>();
         await StreamSql.ReadAsync(
             connection,
             """
@@ -144,25 +157,39 @@ public static class StreamTables
                     SELECT 1 FROM information_schema.columns AS c
                     WHERE c.table_schema = 'raw' AND c.table_name = t.table_name AND c.column_name = 'commit_seq')
             """,
-            reader => unnumbered.Add($"raw.{reader.GetString(0)}"),
+            reader => unordered.Add($"raw.{reader.GetString(0)}"),
             cancellationToken,
             ("tables", DataTables.Select(t => t["raw.".Length..]).ToList()));
-        if (unnumbered.Count == 0)
+        if (unordered.Count == 0)
         {
             return;
         }
 
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var table in unnumbered)
+        foreach (var table in unordered.OrderBy(t => t != Orders))
         {
-            await SqlCommand.ExecuteAsync(connection, $"ALTER TABLE {table} ADD COLUMN commit_seq BIGINT DEFAULT 0; ALTER TABLE {table} ALTER COLUMN commit_seq DROP DEFAULT;", cancellationToken);
+            var sql = table == Orders
+                ? $"""
+                    ALTER TABLE {table} ADD COLUMN publish_seq BIGINT;
+                    ALTER TABLE {table} ADD COLUMN commit_seq BIGINT;
+                    UPDATE {table} SET publish_seq = rowid, commit_seq = 0;
+                    """
+                : $"""
+                    ALTER TABLE {table} ADD COLUMN published_at TIMESTAMPTZ;
+                    ALTER TABLE {table} ADD COLUMN publish_seq BIGINT;
+                    ALTER TABLE {table} ADD COLUMN commit_seq BIGINT;
+                    UPDATE {table} SET commit_seq = 0;
+                    UPDATE {table} AS t SET published_at = o.published_at, publish_seq = o.publish_seq
+                        FROM {Orders} AS o WHERE o.event_id = t.event_id;
+                    """;
+            await SqlCommand.ExecuteAsync(connection, sql, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
     }
 
     private static string DataTableDdl(string name, SourceTable table, string extraColumns) =>
-        $"CREATE TABLE IF NOT EXISTS {name} ({string.Join(", ", table.ColumnNames.Select(c => $"{Sql.Identifier(c)} VARCHAR"))}, {ProvenanceColumns}{extraColumns}, {CommitColumn});";
+        $"CREATE TABLE IF NOT EXISTS {name} ({string.Join(", ", table.ColumnNames.Select(c => $"{Sql.Identifier(c)} VARCHAR"))}, {ProvenanceColumns}{extraColumns}, {OrderingColumns});";
 }
 
 /// <summary>What became of a bus message, as the ledger's <c>outcome</c> column writes it.</summary>

@@ -14,7 +14,9 @@ source_rows AS (
         {{ untrimmed(customer_columns) }} AS was_trimmed,
         _source_file,
         _line_number,
-        _event_time
+        _event_time,
+        _published_at,
+        _publish_seq
     FROM raw_rows
 ),
 checked_rows AS (

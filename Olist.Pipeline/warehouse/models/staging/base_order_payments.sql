@@ -13,7 +13,9 @@ source_rows AS (
         {{ untrimmed(payment_columns) }} AS was_trimmed,
         _source_file,
         _line_number,
-        _event_time
+        _event_time,
+        _published_at,
+        _publish_seq
     FROM raw_rows
 ),
 parsed_rows AS (
