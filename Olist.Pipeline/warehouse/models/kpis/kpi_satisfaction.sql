@@ -1,5 +1,7 @@
 -- metrics.md 4.9 satisfaction: delivered orders with delivered and estimated dates and a review score, per bucket of
--- delivery day minus estimated delivery day; an order's score is the mean of its reviews' scores.
+-- delivery day minus estimated delivery day; an order's score is the mean of its reviews' scores. The bucket's mean adds
+-- up the order scores as exact decimals of 9 places (an order's mean rounded to 5e-10 at most): a sum of doubles depends
+-- on the order the threads add them up in, so identical builds would differ in the last digits.
 WITH reviewed_deliveries AS (
     SELECT
         review_score,
@@ -34,7 +36,7 @@ SELECT
     bucket,
     CAST(bucket_order AS INTEGER) AS bucket_order,
     CAST(COUNT(*) AS BIGINT) AS orders,
-    {{ safe_cast('AVG(review_score)', 'double') }} AS avg_review_score,
+    {{ safe_cast('AVG(CAST(review_score AS DECIMAL(18, 9)))', 'double') }} AS avg_review_score,
     {{ safe_cast('100.0 * COUNT(CASE WHEN review_score = 1 THEN 1 END) / COUNT(*)', 'double') }} AS share_1_star_pct
 FROM bucketed_orders
 GROUP BY bucket, bucket_order
