@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Errors;
@@ -26,6 +27,13 @@ internal static class TransformCli
     {
         Description = "Variables as name=value, such as --vars kpi_from=2018-01-01 kpi_to=2018-06-30.",
         AllowMultipleArgumentsPerToken = true,
+    };
+
+    /// <summary>The <c>--ds</c> day (YYYY-MM-DD); <paramref name="description"/> says what the verb does with it.</summary>
+    public static Option<DateOnly?> Ds(string description) => new("--ds")
+    {
+        Description = description,
+        CustomParser = result => DateOnly.ParseExact(result.Tokens[0].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture),
     };
 
     public static TransformProject Engine(TimeProvider timeProvider, DirectoryInfo? projectDirectory)

@@ -31,9 +31,9 @@ period_products AS (
 SELECT
     grain,
     period,
-    CAST(row_number() OVER (PARTITION BY grain, period ORDER BY units DESC, revenue DESC, product_id ASC) AS INTEGER) AS rank,
+    CAST(row_number() OVER (PARTITION BY grain, period ORDER BY units DESC, revenue DESC, product_id ASC) AS {{ type_int() }}) AS rank,
     product_id,
     product_category AS category,
-    CAST(units AS BIGINT) AS units,
+    CAST(units AS {{ type_bigint() }}) AS units,
     CAST(revenue AS DECIMAL(18, 2)) AS revenue
 FROM period_products
