@@ -106,7 +106,7 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
         }
 
         var testFiles = new List<string>();
-        var context = new TestSqlContext(renderer, relations: null);
+        var context = new TestSqlContext(renderer, relations: null, timeProvider.GetUtcNow());
         foreach (var test in manifest.Tests.Where(t => selection.Tests.Contains(t.Name)))
         {
             var path = Path.Combine(testDirectory, $"{test.Name}.sql");

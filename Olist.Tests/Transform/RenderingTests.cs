@@ -42,7 +42,7 @@ public sealed class RenderingTests : IDisposable
     [InlineData("label", "a'b", "is not a plain word")]
     public void Bad_var_values_are_refused_before_rendering(string name, string value, string expected)
     {
-        var error = Assert.Throws<PipelineException>(() => Render("SELECT 1", TargetWarehouse.DuckDb, new Dictionary<string, string> { [name] = value }));
+        var error = Assert.Throws<InvalidRequestException>(() => Render("SELECT 1", TargetWarehouse.DuckDb, new Dictionary<string, string> { [name] = value }));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }

@@ -12,13 +12,8 @@ internal static class CompileCommand
         var select = TransformCli.Select();
         var vars = TransformCli.Vars();
         var projectDirectory = TransformCli.ProjectDirectory();
-        var target = new Option<string>("--target")
-        {
-            Description = "Warehouse to write SQL for.",
-            DefaultValueFactory = _ => "duckdb",
-        };
-        target.AcceptOnlyFromAmong("duckdb", "bigquery");
-        var ds = TransformCli.Ds("Write incremental models as the replacement of this day (YYYY-MM-DD) in their existing table, as build --ds runs it.");
+        var target = TypedOptions.Choice("--target", "Warehouse to write SQL for", "duckdb", "bigquery");
+        var ds = TypedOptions.OptionalDay("--ds", "Write incremental models as the replacement of this day in their existing table, as build --ds runs it.");
         var output = new Option<DirectoryInfo>("--out")
         {
             Description = "Folder for models/NNN_<model>.sql (in build order) and tests/<test>.sql.",
@@ -36,7 +31,7 @@ internal static class CompileCommand
                 parseResult.GetRequiredValue(output).FullName,
                 warehouse,
                 parseResult.GetValue(select),
-                TransformCli.ParseVars(parseResult.GetValue(vars)),
+                parseResult.GetValue(vars),
                 parseResult.GetValue(ds));
             var summary = await TransformCli.Engine(timeProvider, parseResult.GetValue(projectDirectory)).CompileAsync(request, cancellationToken);
             Console.WriteLine($"compiled {summary.ModelFiles.Count} models and {summary.TestFiles.Count} tests for {parseResult.GetValue(target)} into {request.OutputDirectory}");

@@ -27,6 +27,9 @@ internal sealed class DuckDbDialect : SqlDialect
 
     public override string StringLiteral(string value) => $"'{value.Replace("'", "''", StringComparison.Ordinal)}'";
 
+    /// <summary>TIMESTAMPTZ: a plain TIMESTAMP would be compared with the raw tables' instants in the session's time zone.</summary>
+    public override string TimestampLiteral(DateTimeOffset instant) => $"TIMESTAMPTZ '{UtcText(instant)}'";
+
     public override string DayLiteral(string day) => StringLiteral(day);
 
     public override string IntType => "INTEGER";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Olist.Pipeline.Transform.Execution;
 using Olist.Pipeline.Transform.Project;
 
@@ -30,6 +31,9 @@ internal abstract class SqlDialect
     public abstract string SourceRelation(string schema, string table);
 
     public abstract string StringLiteral(string value);
+
+    /// <summary>An instant as a literal comparable with timestamp columns that hold instants (BigQuery's TIMESTAMP; standard SQL).</summary>
+    public virtual string TimestampLiteral(DateTimeOffset instant) => $"TIMESTAMP '{UtcText(instant)}'";
 
     /// <summary>A day (<c>YYYY-MM-DD</c>, already validated) compared with a DATE column.</summary>
     public abstract string DayLiteral(string day);
@@ -97,6 +101,10 @@ internal abstract class SqlDialect
 
     /// <summary>The month as <c>YYYY-MM</c> text.</summary>
     public abstract string FormatMonth(string expression);
+
+    /// <summary>An instant in UTC to the microsecond, with its offset, as timestamp literals take it.</summary>
+    protected static string UtcText(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.ffffff", CultureInfo.InvariantCulture) + "+00";
 
     /// <summary>Drops the model's relation when it is a view, since a table cannot replace a view in one statement.</summary>
     protected static IEnumerable<string> DropView(string relation, RelationKind existing) =>
