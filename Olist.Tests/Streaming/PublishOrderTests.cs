@@ -76,19 +76,9 @@ public sealed class PublishOrderTests
     }
 
     /// <summary>Hands each pull's messages over in reverse, as Pub/Sub may: it promises no order without ordering keys.</summary>
-    private sealed class ReversingBus(IMessageBus inner) : IMessageBus
+    private sealed class ReversingBus(IMessageBus inner) : DelegatingBus(inner)
     {
-        public async Task<IReadOnlyList<BusMessage>> PullAsync(int maxMessages, TimeSpan ackDeadline, TimeSpan maxWait, CancellationToken cancellationToken) =>
-            [.. (await inner.PullAsync(maxMessages, ackDeadline, maxWait, cancellationToken)).Reverse()];
-
-        public Task<IReadOnlyList<string>> PublishAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken) =>
-            inner.PublishAsync(messages, cancellationToken);
-
-        public Task AcknowledgeAsync(IReadOnlyCollection<string> ackIds, CancellationToken cancellationToken) => inner.AcknowledgeAsync(ackIds, cancellationToken);
-
-        public Task ModifyAckDeadlineAsync(IReadOnlyCollection<string> ackIds, TimeSpan delay, CancellationToken cancellationToken) =>
-            inner.ModifyAckDeadlineAsync(ackIds, delay, cancellationToken);
-
-        public Task<BusStats> GetStatsAsync(CancellationToken cancellationToken) => inner.GetStatsAsync(cancellationToken);
+        public override async Task<IReadOnlyList<BusMessage>> PullAsync(int maxMessages, TimeSpan ackDeadline, TimeSpan maxWait, CancellationToken cancellationToken) =>
+            [.. (await base.PullAsync(maxMessages, ackDeadline, maxWait, cancellationToken)).Reverse()];
     }
 }
