@@ -338,13 +338,13 @@ public sealed partial class PubSubMessageBus : IMessageBus, IDeadLetterTopic, IA
             var attempt = _deliveries.AddOrUpdate(message.MessageId, 1, (_, seen) => seen + 1);
             _leases[delivery.AckId] = new Lease(message.MessageId, message.PublishTime, now, now + ShortestDeadline);
 
-            // The publish order among equal publish times is the seam of the same-time tie fix (issue 12, item 1).
             messages.Add(new BusMessage(
                 message.MessageId,
                 delivery.AckId,
                 message.Data ?? [],
                 message.Attributes ?? NoAttributes,
                 message.PublishTime,
+                PublishSequence(message.MessageId),
                 Math.Max(attempt, delivery.DeliveryAttempt)));
         }
 
@@ -444,6 +444,13 @@ public sealed partial class PubSubMessageBus : IMessageBus, IDeadLetterTopic, IA
             _ensureGate.Release();
         }
     }
+
+    /// <summary>
+    /// Orders messages of one publish time: Pub/Sub's ids are decimal numbers handed out in increasing order within a topic
+    /// in practice (not promised); an id that is not one orders as 0.
+    /// </summary>
+    private static long PublishSequence(string messageId) =>
+        long.TryParse(messageId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sequence) ? sequence : 0;
 
     private static TimeSpan Positive(TimeSpan span) => span < TimeSpan.Zero ? TimeSpan.Zero : span;
 

@@ -122,6 +122,27 @@ public sealed class PubSubStreamTests(PubSubEmulator emulator)
         Assert.Equal(1_200, await harness.CountAsync("SELECT count(DISTINCT message_id) FROM raw.stream_messages"));
     }
 
+    [EmulatorFact]
+    public async Task Same_time_events_on_PubSub_are_ordered_by_the_message_id_the_service_handed_out()
+    {
+        await using var harness = await StreamHarness.CreateAsync();
+        var options = PubSubEmulator.Options("tie");
+        await using var bus = await emulator.BusAsync(options);
+        await bus.SetupAsync(CancellationToken.None);
+        var ids = await bus.PublishAsync(
+            [Message(OrderEvents.Created("tie-1", eventId: "ev-z-created")), Message(OrderEvents.StatusChanged("tie-1", "canceled", eventId: "ev-a-canceled", at: "2026-11-26T19:03:11.123Z"))],
+            CancellationToken.None);
+
+        var consumer = Consumer(harness, bus);
+        await ConsumeUntilAsync(consumer, () => consumer.Counters.Handled == 2);
+
+        Assert.True(long.Parse(ids[1], System.Globalization.CultureInfo.InvariantCulture) > long.Parse(ids[0], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal((2L, 0L), (consumer.Counters.Accepted, consumer.Counters.DeadLettered));
+        Assert.Equal(
+            ["canceled"],
+            (await harness.RowsAsync($"SELECT order_status FROM raw.stream_orders QUALIFY row_number() OVER (PARTITION BY order_id ORDER BY {StreamTables.NewestFirst}) = 1")).Select(r => r[0]));
+    }
+
     private static OutgoingMessage Message(string json) => new(Encoding.UTF8.GetBytes(json));
 
     private static OrderStreamConsumer Consumer(StreamHarness harness, PubSubMessageBus bus, IAcceptedOrdersSink? sink = null) =>
