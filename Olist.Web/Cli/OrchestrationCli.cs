@@ -8,7 +8,6 @@ using Olist.Pipeline.Orchestration.Dags;
 using Olist.Pipeline.Orchestration.Runs;
 using Olist.Pipeline.Orchestration.Store;
 using Olist.Pipeline.Transform;
-using Olist.Pipeline.Warehouse;
 using Spectre.Console;
 
 namespace Olist.Web.Cli;
@@ -43,7 +42,7 @@ internal static class OrchestrationCli
     public static async Task<Orchestrator> OrchestratorAsync(TimeProvider timeProvider, string apiCall, CancellationToken cancellationToken)
     {
         var paths = new DataPaths(CliConfiguration.Load().DataDirectory);
-        var warehouse = new DuckDbWarehouse(paths.Warehouse);
+        var warehouse = CliConfiguration.Warehouse(paths);
         try
         {
             await (await warehouse.OpenAsync(cancellationToken)).DisposeAsync();

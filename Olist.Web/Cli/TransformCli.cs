@@ -4,7 +4,6 @@ using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Errors;
 using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Execution;
-using Olist.Pipeline.Warehouse;
 using Spectre.Console;
 
 namespace Olist.Web.Cli;
@@ -32,7 +31,7 @@ internal static class TransformCli
     {
         var paths = new DataPaths(CliConfiguration.Load().DataDirectory);
         return new TransformProject(
-            TransformOptions.For(paths, projectDirectory?.FullName), new DuckDbWarehouse(paths.Warehouse), timeProvider, NullLogger<TransformProject>.Instance);
+            TransformOptions.For(paths, projectDirectory?.FullName), CliConfiguration.Warehouse(paths), timeProvider, NullLogger<TransformProject>.Instance);
     }
 
     /// <summary>Reads <c>name=value</c> pairs; the engine checks each value against its variable's kind.</summary>
