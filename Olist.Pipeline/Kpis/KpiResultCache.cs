@@ -19,8 +19,8 @@ internal sealed class KpiResultCache
     /// <summary>
     /// The rows cached (or being computed) for <paramref name="key"/> at <paramref name="version"/>, else those
     /// <paramref name="compute"/> returns, kept unless the version moved on while they were computed. Read the version
-    /// before computing. A failed computation is not kept, and its waiters get its error; one that was cancelled hands the
-    /// work to the next waiter.
+    /// before computing. A failed computation is not kept, and its waiters get its error; one whose request was cancelled
+    /// hands the work to a waiter. <paramref name="cancellationToken"/> is the request's, which <paramref name="compute"/> also uses.
     /// </summary>
     public async Task<IReadOnlyList<T>> GetOrAddAsync<T>(long version, string key, Func<Task<IReadOnlyList<T>>> compute, CancellationToken cancellationToken = default)
     {
@@ -29,7 +29,7 @@ internal sealed class KpiResultCache
             var (shared, mine) = Claim(version, key);
             if (shared is null)
             {
-                return await ComputeAsync(key, compute, mine);
+                return await ComputeAsync(key, compute, mine, cancellationToken);
             }
 
             try
@@ -70,7 +70,8 @@ internal sealed class KpiResultCache
         }
     }
 
-    private async Task<IReadOnlyList<T>> ComputeAsync<T>(string key, Func<Task<IReadOnlyList<T>>> compute, TaskCompletionSource<object>? mine)
+    private async Task<IReadOnlyList<T>> ComputeAsync<T>(
+        string key, Func<Task<IReadOnlyList<T>>> compute, TaskCompletionSource<object>? mine, CancellationToken cancellationToken)
     {
         try
         {
@@ -90,9 +91,11 @@ internal sealed class KpiResultCache
                     }
                 }
 
-                if (ex is OperationCanceledException)
+                // A cancelled query may fail with the database's own error (DuckDB reports an interrupt): the waiters
+                // did not ask to stop, so they take the work over instead of getting that error.
+                if (ex is OperationCanceledException || cancellationToken.IsCancellationRequested)
                 {
-                    mine.SetCanceled();
+                    mine.SetCanceled(CancellationToken.None);
                 }
                 else
                 {
