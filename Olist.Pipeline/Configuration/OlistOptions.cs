@@ -11,6 +11,19 @@ public sealed class OlistOptions
 
     /// <summary>What the first start prepares when the data directory is empty.</summary>
     public FirstRunOptions FirstRun { get; set; } = new();
+
+    /// <summary>How loads of the CSV files guard the tables they replace.</summary>
+    public LoadOptions Load { get; set; } = new();
+}
+
+/// <summary>How a load of the CSV files may change the raw tables it replaces.</summary>
+public sealed class LoadOptions
+{
+    /// <summary>
+    /// A load that would leave a raw table with fewer than this share of its rows (or none) is refused and the table kept,
+    /// unless asked for (<c>load --allow-shrink</c>); 0 refuses only an empty load.
+    /// </summary>
+    public double MinimumRowFraction { get; set; } = 0.5;
 }
 
 /// <summary>How the first start on an empty data directory generates data when no real files are present.</summary>

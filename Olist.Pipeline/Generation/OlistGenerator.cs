@@ -21,7 +21,11 @@ public sealed class OlistGenerator
         this.timeProvider = timeProvider;
     }
 
-    /// <summary>Generates the nine files into <see cref="GenerationOptions.OutputDirectory"/>.</summary>
+    /// <summary>
+    /// Generates the nine files into <see cref="GenerationOptions.OutputDirectory"/>. They are written into a hidden folder
+    /// inside it and moved into place only once all are complete, so a failed or cancelled run leaves no half-written file
+    /// (and the files of an earlier run stay as they were).
+    /// </summary>
     public async Task<GenerationSummary> GenerateAsync(GenerationOptions options, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -30,17 +34,36 @@ public sealed class OlistGenerator
             throw new PipelineException($"Scale must be a positive number, not {options.Scale}.");
         }
 
-        var directory = options.OutputDirectory;
+        string partial;
         try
         {
-            Directory.CreateDirectory(directory);
+            Directory.CreateDirectory(options.OutputDirectory);
+            partial = Directory.CreateDirectory(Path.Combine(options.OutputDirectory, $".partial-{Guid.NewGuid():N}")).FullName;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            throw new PipelineException($"Cannot create the output folder '{directory}': {e.Message}", e);
+            throw new PipelineException($"Cannot create the output folder '{options.OutputDirectory}': {e.Message}", e);
         }
 
         var started = timeProvider.GetTimestamp();
+        try
+        {
+            var files = await WriteAsync(options, partial, progress, cancellationToken);
+            foreach (var table in OlistCatalog.Tables)
+            {
+                File.Move(Path.Combine(partial, table.FileName), Path.Combine(options.OutputDirectory, table.FileName), overwrite: true);
+            }
+
+            return new GenerationSummary(files, timeProvider.GetElapsedTime(started));
+        }
+        finally
+        {
+            Directory.Delete(partial, recursive: true);
+        }
+    }
+
+    private static async Task<GeneratedFile[]> WriteAsync(GenerationOptions options, string directory, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
+    {
         var size = new DatasetSize(options.Scale);
         var seed = options.Seed;
         var zips = ZipDirectory.Build(size, RandomStream.For(seed, "zips"));
@@ -69,7 +92,6 @@ public sealed class OlistGenerator
             files.Add(await geolocation.ConfigureAwait(false));
         }
 
-        var ordered = OlistCatalog.Tables.Select(t => files.Single(f => f.Table == t.Name)).ToArray();
-        return new GenerationSummary(ordered, timeProvider.GetElapsedTime(started));
+        return OlistCatalog.Tables.Select(t => files.Single(f => f.Table == t.Name)).ToArray();
     }
 }

@@ -1,5 +1,7 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Olist.Pipeline.Catalog;
+using Olist.Pipeline.Errors;
 using Olist.Pipeline.Ingestion.Raw;
 using Olist.Pipeline.Ingestion.Reading;
 using Olist.Pipeline.Progress;
@@ -16,10 +18,20 @@ namespace Olist.Pipeline.Ingestion;
 /// </remarks>
 public sealed partial class CsvLoader(DuckDbWarehouse warehouse, TimeProvider timeProvider, ILogger<CsvLoader> logger)
 {
-    /// <summary>Loads whichever of the nine files are present in <paramref name="sourceDirectory"/>, replacing earlier loads of them.</summary>
-    public async Task<IReadOnlyList<FileLoadResult>> LoadAsync(string sourceDirectory, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Loads whichever of the nine files are present in <paramref name="sourceDirectory"/>, replacing earlier loads of them, guarded by <see cref="ShrinkGuard.Default"/>.</summary>
+    public Task<IReadOnlyList<FileLoadResult>> LoadAsync(string sourceDirectory, IProgress<WorkProgress>? progress, CancellationToken cancellationToken) =>
+        LoadAsync(sourceDirectory, ShrinkGuard.Default, progress, cancellationToken);
+
+    /// <summary>
+    /// Loads whichever of the nine files are present in <paramref name="sourceDirectory"/>, replacing earlier loads of
+    /// them. A file that <paramref name="guard"/> refuses leaves its table as it was; the others are loaded, then the
+    /// load fails naming the refused ones.
+    /// </summary>
+    public async Task<IReadOnlyList<FileLoadResult>> LoadAsync(
+        string sourceDirectory, ShrinkGuard guard, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceDirectory);
+        ArgumentNullException.ThrowIfNull(guard);
         var files = SourceFiles.Find(Path.GetFullPath(sourceDirectory));
         foreach (var (table, path) in files)
         {
@@ -36,6 +48,7 @@ public sealed partial class CsvLoader(DuckDbWarehouse warehouse, TimeProvider ti
         try
         {
             var results = new List<FileLoadResult>(files.Count);
+            var refused = new List<string>();
             var next = ScanAsync(files[0], stagingDirectory, progress, cancellationToken);
             pendingScan = next;
             for (var i = 0; i < files.Count; i++)
@@ -48,10 +61,21 @@ public sealed partial class CsvLoader(DuckDbWarehouse warehouse, TimeProvider ti
                     pendingScan = next;
                 }
 
+                var current = await RawSchema.RowCountAsync(connection, scan.File.Table, cancellationToken);
+                if (guard.Refuses(current, scan.File.RowsLoaded))
+                {
+                    LogRefused(scan.File.FileName, scan.File.Table.Name, current, scan.File.RowsLoaded);
+                    refused.Add($"raw.{scan.File.Table.Name} ({current:N0} rows) by {scan.File.FileName} ({scan.File.RowsLoaded:N0} rows)");
+                    continue;
+                }
+
                 results.Add(await WriteAsync(connection, scan, progress, cancellationToken));
             }
 
-            return results;
+            return refused.Count == 0 ? results : throw new PipelineException(
+                $"refused to replace {string.Join(", ", refused)}: a load may not empty a table or leave it under "
+                + $"{(guard.MinimumRowFraction * 100).ToString("0.##", CultureInfo.InvariantCulture)}% of its rows, so {(refused.Count == 1 ? "that table is" : "those tables are")} "
+                + $"unchanged{(results.Count > 0 ? $" (the other {results.Count} files were loaded)" : string.Empty)}; check the file, or load it with --allow-shrink if the shrink is intended.");
         }
         finally
         {
@@ -104,6 +128,9 @@ public sealed partial class CsvLoader(DuckDbWarehouse warehouse, TimeProvider ti
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {File} into raw.{Table}: {RowsRead} read, {RowsLoaded} loaded, {RowsQuarantined} quarantined, {Findings} quality findings in {ElapsedMs:F0} ms")]
     private partial void LogLoaded(string file, string table, long rowsRead, long rowsLoaded, long rowsQuarantined, int findings, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to load {File}: raw.{Table} holds {CurrentRows} rows and the file {IncomingRows}")]
+    private partial void LogRefused(string file, string table, long currentRows, long incomingRows);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Quarantined {Count} records of {File} as {Reason}, the first on line {FirstLine}")]
     private partial void LogQuarantined(string file, string reason, int count, long firstLine);

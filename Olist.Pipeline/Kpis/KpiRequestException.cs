@@ -3,7 +3,7 @@ using Olist.Pipeline.Errors;
 namespace Olist.Pipeline.Kpis;
 
 /// <summary>A KPI request naming an unknown KPI or an option value it does not take; carries the allowed values.</summary>
-public sealed class KpiRequestException : PipelineException
+public sealed class KpiRequestException : InvalidRequestException
 {
     public KpiRequestException()
     {

@@ -22,7 +22,7 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
 
     public Task<IReadOnlyList<CustomerGrowthRow>> CustomerGrowthAsync(DateRange range, CancellationToken cancellationToken) =>
         QueryAsync(
-            new KpiQuery("kpi_customer_growth", "month, new_customers, cumulative_customers, active_customers, growth_pct", null, "month"),
+            KpiQueries.CustomerGrowth,
             range,
             [],
             r => new CustomerGrowthRow(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), NullableDouble(r, 4)),
@@ -33,7 +33,7 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
         Allow(grain, "top-products", TimeGrain.Day, TimeGrain.Month, TimeGrain.Year);
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
         return QueryAsync(
-            new KpiQuery("kpi_top_products", "period, rank, product_id, category, units, revenue", "grain = $grain AND rank <= $top", "period, rank"),
+            KpiQueries.TopProducts,
             range,
             [Parameter("grain", Label(grain)), Parameter("top", top)],
             r => new TopProductRow(r.GetString(0), r.GetInt32(1), r.GetString(2), r.GetString(3), r.GetInt64(4), r.GetDecimal(5)),
@@ -42,11 +42,7 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
 
     public Task<IReadOnlyList<SellerSalesRow>> SellerSalesAsync(DateRange range, CancellationToken cancellationToken) =>
         QueryAsync(
-            new KpiQuery(
-                "kpi_seller_sales",
-                "rank, seller_id, seller_state, seller_city, orders, units, revenue, best_product_id, best_product_units",
-                null,
-                "rank"),
+            KpiQueries.SellerSales,
             range,
             [],
             r => new SellerSalesRow(
@@ -65,7 +61,7 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
     {
         Allow(grain, "sales-trends", TimeGrain.Day, TimeGrain.Week, TimeGrain.Month);
         return QueryAsync(
-            new KpiQuery("kpi_sales_trends", "period, orders, revenue, freight, payments, aov", "grain = $grain", "period"),
+            KpiQueries.SalesTrends,
             range,
             [Parameter("grain", Label(grain))],
             r => new SalesTrendRow(r.GetString(0), r.GetInt64(1), r.GetDecimal(2), r.GetDecimal(3), r.GetDecimal(4), NullableDouble(r, 5)),
@@ -74,7 +70,7 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
 
     public Task<IReadOnlyList<DeliveryTimeRow>> DeliveryTimesAsync(DateRange range, CancellationToken cancellationToken) =>
         QueryAsync(
-            new KpiQuery("kpi_delivery_times", "seller_id, delivered_orders, avg_days, median_days, p90_days, late_pct, is_outlier", null, "avg_days DESC, seller_id"),
+            KpiQueries.DeliveryTimes,
             range,
             [],
             r => new DeliveryTimeRow(r.GetString(0), r.GetInt64(1), r.GetDouble(2), r.GetDouble(3), r.GetDouble(4), r.GetDouble(5), r.GetBoolean(6)),
@@ -82,7 +78,7 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
 
     public Task<IReadOnlyList<OrderValueRow>> OrderValueAsync(LocationLevel level, DateRange range, CancellationToken cancellationToken) =>
         QueryAsync(
-            new KpiQuery("kpi_order_value", "state, city, orders, revenue, aov", "level = $level", "state, city"),
+            KpiQueries.OrderValue,
             range,
             [Parameter("level", Label(level))],
             r => new OrderValueRow(NullableString(r, 0) ?? string.Empty, NullableString(r, 1), r.GetInt64(2), r.GetDecimal(3), r.GetDouble(4)),
@@ -90,7 +86,7 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
 
     public Task<IReadOnlyList<PurchaseFrequencyRow>> PurchaseFrequencyAsync(LocationLevel level, DateRange range, CancellationToken cancellationToken) =>
         QueryAsync(
-            new KpiQuery("kpi_purchase_frequency", "state, city, customers, orders, frequency", "level = $level", "state, city"),
+            KpiQueries.PurchaseFrequency,
             range,
             [Parameter("level", Label(level))],
             r => new PurchaseFrequencyRow(NullableString(r, 0) ?? string.Empty, NullableString(r, 1), r.GetInt64(2), r.GetInt64(3), r.GetDouble(4)),
@@ -98,7 +94,7 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
 
     public Task<IReadOnlyList<RetentionRow>> RetentionAsync(DateRange range, CancellationToken cancellationToken) =>
         QueryAsync(
-            new KpiQuery("kpi_retention", "cohort, cohort_size, month_offset, active_customers, retention_pct", null, "cohort, month_offset"),
+            KpiQueries.Retention,
             range,
             [],
             r => new RetentionRow(r.GetString(0), r.GetInt64(1), r.GetInt32(2), r.GetInt64(3), r.GetDouble(4)),
@@ -106,7 +102,7 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
 
     public Task<IReadOnlyList<SatisfactionRow>> SatisfactionAsync(DateRange range, CancellationToken cancellationToken) =>
         QueryAsync(
-            new KpiQuery("kpi_satisfaction", "bucket, orders, avg_review_score, share_1_star_pct", null, "bucket_order"),
+            KpiQueries.Satisfaction,
             range,
             [],
             r => new SatisfactionRow(r.GetString(0), r.GetInt64(1), r.GetDouble(2), r.GetDouble(3)),
@@ -118,14 +114,14 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
     /// <summary>The lower-case label a level has in the KPI tables and in metrics.md.</summary>
     public static string Label(LocationLevel level) => level.ToString().ToLowerInvariant();
 
+    public void Dispose() => _running.Dispose();
+
     private Task<IReadOnlyList<T>> QueryAsync<T>(
         KpiQuery query, DateRange range, IReadOnlyList<DuckDBParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
         var key = string.Join('|', [query.Model, $"{range.From:yyyy-MM-dd}", $"{range.To:yyyy-MM-dd}", .. parameters.Select(p => $"{p.ParameterName}={p.Value}")]);
         return _cache.GetOrAddAsync(warehouse.ModelsVersion, key, () => ReadInTurnAsync(query, range, parameters, map, cancellationToken), cancellationToken);
     }
-
-    public void Dispose() => _running.Dispose();
 
     private async Task<IReadOnlyList<T>> ReadInTurnAsync<T>(
         KpiQuery query, DateRange range, IReadOnlyList<DuckDBParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
@@ -144,11 +140,10 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
     private async Task<IReadOnlyList<T>> ReadAsync<T>(
         KpiQuery query, DateRange range, IReadOnlyList<DuckDBParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
-        var relation = await RelationAsync(query.Model, range, cancellationToken);
-        var where = query.Filter is null ? string.Empty : $" WHERE {query.Filter}";
+        var relation = await RelationAsync(query, range, cancellationToken);
         await using var connection = await warehouse.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {query.Columns} FROM {relation}{where} ORDER BY {query.Order}";
+        command.CommandText = query.Sql(relation, "$");
         foreach (var parameter in parameters)
         {
             command.Parameters.Add(parameter);
@@ -172,13 +167,19 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
     }
 
     /// <summary>The built table for every order; for a range, the model's own query rendered with the range's vars.</summary>
-    private async Task<string> RelationAsync(string model, DateRange range, CancellationToken cancellationToken)
+    private async Task<string> RelationAsync(KpiQuery query, DateRange range, CancellationToken cancellationToken)
     {
         if (range.From is null && range.To is null)
         {
-            return $"{Schema}.{model}";
+            return $"{Schema}.{query.Model}";
         }
 
+        return query.RangeRelation(await renderer.RenderQueryAsync(query.Model, RangeVars(range), cancellationToken));
+    }
+
+    /// <summary>The vars <c>kpi_from</c> and <c>kpi_to</c> a KPI model is rendered with for <paramref name="range"/>.</summary>
+    internal static Dictionary<string, string> RangeVars(DateRange range)
+    {
         if (range.From > range.To)
         {
             throw new ArgumentException($"The range starts ({range.From:yyyy-MM-dd}) after it ends ({range.To:yyyy-MM-dd}).", nameof(range));
@@ -195,8 +196,7 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
             vars["kpi_to"] = to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         }
 
-        var sql = await renderer.RenderQueryAsync(model, vars, cancellationToken);
-        return $"({sql.TrimEnd().TrimEnd(';')}) AS {model}";
+        return vars;
     }
 
     private static void Allow(TimeGrain grain, string kpi, params TimeGrain[] allowed)
@@ -213,7 +213,4 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
     private static double? NullableDouble(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 
     private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    /// <summary>What one KPI reads: its model, the columns in row-record order, the option filter and the row order.</summary>
-    private sealed record KpiQuery(string Model, string Columns, string? Filter, string Order);
 }

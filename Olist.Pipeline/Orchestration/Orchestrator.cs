@@ -70,12 +70,12 @@ public sealed partial class Orchestrator : IDisposable
     {
         if (to < from)
         {
-            throw new PipelineException($"the backfill range is reversed: {from:yyyy-MM-dd} is after {to:yyyy-MM-dd}.");
+            throw new InvalidRequestException($"the backfill range is reversed: {from:yyyy-MM-dd} is after {to:yyyy-MM-dd}.");
         }
 
         if (to.DayNumber - from.DayNumber + 1 > MaxBackfillDays)
         {
-            throw new PipelineException($"a backfill covers at most {MaxBackfillDays} days; split {from:yyyy-MM-dd}..{to:yyyy-MM-dd} into smaller ranges.");
+            throw new InvalidRequestException($"a backfill covers at most {MaxBackfillDays} days; split {from:yyyy-MM-dd}..{to:yyyy-MM-dd} into smaller ranges.");
         }
 
         var backfill = await Store.CreateBackfillAsync(Dag.DagId, from, to, rerun, cancellationToken);

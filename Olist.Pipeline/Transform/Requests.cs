@@ -41,8 +41,17 @@ public enum IndirectSelection
 }
 
 /// <summary>A <c>compile</c>: standalone SQL files for one warehouse, written to <paramref name="OutputDirectory"/>.</summary>
+/// <param name="OutputDirectory">Where <c>models/</c> and <c>tests/</c> are written.</param>
+/// <param name="Target">The warehouse whose SQL is written.</param>
+/// <param name="Select">Selection such as <c>+fact_sales</c>; null for every model.</param>
+/// <param name="Vars">Variables, by name, as on the command line.</param>
+/// <param name="Ds">The day incremental models are written to replace in their existing table; null writes them in full.</param>
 public sealed record CompileRequest(
-    string OutputDirectory, TargetWarehouse Target = TargetWarehouse.DuckDb, string? Select = null, IReadOnlyDictionary<string, string>? Vars = null);
+    string OutputDirectory,
+    TargetWarehouse Target = TargetWarehouse.DuckDb,
+    string? Select = null,
+    IReadOnlyDictionary<string, string>? Vars = null,
+    DateOnly? Ds = null);
 
 /// <summary>What <c>compile</c> wrote: one script per model in build order and one query per test.</summary>
 public sealed record CompileSummary(IReadOnlyList<string> ModelFiles, IReadOnlyList<string> TestFiles);

@@ -30,7 +30,7 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
         {
             ["select"] = request.Select,
             ["full_refresh"] = request.FullRefresh,
-            ["ds"] = request.Ds?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["ds"] = Day(request.Ds),
             ["vars"] = vars,
         };
         try
@@ -87,7 +87,7 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
     {
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
-        var (manifest, graph, renderer) = Prepare(request.Vars ?? new Dictionary<string, string>(), request.Target);
+        var (manifest, graph, renderer) = Prepare(WithDay(request.Vars, request.Ds), request.Target);
         var selection = Selection.Parse(request.Select, manifest, graph);
         await ArtifactWriter.WriteManifestAsync(options.TargetDirectory, manifest, renderer, "compile", timeProvider.GetUtcNow(), cancellationToken);
 
@@ -99,13 +99,13 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
         {
             var model = manifest.Models[name];
             var path = Path.Combine(modelDirectory, $"{index + 1:000}_{name}.sql");
-            await File.WriteAllTextAsync(path, Materialization.Script(model, renderer), cancellationToken);
+            await File.WriteAllTextAsync(path, Materialization.Script(model, renderer, replaceDay: request.Ds is not null), cancellationToken);
             modelFiles.Add(path);
             results.Add(Compiled(model.UniqueId, name, NodeKind.Model, path));
         }
 
         var testFiles = new List<string>();
-        var context = new TestSqlContext(renderer, relations: null);
+        var context = new TestSqlContext(renderer, relations: null, timeProvider.GetUtcNow());
         foreach (var test in manifest.Tests.Where(t => selection.Tests.Contains(t.Name)))
         {
             var path = Path.Combine(testDirectory, $"{test.Name}.sql");
@@ -114,7 +114,13 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
             results.Add(Compiled(test.UniqueId, test.Name, NodeKind.Test, path));
         }
 
-        var arguments = new Dictionary<string, object?> { ["select"] = request.Select, ["target"] = renderer.Dialect.Name, ["out"] = request.OutputDirectory };
+        var arguments = new Dictionary<string, object?>
+        {
+            ["select"] = request.Select,
+            ["target"] = renderer.Dialect.Name,
+            ["ds"] = Day(request.Ds),
+            ["out"] = request.OutputDirectory,
+        };
         await ArtifactWriter.WriteRunResultsAsync(
             options.TargetDirectory, manifest, new RunSummary("compile", results, clock.Elapsed), arguments, timeProvider.GetUtcNow(), cancellationToken);
         return new CompileSummary(modelFiles, testFiles);
@@ -124,10 +130,14 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
     /// A model's DuckDB query rendered with <paramref name="vars"/> (such as <c>kpi_from</c>, <c>kpi_to</c>), to run as a
     /// query instead of reading the model's table, so a filtered KPI has no second definition.
     /// </summary>
-    public Task<string> RenderQueryAsync(string model, IReadOnlyDictionary<string, string>? vars, CancellationToken cancellationToken)
+    public Task<string> RenderQueryAsync(string model, IReadOnlyDictionary<string, string>? vars, CancellationToken cancellationToken) =>
+        RenderQueryAsync(model, vars, TargetWarehouse.DuckDb, cancellationToken);
+
+    /// <summary>A model's query rendered with <paramref name="vars"/> for <paramref name="target"/>.</summary>
+    public Task<string> RenderQueryAsync(string model, IReadOnlyDictionary<string, string>? vars, TargetWarehouse target, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var (manifest, _, renderer) = Prepare(vars ?? new Dictionary<string, string>(), TargetWarehouse.DuckDb);
+        var (manifest, _, renderer) = Prepare(vars ?? new Dictionary<string, string>(), target);
         return manifest.Models.TryGetValue(model, out var node)
             ? Task.FromResult(renderer.RenderModel(node, isIncremental: false))
             : throw new PipelineException($"no model named {model} in {manifest.ProjectDirectory}.");
@@ -213,13 +223,15 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
     private static Dictionary<string, string> WithDay(IReadOnlyDictionary<string, string>? vars, DateOnly? day)
     {
         var merged = new Dictionary<string, string>(vars ?? new Dictionary<string, string>(), StringComparer.Ordinal);
-        if (day is { } ds)
+        if (Day(day) is { } ds)
         {
-            merged[ProjectSettingsReader.DayVar] = ds.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            merged[ProjectSettingsReader.DayVar] = ds;
         }
 
         return merged;
     }
+
+    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Removes earlier compiled files so the folder's name order is exactly this build order.</summary>
     private static string CleanDirectory(string directory)

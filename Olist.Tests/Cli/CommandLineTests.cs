@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DuckDB.NET.Data;
 using Olist.Pipeline.Catalog;
+using Olist.Pipeline.Warehouse;
 using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.Cli;
@@ -35,6 +36,31 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Load_of_a_header_only_file_is_refused_in_one_line_unless_the_shrink_is_allowed()
+    {
+        var data = _temp.Combine("data");
+        var csv = _temp.Combine("csv");
+        var generated = await CliProcess.RunAsync(data, "generate", "--scale", "0.001", "--seed", "7", "--out", csv, "--end-date", "2018-08-31");
+        var loaded = await CliProcess.RunAsync(data, "load", "--source", csv);
+        var headerOnly = _temp.Combine("header-only");
+        Directory.CreateDirectory(headerOnly);
+        var orders = Path.Combine(headerOnly, OlistCatalog.Orders.FileName);
+        await File.WriteAllTextAsync(orders, (await File.ReadAllLinesAsync(Path.Combine(csv, OlistCatalog.Orders.FileName)))[0] + "\n");
+
+        var refused = await CliProcess.RunAsync(data, "load", "--source", headerOnly);
+        var ordersAfterRefusal = await RowCountAsync(data, "raw.orders");
+        var allowed = await CliProcess.RunAsync(data, "load", "--source", headerOnly, "--allow-shrink");
+
+        Assert.True(generated.ExitCode == 0 && loaded.ExitCode == 0, generated.StandardError + loaded.StandardError);
+        Assert.Equal(1, refused.ExitCode);
+        var errors = refused.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains("error", StringComparison.Ordinal));
+        Assert.StartsWith("load: error: refused to replace raw.orders (", Assert.Single(errors), StringComparison.Ordinal);
+        Assert.True(ordersAfterRefusal > 0);
+        Assert.Equal(0, allowed.ExitCode);
+        Assert.Equal(0, await RowCountAsync(data, "raw.orders"));
+    }
+
+    [Fact]
     public async Task Load_of_a_missing_folder_fails_with_one_line_naming_it()
     {
         var missing = _temp.Combine("no-such-folder");
@@ -47,8 +73,13 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains(missing, line, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Load_while_another_process_holds_the_warehouse_says_so()
+    [Theory]
+    [InlineData("load", "--source", "{csv}")]
+    [InlineData("build")]
+    [InlineData("test")]
+    [InlineData("kpi", "sales-trends")]
+    [InlineData("dag", "run", "--ds", "2018-01-02")]
+    public async Task A_verb_while_another_process_holds_the_warehouse_says_so_in_one_line(params string[] arguments)
     {
         var data = _temp.Combine("data");
         Directory.CreateDirectory(data);
@@ -60,11 +91,26 @@ public sealed class CommandLineTests : IDisposable
         await using var holder = new DuckDBConnection($"Data Source={Path.Combine(data, "warehouse.duckdb")}");
         await holder.OpenAsync();
 
-        var outcome = await CliProcess.RunAsync(data, "load", "--source", csv);
+        var outcome = await CliProcess.RunAsync(data, [.. arguments.Select(a => a.Replace("{csv}", csv, StringComparison.Ordinal))]);
 
-        Assert.NotEqual(0, outcome.ExitCode);
-        Assert.Contains("in use by another process", outcome.StandardError, StringComparison.Ordinal);
-        Assert.DoesNotContain("   at ", outcome.StandardError, StringComparison.Ordinal);
+        Assert.Equal(1, outcome.ExitCode);
+        var line = Assert.Single(outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"{string.Join(' ', arguments.TakeWhile(a => !a.StartsWith('-') && a != "sales-trends"))}: error:", line, StringComparison.Ordinal);
+        Assert.Contains("another process", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Generate_into_a_path_that_is_a_file_fails_with_one_line()
+    {
+        var file = _temp.Combine("a-file");
+        await File.WriteAllTextAsync(file, "");
+
+        var outcome = await CliProcess.RunAsync(_temp.Combine("data"), "generate", "--scale", "0.001", "--out", file);
+
+        Assert.Equal(1, outcome.ExitCode);
+        var line = Assert.Single(outcome.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("generate: error:", line, StringComparison.Ordinal);
+        Assert.Contains(file, line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,4 +122,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("--scale must be greater than 0", outcome.StandardError, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_temp.Combine("csv")));
     }
+
+    private static Task<long> RowCountAsync(string data, string table) =>
+        new DuckDbWarehouse(Path.Combine(data, "warehouse.duckdb")).CountAsync($"SELECT count(*) FROM {table}");
 }

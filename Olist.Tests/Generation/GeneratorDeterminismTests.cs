@@ -51,6 +51,28 @@ public sealed class GeneratorDeterminismTests : IDisposable
             new OlistGenerator().GenerateAsync(new GenerationOptions(0.01, 3, Path.Combine(root, "cancelled"), new DateOnly(2018, 10, 17)), null, cancelled.Token));
     }
 
+    [Fact]
+    public async Task A_run_stopped_half_way_leaves_no_partial_file_and_the_earlier_files_as_they_were()
+    {
+        var folder = await Generate("interrupted", seed: 3);
+        var before = OlistCatalog.Tables.ToDictionary(t => t.FileName, t => File.ReadAllBytes(Path.Combine(folder, t.FileName)));
+
+        // Stopped once the products are written: by then the new run's first files are complete, its order files not begun.
+        using var stop = new CancellationTokenSource();
+        var progress = new SynchronousProgress(p =>
+        {
+            if (p.Step == OlistCatalog.Products.FileName && p.Done == p.Total)
+            {
+                stop.Cancel();
+            }
+        });
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            new OlistGenerator().GenerateAsync(new GenerationOptions(0.01, 4, folder, new DateOnly(2018, 10, 17)), progress, stop.Token));
+
+        Assert.Equal(before.Keys.Order(), Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Order());
+        Assert.All(before, file => Assert.Equal(file.Value, File.ReadAllBytes(Path.Combine(folder, file.Key))));
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(root))

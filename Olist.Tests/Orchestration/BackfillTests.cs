@@ -86,8 +86,8 @@ public sealed class BackfillTests : IDisposable
     {
         using var orchestrator = await _harness.OrchestratorAsync();
 
-        var reversed = await Assert.ThrowsAsync<PipelineException>(() => orchestrator.QueueBackfillAsync(new(2018, 2, 1), new(2018, 1, 1), false, CancellationToken.None));
-        var tooLong = await Assert.ThrowsAsync<PipelineException>(() => orchestrator.QueueBackfillAsync(new(2000, 1, 1), new(2018, 1, 1), false, CancellationToken.None));
+        var reversed = await Assert.ThrowsAsync<InvalidRequestException>(() => orchestrator.QueueBackfillAsync(new(2018, 2, 1), new(2018, 1, 1), false, CancellationToken.None));
+        var tooLong = await Assert.ThrowsAsync<InvalidRequestException>(() => orchestrator.QueueBackfillAsync(new(2000, 1, 1), new(2018, 1, 1), false, CancellationToken.None));
 
         Assert.Contains("reversed", reversed.Message, StringComparison.Ordinal);
         Assert.Contains("at most", tooLong.Message, StringComparison.Ordinal);

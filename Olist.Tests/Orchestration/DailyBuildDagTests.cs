@@ -36,6 +36,26 @@ public sealed class DailyBuildDagTests : IDisposable
     }
 
     [Fact]
+    public async Task An_empty_source_is_a_warning_of_the_nightly_run_not_a_silent_success()
+    {
+        await _harness.LoadTinyDataAsync();
+        await _harness.ExecuteAsync("DELETE FROM raw.order_reviews");
+        var day = (await _harness.DaysWithOrdersAsync())[^1];
+        using var orchestrator = await _harness.OrchestratorAsync();
+
+        var run = await orchestrator.RunAsync(await orchestrator.QueueRunAsync(day, fullRefresh: false, RunType.Manual, CancellationToken.None), CancellationToken.None);
+
+        Assert.Equal(RunState.Success, run.State);
+        var detail = (await orchestrator.Store.GetRunDetailAsync(run.RunId, CancellationToken.None))!;
+        var check = Assert.Single(detail.Tests, t => t.Status != "pass");
+        Assert.Equal(
+            (DailyBuildDag.BuildStaging, "source_row_count_raw_order_reviews", "warn"),
+            (check.TaskId, check.Test, check.Status));
+        Assert.Equal("source raw.order_reviews holds 0 rows, fewer than 1: was it loaded from an empty file?", check.Message);
+        Assert.Contains("(1 warnings)", detail.Tasks.Single(t => t.TaskId == DailyBuildDag.BuildStaging).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_day_without_orders_short_circuits_skipping_downstream_and_the_run_is_skipped_not_failed()
     {
         await _harness.LoadTinyDataAsync();

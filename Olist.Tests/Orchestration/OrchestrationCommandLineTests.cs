@@ -34,7 +34,7 @@ public sealed class OrchestrationCommandLineTests : IDisposable
         Assert.Contains(listed, r => r.GetProperty("run_type").GetString() == "backfill");
         Assert.NotEqual(0, badDate.ExitCode);
         Assert.Contains("is not a date", badDate.StandardError + badDate.StandardOutput, StringComparison.Ordinal);
-        Assert.Equal(1, reversed.ExitCode);
+        Assert.Equal(2, reversed.ExitCode);
         Assert.Contains("reversed", reversed.StandardError, StringComparison.Ordinal);
     }
 

@@ -82,6 +82,36 @@ public sealed class ArtifactAndCompileTests : IDisposable
     }
 
     [Fact]
+    public async Task A_compiled_day_replaces_that_day_of_an_incremental_model_as_build_with_ds_does()
+    {
+        await _project.SeedShopAsync();
+        await _project.Engine().BuildAsync(new BuildRequest(), null, CancellationToken.None);
+        await _project.ExecuteAsync("INSERT INTO raw.orders VALUES ('o5', 'c2', 'delivered', '2018-01-02 12:00:00'), ('o6', 'c3', 'delivered', '2018-01-01 08:00:00')");
+        var fresh = _project.Combine("fresh.duckdb");
+        File.Copy(_project.Warehouse.DatabasePath, fresh);
+        var day = new DateOnly(2018, 1, 2);
+        var compiled = await _project.Engine().CompileAsync(new CompileRequest(_project.Combine("day"), Ds: day), CancellationToken.None);
+        await _project.Engine().BuildAsync(new BuildRequest(Ds: day), null, CancellationToken.None);
+
+        var fact = await File.ReadAllTextAsync(compiled.ModelFiles.Single(f => f.EndsWith("_fact_orders.sql", StringComparison.Ordinal)));
+        Assert.Contains("-- fact_orders (incremental, day 2018-01-02)", fact, StringComparison.Ordinal);
+        Assert.Contains("WHERE orders.ds = '2018-01-02'", fact, StringComparison.Ordinal);
+        await using var connection = new DuckDBConnection($"Data Source={fresh}");
+        await connection.OpenAsync();
+        foreach (var file in compiled.ModelFiles)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = await File.ReadAllTextAsync(file);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var built = await _project.RowsAsync("SELECT order_id, ds FROM marts.fact_orders ORDER BY ALL");
+        Assert.Equal(["o1|2018-01-01", "o2|2018-01-01", "o3|2018-01-02", "o4|∅", "o5|2018-01-02"], built);
+        Assert.Equal(built, await ToyProject.RowsAsync(connection, "SELECT order_id, ds FROM marts.fact_orders ORDER BY ALL"));
+        Assert.Empty(await ToyProject.RowsAsync(connection, "SELECT table_name FROM information_schema.tables WHERE table_name LIKE '%incoming%'"));
+    }
+
+    [Fact]
     public async Task Compiled_bigquery_files_name_relations_in_the_dataset_and_partition_incremental_tables()
     {
         var output = _project.Combine("bq");

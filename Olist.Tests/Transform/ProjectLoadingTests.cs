@@ -81,7 +81,7 @@ public sealed class ProjectLoadingTests : IDisposable
     {
         var manifest = ProjectLoader.Load(_project.ProjectDirectory);
 
-        var error = Assert.Throws<PipelineException>(() => Selection.Parse("tag:nope", manifest, new DependencyGraph(manifest.Models)));
+        var error = Assert.Throws<InvalidRequestException>(() => Selection.Parse("tag:nope", manifest, new DependencyGraph(manifest.Models)));
 
         Assert.Contains("'tag:nope' matches no model or test", error.Message, StringComparison.Ordinal);
     }

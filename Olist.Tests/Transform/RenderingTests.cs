@@ -42,7 +42,7 @@ public sealed class RenderingTests : IDisposable
     [InlineData("label", "a'b", "is not a plain word")]
     public void Bad_var_values_are_refused_before_rendering(string name, string value, string expected)
     {
-        var error = Assert.Throws<PipelineException>(() => Render("SELECT 1", TargetWarehouse.DuckDb, new Dictionary<string, string> { [name] = value }));
+        var error = Assert.Throws<InvalidRequestException>(() => Render("SELECT 1", TargetWarehouse.DuckDb, new Dictionary<string, string> { [name] = value }));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
     }
@@ -77,7 +77,9 @@ public sealed class RenderingTests : IDisposable
     [InlineData("safe_cast('n', 'integer')", "SAFE_CAST(n AS INT64)")]
     [InlineData("safe_cast('d', 'date')", "SAFE_CAST(d AS DATE)")]
     [InlineData("parse_timestamp('purchased_at')", "safe.parse_timestamp('%Y-%m-%d %H:%M:%S', purchased_at)")]
-    [InlineData("percentile_cont('days', '0.5')", "approx_quantiles(days, 1000)[OFFSET(500)]")]
+    [InlineData("type_int()", "INT64")]
+    [InlineData("type_bigint()", "INT64")]
+    [InlineData("type_double()", "FLOAT64")]
     [InlineData("percentile_cont('days', '0.9', 'seller_state')", "percentile_cont(days, 0.9) OVER (PARTITION BY seller_state)")]
     [InlineData("normalize_city('city')", @"trim(regexp_replace(regexp_replace(normalize(lower(city), NFD), r'\p{M}', ''), r'\s+', ' '))")]
     [InlineData("iso_week_monday('day')", "date_trunc(CAST(day AS DATE), ISOWEEK)")]
@@ -104,6 +106,14 @@ public sealed class RenderingTests : IDisposable
         var sql = Render($"SELECT {{{{ {call} }}}}", TargetWarehouse.DuckDb);
 
         Assert.Equal([expected], await _project.RowsAsync(sql));
+    }
+
+    [Fact]
+    public async Task DuckDb_type_macros_name_the_types_the_models_cast_to()
+    {
+        var sql = Render("SELECT typeof(CAST(1 AS {{ type_int() }})) || ' ' || typeof(CAST(1 AS {{ type_bigint() }})) || ' ' || typeof(CAST(1 AS {{ type_double() }}))", TargetWarehouse.DuckDb);
+
+        Assert.Equal(["INTEGER BIGINT DOUBLE"], await _project.RowsAsync(sql));
     }
 
     [Fact]

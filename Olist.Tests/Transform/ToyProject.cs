@@ -99,8 +99,8 @@ public sealed class ToyProject : IDisposable
 
     public string Combine(params string[] parts) => _root.Combine(parts);
 
-    public TransformProject Engine() =>
-        new(new TransformOptions { ProjectDirectory = ProjectDirectory, TargetDirectory = TargetDirectory }, Warehouse, TimeProvider.System, NullLogger<TransformProject>.Instance);
+    public TransformProject Engine(TimeProvider? clock = null) =>
+        new(new TransformOptions { ProjectDirectory = ProjectDirectory, TargetDirectory = TargetDirectory }, Warehouse, clock ?? TimeProvider.System, NullLogger<TransformProject>.Instance);
 
     public void Write(string relativePath, string text)
     {

@@ -40,8 +40,8 @@ public sealed class TransformCommandLineTests : IDisposable
         Assert.Contains("unique_fact_orders_order_id", failed.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("6 tests (5 pass, 1 fail)", failed.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("skipped", failed.StandardOutput, StringComparison.Ordinal);
-        Assert.Equal(1, badVar.ExitCode);
-        Assert.Equal("build: error: var kpi_grain: 'year' is not one of day, month.", badVar.StandardError.Trim());
+        Assert.Equal(2, badVar.ExitCode);
+        Assert.Equal("build: error: var kpi_grain: 'year' is not one of day, month (see build --help)", badVar.StandardError.Trim());
     }
 
     public void Dispose() => _project.Dispose();

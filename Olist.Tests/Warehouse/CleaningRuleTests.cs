@@ -5,7 +5,7 @@ namespace Olist.Tests.Warehouse;
 public sealed class CleaningRuleTests(BuiltWarehouse warehouse)
 {
     private Task<long> RuleCountAsync(string rule, string table) =>
-        warehouse.CountAsync($"SELECT rows FROM staging.stg_cleaning_counts WHERE rule = '{rule}' AND table_name = '{table}'");
+        warehouse.CountAsync($"SELECT row_count FROM staging.stg_cleaning_counts WHERE rule = '{rule}' AND table_name = '{table}'");
 
     [Fact]
     public async Task Products_without_category_become_unknown_and_are_counted()
@@ -74,7 +74,7 @@ public sealed class CleaningRuleTests(BuiltWarehouse warehouse)
     [Fact]
     public async Task Every_rule_is_listed_with_an_action_and_dropped_counts_match_the_quarantine()
     {
-        var counts = await warehouse.QueryAsync("SELECT table_name, CAST(SUM(rows) AS BIGINT) FROM staging.stg_cleaning_counts WHERE action = 'dropped' GROUP BY table_name");
+        var counts = await warehouse.QueryAsync("SELECT table_name, CAST(SUM(row_count) AS BIGINT) FROM staging.stg_cleaning_counts WHERE action = 'dropped' GROUP BY table_name");
         var quarantined = await warehouse.CountAsync("SELECT COUNT(*) FROM staging.stg_quarantine");
 
         Assert.Equal(9, counts.Count);

@@ -59,7 +59,7 @@ public sealed class LiveStreamWarehouseTests(LiveWarehouse warehouse) : IClassFi
     {
         var status = Assert.Single(await warehouse.QueryAsync($"SELECT order_status FROM staging.stg_orders WHERE order_id = '{LiveWarehouse.CreatedOrder}'"));
         var counts = await warehouse.QueryAsync(
-            "SELECT table_name, rows FROM staging.stg_cleaning_counts WHERE rule = 'superseded_by_event' AND rows > 0 ORDER BY table_name");
+            "SELECT table_name, row_count FROM staging.stg_cleaning_counts WHERE rule = 'superseded_by_event' AND row_count > 0 ORDER BY table_name");
 
         Assert.Equal("created", Assert.Single(status));
 

@@ -9,8 +9,8 @@ internal static class BackfillCommand
 {
     public static Command Create(TimeProvider timeProvider)
     {
-        var from = OrchestrationCli.Date("--from", "First day of the range (YYYY-MM-DD).");
-        var to = OrchestrationCli.Date("--to", "Last day of the range (YYYY-MM-DD), inclusive.");
+        var from = TypedOptions.Day("--from", "First day of the range (YYYY-MM-DD).");
+        var to = TypedOptions.Day("--to", "Last day of the range (YYYY-MM-DD), inclusive.");
         var rerun = new Option<bool>("--rerun") { Description = "Run days that already succeeded again (by default they are skipped)." };
         var command = new Command("backfill", "Run the daily DAG for each day of a range in order; staging, dimensions and KPIs are built once for the range.")
         {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Olist.Pipeline.Transform;
 
 namespace Olist.Web.Cli;
@@ -13,11 +12,7 @@ internal static class BuildCommand
         var vars = TransformCli.Vars();
         var projectDirectory = TransformCli.ProjectDirectory();
         var fullRefresh = new Option<bool>("--full-refresh") { Description = "Rebuild incremental models from scratch." };
-        var ds = new Option<DateOnly?>("--ds")
-        {
-            Description = "The day (YYYY-MM-DD) incremental models replace; without it they are rebuilt in full.",
-            CustomParser = result => DateOnly.ParseExact(result.Tokens[0].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        };
+        var ds = TypedOptions.OptionalDay("--ds", "The day incremental models replace; without it they are rebuilt in full.");
 
         var command = new Command("build", "Build the warehouse models and run their tests; anything downstream of a failure is skipped.")
         {
@@ -26,7 +21,7 @@ internal static class BuildCommand
         command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("build", async () =>
         {
             var request = new BuildRequest(
-                parseResult.GetValue(select), parseResult.GetValue(fullRefresh), parseResult.GetValue(ds), TransformCli.ParseVars(parseResult.GetValue(vars)));
+                parseResult.GetValue(select), parseResult.GetValue(fullRefresh), parseResult.GetValue(ds), parseResult.GetValue(vars));
             var engine = TransformCli.Engine(timeProvider, parseResult.GetValue(projectDirectory));
             var summary = await ConsoleProgress.RunAsync("build", progress => engine.BuildAsync(request, progress, cancellationToken));
             return TransformCli.WriteSummary(summary);

@@ -12,12 +12,8 @@ internal static class CompileCommand
         var select = TransformCli.Select();
         var vars = TransformCli.Vars();
         var projectDirectory = TransformCli.ProjectDirectory();
-        var target = new Option<string>("--target")
-        {
-            Description = "Warehouse to write SQL for.",
-            DefaultValueFactory = _ => "duckdb",
-        };
-        target.AcceptOnlyFromAmong("duckdb", "bigquery");
+        var target = TypedOptions.Choice("--target", "Warehouse to write SQL for", "duckdb", "bigquery");
+        var ds = TypedOptions.OptionalDay("--ds", "Write incremental models as the replacement of this day in their existing table, as build --ds runs it.");
         var output = new Option<DirectoryInfo>("--out")
         {
             Description = "Folder for models/NNN_<model>.sql (in build order) and tests/<test>.sql.",
@@ -26,13 +22,17 @@ internal static class CompileCommand
 
         var command = new Command("compile", "Write each model as a create-or-replace script in build order, and each test as a query.")
         {
-            select, target, output, vars, projectDirectory,
+            select, target, ds, output, vars, projectDirectory,
         };
         command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("compile", async () =>
         {
             var warehouse = parseResult.GetValue(target) == "bigquery" ? TargetWarehouse.BigQuery : TargetWarehouse.DuckDb;
             var request = new CompileRequest(
-                parseResult.GetRequiredValue(output).FullName, warehouse, parseResult.GetValue(select), TransformCli.ParseVars(parseResult.GetValue(vars)));
+                parseResult.GetRequiredValue(output).FullName,
+                warehouse,
+                parseResult.GetValue(select),
+                parseResult.GetValue(vars),
+                parseResult.GetValue(ds));
             var summary = await TransformCli.Engine(timeProvider, parseResult.GetValue(projectDirectory)).CompileAsync(request, cancellationToken);
             Console.WriteLine($"compiled {summary.ModelFiles.Count} models and {summary.TestFiles.Count} tests for {parseResult.GetValue(target)} into {request.OutputDirectory}");
             return 0;

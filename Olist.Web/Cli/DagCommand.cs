@@ -8,7 +8,7 @@ internal static class DagCommand
 {
     public static Command Create(TimeProvider timeProvider)
     {
-        var ds = OrchestrationCli.Date("--ds", "The day to build (YYYY-MM-DD): its orders' fact_sales partition, then the KPIs.");
+        var ds = TypedOptions.Day("--ds", "The day to build (YYYY-MM-DD): its orders' fact_sales partition, then the KPIs.");
         var fullRefresh = new Option<bool>("--full-refresh") { Description = "Rebuild fact_sales from scratch instead of replacing the day." };
         var run = new Command("run", "Run the daily_build DAG for one day: check, staging, dimensions, Write-Audit-Publish of fact_sales, KPIs and tests.")
         {

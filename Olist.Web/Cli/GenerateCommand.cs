@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Olist.Pipeline.Generation;
 
 namespace Olist.Web.Cli;
@@ -9,33 +8,16 @@ internal static class GenerateCommand
 {
     public static Command Create(TimeProvider timeProvider)
     {
-        var scale = new Option<double>("--scale")
-        {
-            Description = "Scale factor: 1 gives the real dataset's size (about 1.5 million rows).",
-            DefaultValueFactory = _ => 1.0,
-        };
-        scale.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double>() is <= 0 or > 100)
-            {
-                result.AddError("--scale must be greater than 0 and at most 100.");
-            }
-        });
-        var seed = new Option<int>("--seed")
-        {
-            Description = "Seed of the generator: the same scale, seed and end date give the same bytes.",
-            DefaultValueFactory = _ => 42,
-        };
+        var scale = TypedOptions.Number(
+            "--scale", "Scale factor: 1 gives the real dataset's size (about 1.5 million rows).", 1.0, s => s is > 0 and <= 100, "greater than 0 and at most 100");
+        var seed = TypedOptions.WholeNumber(
+            "--seed", "Seed of the generator: the same scale, seed and end date give the same bytes.", 42, _ => true, "a whole number");
         var output = new Option<DirectoryInfo>("--out")
         {
             Description = "Folder to write the nine CSV files to (created when missing).",
             Required = true,
         };
-        var endDate = new Option<DateOnly?>("--end-date")
-        {
-            Description = "Last purchase day of the history, YYYY-MM-DD (default: yesterday).",
-            CustomParser = result => DateOnly.ParseExact(result.Tokens[0].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-        };
+        var endDate = TypedOptions.OptionalDay("--end-date", "Last purchase day of the history (default: yesterday).");
 
         var command = new Command("generate", "Write a synthetic Olist dataset: the nine CSV files with the real names, headers and format.")
         {

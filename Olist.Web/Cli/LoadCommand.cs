@@ -20,24 +20,25 @@ internal static class LoadCommand
             Description = "Folder holding any of the nine Olist CSV files.",
             Required = true,
         };
-        var format = new Option<string>("--format")
+        var format = TypedOptions.Choice("--format", "Output format of the summary", "table", "json");
+        var allowShrink = new Option<bool>("--allow-shrink")
         {
-            Description = "Output format of the summary.",
-            DefaultValueFactory = _ => "table",
+            Description = "Replace a table even by a file with far fewer rows, or none (by default such a file is refused and the table kept).",
         };
-        format.AcceptOnlyFromAmong("table", "json");
 
         var command = new Command("load", "Load Olist CSV files into raw warehouse tables; unreadable records go to quarantine.")
         {
-            source, format,
+            source, format, allowShrink,
         };
         command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("load", async () =>
         {
-            var paths = new DataPaths(CliConfiguration.Load().DataDirectory);
+            var options = CliConfiguration.Load();
+            var paths = new DataPaths(options.DataDirectory);
             var loader = new CsvLoader(CliConfiguration.Warehouse(paths), timeProvider, NullLogger<CsvLoader>.Instance);
+            var guard = ShrinkGuard.From(options.Load, parseResult.GetValue(allowShrink));
             var results = await ConsoleProgress.RunAsync(
                 "load",
-                progress => loader.LoadAsync(parseResult.GetRequiredValue(source).FullName, progress, cancellationToken));
+                progress => loader.LoadAsync(parseResult.GetRequiredValue(source).FullName, guard, progress, cancellationToken));
             if (parseResult.GetValue(format) == "json")
             {
                 var rows = results.Select(r => new LoadSummaryRow(r.File, r.Table, r.RowsRead, r.RowsLoaded, r.RowsQuarantined));

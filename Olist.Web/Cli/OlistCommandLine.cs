@@ -2,11 +2,28 @@ using System.CommandLine;
 
 namespace Olist.Web.Cli;
 
-/// <summary>The command line of the Olist executable: <c>serve</c> (the default), <c>generate</c>, <c>load</c>, <c>build</c>, <c>test</c>, <c>compile</c>, <c>kpi</c>, <c>stream</c>, <c>dag run</c>, <c>backfill</c>, <c>runs</c>.</summary>
+/// <summary>The command line of the Olist executable: <c>serve</c> (the default), <c>generate</c>, <c>load</c>, <c>build</c>, <c>test</c>, <c>compile</c>, <c>kpi</c>, <c>stream</c>, <c>dag run</c>, <c>backfill</c>, <c>runs</c>, <c>help</c>.</summary>
 public static class OlistCommandLine
 {
     /// <summary>Parses <paramref name="args"/> and runs the chosen verb, returning the process exit code.</summary>
-    public static Task<int> InvokeAsync(string[] args) => Create(TimeProvider.System).Parse(args).InvokeAsync();
+    public static Task<int> InvokeAsync(string[] args) => InvokeAsync(args, TimeProvider.System, new InvocationConfiguration(), CancellationToken.None);
+
+    /// <summary>
+    /// Runs the verb <paramref name="args"/> name, or answers bad usage with one line on <paramref name="invocation"/>'s error
+    /// writer and <see cref="VerbRunner.UsageError"/>, before any verb starts.
+    /// </summary>
+    public static async Task<int> InvokeAsync(string[] args, TimeProvider timeProvider, InvocationConfiguration invocation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(invocation);
+        var parseResult = Create(timeProvider).Parse(args);
+        if (UsageCheck.Problem(parseResult) is { } problem)
+        {
+            await invocation.Error.WriteLineAsync(problem);
+            return VerbRunner.UsageError;
+        }
+
+        return await parseResult.InvokeAsync(invocation, cancellationToken);
+    }
 
     /// <summary>The root command; the clock decides defaults such as the generator's end date.</summary>
     public static RootCommand Create(TimeProvider timeProvider)
@@ -25,6 +42,7 @@ public static class OlistCommandLine
             BackfillCommand.Create(timeProvider),
             RunsCommand.Create(timeProvider),
         };
+        root.Subcommands.Add(HelpCommand.Create(root));
         ServeCommand.ServeUnmatchedArguments(root);
         return root;
     }

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Olist.Pipeline.Configuration;
@@ -15,23 +14,6 @@ namespace Olist.Web.Cli;
 /// <summary>What the orchestration verbs (dag run, backfill, runs) share: date options, the orchestrator over the data directory, run tables.</summary>
 internal static class OrchestrationCli
 {
-    /// <summary>A required <c>YYYY-MM-DD</c> option.</summary>
-    public static Option<DateOnly> Date(string name, string description) => new(name)
-    {
-        Description = description,
-        Required = true,
-        CustomParser = result =>
-        {
-            if (DateOnly.TryParseExact(result.Tokens[0].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            {
-                return day;
-            }
-
-            result.AddError($"{name} '{result.Tokens[0].Value}' is not a date: use YYYY-MM-DD.");
-            return default;
-        },
-    };
-
     public static Task<OpsStore> StoreAsync(TimeProvider timeProvider, CancellationToken cancellationToken) =>
         OpsStore.OpenAsync(new DataPaths(CliConfiguration.Load().DataDirectory).Ops, timeProvider, cancellationToken);
 

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Orchestration.Runs;
 using Olist.Pipeline.Orchestration.Store;
 using Olist.Web.Api;
@@ -12,30 +11,16 @@ namespace Olist.Web.Cli;
 /// <summary>The <c>runs</c> verb: the run history, newest first, as a table or JSON. Reads only the ops store, so it works while a server runs.</summary>
 internal static class RunsCommand
 {
-    private static readonly string[] Formats = ["table", "json"];
-
     public static Command Create(TimeProvider timeProvider)
     {
-        var limit = new Option<int>("--limit") { Description = "How many runs, newest first (default 20).", DefaultValueFactory = _ => 20 };
-        var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        var limit = TypedOptions.WholeNumber("--limit", "How many runs, newest first (default 20).", 20, n => n >= 1, "at least 1");
+        var format = TypedOptions.Choice("--format", "Output format", "table", "json");
         var command = new Command("runs", "Show the run history of the daily DAG.") { limit, format };
         command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("runs", async () =>
         {
-            var output = parseResult.GetValue(format) ?? "table";
-            if (!Formats.Contains(output, StringComparer.Ordinal))
-            {
-                throw new PipelineException($"unknown format '{output}': use table or json.");
-            }
-
-            var count = parseResult.GetValue(limit);
-            if (count < 1)
-            {
-                throw new PipelineException($"--limit {count} must be at least 1.");
-            }
-
             var store = await OrchestrationCli.StoreAsync(timeProvider, cancellationToken);
-            var runs = await store.ListRunsAsync(new RunFilter(Limit: count), cancellationToken);
-            if (output == "json")
+            var runs = await store.ListRunsAsync(new RunFilter(Limit: parseResult.GetValue(limit)), cancellationToken);
+            if (parseResult.GetValue(format) == "json")
             {
                 await Console.Out.WriteLineAsync(JsonSerializer.Serialize(runs.Select(RunJson.From), RunJson.Options));
                 return 0;

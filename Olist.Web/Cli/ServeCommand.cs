@@ -17,6 +17,7 @@ internal static class ServeCommand
     public static void ServeUnmatchedArguments(Command command)
     {
         command.TreatUnmatchedTokensAsErrors = false;
-        command.SetAction((parseResult, cancellationToken) => OlistWebApp.RunAsync([.. parseResult.UnmatchedTokens], cancellationToken));
+        command.SetAction((parseResult, cancellationToken) =>
+            VerbRunner.RunAsync("serve", () => OlistWebApp.RunAsync([.. parseResult.UnmatchedTokens], cancellationToken)));
     }
 }

@@ -13,18 +13,13 @@ internal static class StreamCommand
 
     public static Command Create(TimeProvider timeProvider)
     {
-        var rate = new Option<double>("--rate") { Description = "Messages per second (0 = as fast as the server takes them).", DefaultValueFactory = _ => 10 };
-        var count = new Option<long>("--count") { Description = "Messages to send in all (0 = until Ctrl+C).", DefaultValueFactory = _ => 100 };
+        var rate = TypedOptions.Number("--rate", "Messages per second (0 = as fast as the server takes them).", 10, r => r >= 0, "0 or more");
+        var count = TypedOptions.WholeNumber("--count", "Messages to send in all (0 = until Ctrl+C).", 100L, n => n >= 0, "0 or more");
         var invalid = Percent("--invalid-pct", "Percentage of messages that break a contract rule on purpose.");
         var duplicate = Percent("--duplicate-pct", "Percentage of messages that resend an earlier event.");
-        var url = new Option<Uri>("--url")
-        {
-            Description = "The running app's address.",
-            DefaultValueFactory = _ => new Uri("http://127.0.0.1:5080"),
-            CustomParser = result => new Uri(result.Tokens[0].Value, UriKind.Absolute),
-        };
+        var url = TypedOptions.Url("--url", "The running app's address.", new Uri("http://127.0.0.1:5080"));
         var apiKey = new Option<string?>("--api-key") { Description = "The publisher key (default: Olist:Auth:PublisherApiKey or OLIST_PUBLISHER_KEY)." };
-        var seed = new Option<int?>("--seed") { Description = "Seed of the generator (default: a new one per run, so runs never repeat order ids)." };
+        var seed = TypedOptions.OptionalWholeNumber<int>("--seed", "Seed of the generator (default: a new one per run, so runs never repeat order ids).");
         var command = new Command("stream", "Publish live orders to a running app: new orders, then their status changes; prints a JSON summary.")
         {
             rate, count, invalid, duplicate, url, apiKey, seed,
@@ -34,7 +29,7 @@ internal static class StreamCommand
             var key = parseResult.GetValue(apiKey)
                 ?? Environment.GetEnvironmentVariable("OLIST_PUBLISHER_KEY")
                 ?? CliConfiguration.LoadSection("Olist:Auth:PublisherApiKey")
-                ?? throw new PipelineException("stream needs the publisher key: pass --api-key (the server printed it at its first start).");
+                ?? throw new InvalidRequestException("stream needs the publisher key: pass --api-key (the server printed it at its first start).");
             using var http = new HttpClient { BaseAddress = parseResult.GetRequiredValue(url), Timeout = TimeSpan.FromSeconds(60) };
             http.DefaultRequestHeaders.Add(EventEndpoints.ApiKeyHeader, key);
             var catalog = await ReadCatalogAsync(http, cancellationToken);
@@ -53,18 +48,8 @@ internal static class StreamCommand
         return command;
     }
 
-    private static Option<double> Percent(string name, string description)
-    {
-        var option = new Option<double>(name) { Description = description, DefaultValueFactory = _ => 0 };
-        option.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<double>() is < 0 or > 100)
-            {
-                result.AddError($"{name} must be from 0 to 100.");
-            }
-        });
-        return option;
-    }
+    private static Option<double> Percent(string name, string description) =>
+        TypedOptions.Number(name, description, 0, p => p is >= 0 and <= 100, "from 0 to 100");
 
     private static async Task<LiveCatalog> ReadCatalogAsync(HttpClient http, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ internal static class TestCommand
         };
         command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("test", async () =>
         {
-            var request = new TestRequest(parseResult.GetValue(select), TransformCli.ParseVars(parseResult.GetValue(vars)));
+            var request = new TestRequest(parseResult.GetValue(select), parseResult.GetValue(vars));
             var engine = TransformCli.Engine(timeProvider, parseResult.GetValue(projectDirectory));
             var summary = await ConsoleProgress.RunAsync("test", progress => engine.TestAsync(request, progress, cancellationToken));
             return TransformCli.WriteSummary(summary);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Abstractions;
 using Olist.Pipeline.Configuration;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Execution;
 using Spectre.Console;
@@ -21,10 +20,30 @@ internal static class TransformCli
         Description = "Models to run: name, +name, name+, tag:x, path:marts; several separated by spaces.",
     };
 
-    public static Option<string[]> Vars() => new("--vars")
+    /// <summary>Variables as <c>name=value</c> pairs; the engine checks each value against its variable's kind.</summary>
+    public static Option<Dictionary<string, string>> Vars() => new("--vars")
     {
         Description = "Variables as name=value, such as --vars kpi_from=2018-01-01 kpi_to=2018-06-30.",
+        HelpName = "name=value",
         AllowMultipleArgumentsPerToken = true,
+        DefaultValueFactory = _ => new Dictionary<string, string>(StringComparer.Ordinal),
+        CustomParser = result =>
+        {
+            var vars = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var pair in result.Tokens.Select(t => t.Value))
+            {
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                if (equals <= 0)
+                {
+                    result.AddError($"--vars '{pair}' must be name=value.");
+                    continue;
+                }
+
+                vars[pair[..equals].Trim()] = pair[(equals + 1)..];
+            }
+
+            return vars;
+        },
     };
 
     public static TransformProject Engine(TimeProvider timeProvider, DirectoryInfo? projectDirectory)
@@ -32,24 +51,6 @@ internal static class TransformCli
         var paths = new DataPaths(CliConfiguration.Load().DataDirectory);
         return new TransformProject(
             TransformOptions.For(paths, projectDirectory?.FullName), CliConfiguration.Warehouse(paths), timeProvider, NullLogger<TransformProject>.Instance);
-    }
-
-    /// <summary>Reads <c>name=value</c> pairs; the engine checks each value against its variable's kind.</summary>
-    public static Dictionary<string, string> ParseVars(IEnumerable<string>? pairs)
-    {
-        var vars = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in pairs ?? [])
-        {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                throw new PipelineException($"--vars '{pair}' must be name=value.");
-            }
-
-            vars[pair[..equals].Trim()] = pair[(equals + 1)..];
-        }
-
-        return vars;
     }
 
     /// <summary>Prints models (status, rows, seconds) and test counts, then every test that did not pass; returns the exit code.</summary>

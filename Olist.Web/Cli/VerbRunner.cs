@@ -8,6 +8,9 @@ internal static class VerbRunner
     /// <summary>Exit code of a verb that failed.</summary>
     public const int Failed = 1;
 
+    /// <summary>Exit code of bad usage: an unknown verb or option, a value that does not parse or is out of range.</summary>
+    public const int UsageError = 2;
+
     /// <summary>Exit code of a verb stopped by Ctrl+C, as shells report a SIGINT.</summary>
     public const int Interrupted = 130;
 
@@ -22,6 +25,11 @@ internal static class VerbRunner
         {
             await Console.Error.WriteLineAsync($"{verb}: interrupted");
             return Interrupted;
+        }
+        catch (InvalidRequestException ex)
+        {
+            await Console.Error.WriteLineAsync(UsageCheck.Line(verb, ex.Message));
+            return UsageError;
         }
         catch (PipelineException ex)
         {

@@ -12,7 +12,8 @@ namespace Olist.Web.FirstRun;
 /// Prepares the data in the background on start: keeps a warehouse whose nine tables are loaded, else loads the real
 /// CSV files from the data directory, else generates a dataset and loads that. Never stops the app; a failure becomes
 /// a status. A first run interrupted half-way (some tables loaded) is completed on the next start. Then, when the data
-/// is new or a model is missing, it runs a full build so the dashboards have their tables.
+/// is new or a model is missing, it runs a full build so the dashboards have their tables. It starts only once the
+/// server listens, so a start that fails (the port is taken) writes no data.
 /// </summary>
 public sealed partial class FirstRunService(
     DataPreparationState state,
@@ -22,6 +23,7 @@ public sealed partial class FirstRunService(
     TransformProject transform,
     DataPaths paths,
     IOptions<OlistOptions> options,
+    IHostApplicationLifetime lifetime,
     TimeProvider timeProvider,
     ILogger<FirstRunService> logger) : BackgroundService
 {
@@ -36,6 +38,11 @@ public sealed partial class FirstRunService(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!await ServerStartedAsync(stoppingToken))
+        {
+            return;
+        }
+
         try
         {
             var tables = await statusReader.ReadAsync(stoppingToken);
@@ -43,7 +50,7 @@ public sealed partial class FirstRunService(
             if (loadedNow)
             {
                 var sourceDirectory = await ChooseSourcesAsync(stoppingToken);
-                var files = await loader.LoadAsync(sourceDirectory, state.ProgressOf(LoadingActivity), stoppingToken);
+                var files = await loader.LoadAsync(sourceDirectory, ShrinkGuard.From(options.Value.Load), state.ProgressOf(LoadingActivity), stoppingToken);
                 var rowsLoaded = files.Sum(f => f.RowsLoaded);
                 var rowsQuarantined = files.Sum(f => f.RowsQuarantined);
                 LogLoaded(files.Count, sourceDirectory, rowsLoaded, rowsQuarantined);
@@ -68,6 +75,26 @@ public sealed partial class FirstRunService(
             var reason = OneLine(ex.Message);
             LogFailed(ex, reason);
             state.Report(DataStatus.Failed(reason));
+        }
+    }
+
+    /// <summary>
+    /// Waits until the host has started, the server included: hosted services start before the server binds its
+    /// addresses. False when the app stops first, such as when the port is taken.
+    /// </summary>
+    private async Task<bool> ServerStartedAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var registration = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var stopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        try
+        {
+            await started.Task;
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

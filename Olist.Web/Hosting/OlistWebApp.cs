@@ -1,6 +1,8 @@
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using MudBlazor.Services;
+using Olist.Pipeline.Errors;
 using Olist.Web.Api;
 using Olist.Web.Components;
 using Olist.Web.Hubs;
@@ -27,6 +29,10 @@ public static class OlistWebApp
         // Serves wwwroot and the packages' _content files from a build output in every environment, not only
         // Development; a published app has no such manifest and serves its copied wwwroot instead.
         builder.WebHost.UseStaticWebAssets();
+
+        // A start that fails (such as on a taken port) is reported once, in one line, by RunAsync; the host's own
+        // error entry would add the whole stack trace. Its critical entries (a background service that crashed) stay.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
@@ -56,12 +62,42 @@ public static class OlistWebApp
         return app;
     }
 
-    /// <summary>Runs the app until it is stopped.</summary>
+    /// <summary>Runs the app until it is stopped; a taken port is a <see cref="PipelineException"/> saying so in one line.</summary>
     public static async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         await using var app = Build(args);
-        await app.RunAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Stopped, not only disposed: the background services then end as on any shutdown instead of being logged as failed.
+            await app.StopAsync(CancellationToken.None);
+            if (ex is IOException { InnerException: AddressInUseException })
+            {
+                var urls = app.Configuration[WebHostDefaults.ServerUrlsKey]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+                throw new PipelineException(AddressInUse(urls, ex.Message), ex);
+            }
+
+            throw;
+        }
+
+        await app.WaitForShutdownAsync(cancellationToken);
         return 0;
+    }
+
+    /// <summary>Which address was taken (Kestrel names it in its message) and what to do about it.</summary>
+    private static string AddressInUse(string[] urls, string bindError)
+    {
+        var url = urls.FirstOrDefault(u => bindError.Contains(u, StringComparison.OrdinalIgnoreCase)) ?? urls.FirstOrDefault();
+        if (url is null)
+        {
+            return $"{bindError.TrimEnd('.')}; stop the other process or pass --urls with another port.";
+        }
+
+        var taken = BindingAddress.Parse(url);
+        return $"port {taken.Port} is already in use ({url}); stop the other process or pass another port, such as --urls {taken.Scheme}://{taken.Host}:{taken.Port + 1}.";
     }
 
     /// <summary>The address the started app listens on, with the real port when it was asked for port 0.</summary>

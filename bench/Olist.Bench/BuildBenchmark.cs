@@ -149,7 +149,7 @@ public sealed class BuildBenchmark : IBenchmark
         await using var connection = new DuckDBConnection($"Data Source={databasePath}");
         await connection.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT table_name, rule, action, rows FROM staging.stg_cleaning_counts ORDER BY table_name, action, rule";
+        command.CommandText = "SELECT table_name, rule, action, row_count FROM staging.stg_cleaning_counts ORDER BY table_name, action, rule";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         Console.WriteLine("cleaning-rule counts of the last build (staging.stg_cleaning_counts):");
         while (await reader.ReadAsync(cancellationToken))

@@ -46,6 +46,18 @@ internal static class RawSchema
     public static Task EnsureAsync(DuckDBConnection connection, CancellationToken cancellationToken) =>
         SqlCommand.ExecuteAsync(connection, BookkeepingDdl, cancellationToken);
 
+    /// <summary>The rows <paramref name="table"/> holds now; 0 before its first load.</summary>
+    public static async Task<long> RowCountAsync(DuckDBConnection connection, SourceTable table, CancellationToken cancellationToken)
+    {
+        var exists = await SqlCommand.ScalarAsync(
+            connection,
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = $schema AND table_name = $table",
+            cancellationToken,
+            ("schema", Name),
+            ("table", table.Name)) > 0;
+        return exists ? await SqlCommand.ScalarAsync(connection, $"SELECT count(*) FROM {TableOf(table)}", cancellationToken) : 0;
+    }
+
     /// <summary>The raw table's qualified, quoted name.</summary>
     public static string TableOf(SourceTable table) => $"{Name}.{Sql.Identifier(table.Name)}";
 

@@ -65,7 +65,7 @@ internal static class ArtifactWriter
                     TestMetadata = new { Name = test.Kind, Kwargs = test.Arguments },
                     test.Severity,
                     AttachedNode = test.AttachedModel is null ? null : $"model.{test.AttachedModel}",
-                    DependsOn = new { Nodes = test.DependsOn.Select(m => $"model.{m}") },
+                    DependsOn = new { Nodes = test.DependsOn.Select(m => $"model.{m}").Concat(test.Sources.Select(s => s.UniqueId)) },
                 },
                 Json);
         }

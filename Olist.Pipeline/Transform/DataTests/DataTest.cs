@@ -1,3 +1,5 @@
+using Olist.Pipeline.Transform.Project;
+
 namespace Olist.Pipeline.Transform.DataTests;
 
 /// <summary>A data test: a query returning the rows that break a rule; no rows means it passes.</summary>
@@ -14,11 +16,17 @@ internal abstract record DataTest(string Name, Severity Severity, string Defined
     /// <summary>The models the test reads.</summary>
     public abstract IReadOnlyList<string> DependsOn { get; }
 
+    /// <summary>The source tables the test reads (a source check); it runs before the models that read them.</summary>
+    public virtual IReadOnlyList<SourceTable> Sources => [];
+
     /// <summary>The test's arguments, as the manifest shows them.</summary>
     public abstract IReadOnlyDictionary<string, object?> Arguments { get; }
 
     /// <summary>The query returning failing rows.</summary>
     public abstract string Sql(ITestSqlContext context);
+
+    /// <summary>What the failing rows mean, for the run's results; <paramref name="sample"/> holds the first of them.</summary>
+    public virtual string Explain(long failures, IReadOnlyList<IReadOnlyDictionary<string, object?>> sample) => $"{failures:N0} failing rows";
 }
 
 /// <summary>Fails on rows whose column is NULL.</summary>

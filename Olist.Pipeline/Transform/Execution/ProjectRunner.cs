@@ -11,30 +11,45 @@ using Olist.Pipeline.Transform.Rendering;
 namespace Olist.Pipeline.Transform.Execution;
 
 /// <summary>
-/// Runs selected models in graph order, each followed by its tests, on one warehouse session. A model that fails, or
-/// whose error-severity test fails, skips everything downstream of it; warnings only report.
+/// Runs selected models in graph order, each followed by its tests, on one warehouse session; the checks of the sources
+/// they read (row counts, freshness) run first. A model that fails, or whose error-severity test fails, skips everything
+/// downstream of it, as does a failing error-severity source check for the models reading that source; warnings only report.
 /// </summary>
 internal sealed partial class ProjectRunner(
     TransformManifest manifest, DependencyGraph graph, TemplateRenderer renderer, IWarehouseSession session, TimeProvider timeProvider, ILogger logger)
 {
     private const int SampleRows = 10;
 
+    /// <summary>When the run started: freshness is judged against one instant for every source.</summary>
+    private readonly DateTimeOffset _startedAt = timeProvider.GetUtcNow();
+
     public async Task<List<NodeResult>> BuildAsync(Selection selection, bool fullRefresh, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
         var plan = graph.Order.Where(selection.Models.Contains).ToList();
         var position = plan.Select((model, index) => (model, index)).ToDictionary(p => p.model, p => p.index, StringComparer.Ordinal);
         var tests = manifest.Tests.Where(t => selection.Tests.Contains(t.Name)).ToList();
-        var testsAfter = tests.ToLookup(t => t.DependsOn.Where(position.ContainsKey).OrderBy(m => position[m]).LastOrDefault() ?? string.Empty);
+        var sourceChecks = tests.Where(t => t.DependsOn.Count == 0 && t.Sources.Count > 0).ToList();
+        var testsAfter = tests.Except(sourceChecks).ToLookup(t => t.DependsOn.Where(position.ContainsKey).OrderBy(m => position[m]).LastOrDefault() ?? string.Empty);
         var counter = new Counter(progress, "build", plan.Count + tests.Count);
         var results = new List<NodeResult>();
         var built = new HashSet<string>(StringComparer.Ordinal);
         var blocked = new HashSet<string>(StringComparer.Ordinal);
 
+        foreach (var check in sourceChecks)
+        {
+            var result = counter.Done(await RunTestAsync(check, relations: null, cancellationToken));
+            results.Add(result);
+            if (IsBlocking(result))
+            {
+                blocked.UnionWith(check.Sources.Select(s => s.UniqueId));
+            }
+        }
+
         foreach (var name in plan)
         {
             var model = manifest.Models[name];
             var due = testsAfter[name].ToList();
-            var failedUpstream = model.Refs.FirstOrDefault(blocked.Contains);
+            var failedUpstream = model.Refs.FirstOrDefault(blocked.Contains) ?? model.Sources.Select(s => s.UniqueId).FirstOrDefault(blocked.Contains);
             if (failedUpstream is not null)
             {
                 blocked.Add(name);
@@ -195,14 +210,14 @@ internal sealed partial class ProjectRunner(
         var clock = Stopwatch.StartNew();
         try
         {
-            var sql = test.Sql(new TestSqlContext(renderer, relations));
+            var sql = test.Sql(new TestSqlContext(renderer, relations, _startedAt));
             var failures = await session.CountAsync($"SELECT count(*) FROM (\n{sql}\n) AS failures", cancellationToken);
             var sample = failures > 0
                 ? await session.QueryAsync($"SELECT * FROM (\n{sql}\n) AS failures LIMIT {SampleRows}", cancellationToken)
                 : [];
             var status = failures == 0 ? RunStatus.Pass : test.Severity == Severity.Warn ? RunStatus.Warn : RunStatus.Fail;
             var where = relations is null ? string.Empty : " (on the audit relation)";
-            var message = failures == 0 ? null : $"{failures:N0} failing rows{where}";
+            var message = failures == 0 ? null : $"{test.Explain(failures, sample)}{where}";
             return new NodeResult(test.UniqueId, test.Name, NodeKind.Test, status, started, clock.Elapsed, null, failures, sample, message);
         }
         catch (PipelineException ex)

@@ -13,29 +13,24 @@ internal sealed class IncrementalMaterialization : TableMaterialization
             return await base.RunAsync(build, cancellationToken);
         }
 
-        var staged = $"temp.main.\"__incoming_{build.Model.Name}\"";
-        await build.Session.ExecuteAsync($"CREATE OR REPLACE TEMP TABLE \"__incoming_{build.Model.Name}\" AS\n{build.RenderSql()}\n", cancellationToken);
+        var dialect = build.Renderer.Dialect;
+        var staged = dialect.IncomingRelation(build.Model);
+        await build.Session.ExecuteAsync(dialect.CreateIncoming(build.Model, build.RenderSql()), cancellationToken);
         try
         {
             return await ReplaceDayAsync(build, staged, cancellationToken);
         }
         finally
         {
-            await build.Session.ExecuteAsync($"DROP TABLE IF EXISTS {staged}", CancellationToken.None);
+            await build.Session.ExecuteAsync(dialect.DropTableIfExists(staged), CancellationToken.None);
         }
     }
 
     /// <summary>Replaces the run's day (and any other day <paramref name="staged"/> holds) with the rows of <paramref name="staged"/>, in one transaction.</summary>
     public static async Task<long> ReplaceDayAsync(ModelBuild build, string staged, CancellationToken cancellationToken)
     {
-        var key = build.Model.Config.IncrementalKey!;
-        var day = build.Renderer.Dialect.StringLiteral(build.Renderer.Vars.Day!);
-        var changed = await build.Session.ExecuteInTransactionAsync(
-            [
-                $"DELETE FROM {build.Relation} WHERE {key} = {day} OR {key} IN (SELECT DISTINCT {key} FROM {staged})",
-                $"INSERT INTO {build.Relation} BY NAME SELECT * FROM {staged}",
-            ],
-            cancellationToken);
-        return changed[1];
+        var statements = build.Renderer.Dialect.ReplaceDay(build.Relation, staged, build.Model.Config.IncrementalKey!, build.Renderer.Vars.Day!);
+        var changed = await build.Session.ExecuteInTransactionAsync(statements, cancellationToken);
+        return changed[^1];
     }
 }

@@ -11,8 +11,10 @@ internal class TableMaterialization : Materialization
     protected static async Task<long> ReplaceAsync(ModelBuild build, string sql, CancellationToken cancellationToken)
     {
         await build.Session.ExecuteInTransactionAsync(
-            [CreateSchema(build), .. DropOtherKind(build, RelationKind.Table), $"CREATE OR REPLACE TABLE {build.Relation} AS\n{sql}\n"],
+            [CreateSchema(build),
+             .. DropOtherKind(build, RelationKind.Table),
+             build.Renderer.Dialect.CreateOrReplaceTable(build.Relation, sql, build.Model.Config.IncrementalKey)],
             cancellationToken);
-        return await build.Session.CountAsync($"SELECT count(*) FROM {build.Relation}", cancellationToken);
+        return await CountAsync(build, cancellationToken);
     }
 }

@@ -9,7 +9,7 @@ internal sealed class ViewMaterialization : Materialization
     {
         var sql = build.RenderSql();
         await build.Session.ExecuteInTransactionAsync(
-            [CreateSchema(build), .. DropOtherKind(build, RelationKind.View), $"CREATE OR REPLACE VIEW {build.Relation} AS\n{sql}\n"],
+            [CreateSchema(build), .. DropOtherKind(build, RelationKind.View), build.Renderer.Dialect.CreateOrReplaceView(build.Relation, sql)],
             cancellationToken);
         return null;
     }

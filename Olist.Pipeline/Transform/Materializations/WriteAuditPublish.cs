@@ -11,9 +11,9 @@ namespace Olist.Pipeline.Transform.Materializations;
 /// orchestrator can run, retry and record each as a task of its own.
 /// </summary>
 /// <remarks>
-/// A day is audited in <c>audit.model</c> and merged into the table. A full build is audited in <c>schema.model__audit</c>,
-/// beside the table it replaces, so publishing is a drop and a rename in one transaction instead of a copy of every row:
-/// DuckDB renames a table only within its schema.
+/// A day is audited in the dialect's audit relation (<c>audit.model</c> on DuckDB) and merged into the table. A full build
+/// is audited in its swap relation beside the table it replaces (<c>schema.model__audit</c>: DuckDB renames a table only
+/// within its schema), so publishing swaps it in without copying a row where the warehouse can rename.
 /// </remarks>
 internal static class WriteAuditPublish
 {
@@ -35,9 +35,10 @@ internal static class WriteAuditPublish
     public static async Task<long> WriteAsync(ModelBuild build, CancellationToken cancellationToken)
     {
         var audit = Audit(build);
+        var dialect = build.Renderer.Dialect;
         await build.Session.ExecuteInTransactionAsync(
-            [$"CREATE SCHEMA IF NOT EXISTS {(build.IsIncremental ? DuckDbDialect.AuditSchema : build.Model.Config.Schema)}",
-             $"CREATE OR REPLACE TABLE {audit} AS\n{build.RenderSql()}\n"],
+            [dialect.CreateSchema(build.IsIncremental ? DuckDbDialect.AuditSchema : build.Model.Config.Schema),
+             dialect.CreateOrReplaceTable(audit, build.RenderSql(), build.Model.Config.IncrementalKey)],
             cancellationToken);
         return await build.Session.CountAsync($"SELECT count(*) FROM {audit}", cancellationToken);
     }
@@ -54,7 +55,7 @@ internal static class WriteAuditPublish
         if (audit != inspection)
         {
             await build.Session.ExecuteInTransactionAsync(
-                [$"CREATE SCHEMA IF NOT EXISTS {DuckDbDialect.AuditSchema}", $"CREATE OR REPLACE TABLE {inspection} AS SELECT * FROM {audit}", $"DROP TABLE {audit}"],
+                [build.Renderer.Dialect.CreateSchema(DuckDbDialect.AuditSchema), $"CREATE OR REPLACE TABLE {inspection} AS SELECT * FROM {audit}", $"DROP TABLE {audit}"],
                 cancellationToken);
         }
     }
@@ -64,7 +65,7 @@ internal static class WriteAuditPublish
     {
         if (!build.IsIncremental)
         {
-            return await Materialization.SwapInAsync(build, SwapName(build), cancellationToken);
+            return await Materialization.SwapInAsync(build, cancellationToken);
         }
 
         var audit = Audit(build);
@@ -84,7 +85,7 @@ internal static class WriteAuditPublish
     }
 
     private static string Audit(ModelBuild build) =>
-        build.IsIncremental ? build.Renderer.Dialect.AuditRelation(build.Model) : $"{build.Model.Config.Schema}.{SwapName(build)}";
+        build.IsIncremental ? build.Renderer.Dialect.AuditRelation(build.Model) : build.Renderer.Dialect.SwapRelation(build.Model);
 
     private static string SwapName(ModelBuild build) => $"{build.Model.Name}__audit";
 }

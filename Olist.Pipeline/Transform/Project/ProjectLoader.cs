@@ -19,11 +19,13 @@ internal static partial class ProjectLoader
         var settings = ProjectSettingsReader.Read(YamlFile.Load(root, settingsPath));
         var docs = new Dictionary<string, ModelDoc>(StringComparer.Ordinal);
         var declaredSources = new List<SourceTable>();
+        var sourceTests = new List<DataTest>();
         foreach (var path in FilesUnder(root, ProjectPaths.Models, "*.yml").Concat(FilesUnder(root, ProjectPaths.Models, "*.yaml")))
         {
             var file = YamlFile.Load(root, path);
-            var (described, sources) = SchemaFileReader.Read(file);
+            var (described, sources, checks) = SchemaFileReader.Read(file);
             declaredSources.AddRange(sources);
+            sourceTests.AddRange(checks);
             foreach (var doc in described)
             {
                 if (docs.TryGetValue(doc.Name, out var earlier))
@@ -49,7 +51,7 @@ internal static partial class ProjectLoader
             }
         }
 
-        var tests = docs.Values.SelectMany(d => d.Tests).Concat<DataTest>(ReadSingularTests(root)).ToList();
+        var tests = sourceTests.Concat(docs.Values.SelectMany(d => d.Tests)).Concat(ReadSingularTests(root)).ToList();
         foreach (var test in tests)
         {
             foreach (var missing in test.DependsOn.Where(m => !models.ContainsKey(m)))

@@ -3,10 +3,10 @@ using Olist.Pipeline.Transform.DataTests;
 
 namespace Olist.Pipeline.Transform.Project;
 
-/// <summary>Reads a <c>models/**/*.yml</c> file: the models it documents and configures, and the sources it declares.</summary>
+/// <summary>Reads a <c>models/**/*.yml</c> file: the models it documents and configures, and the sources it declares with their checks.</summary>
 internal static class SchemaFileReader
 {
-    public static (IReadOnlyList<ModelDoc> Models, IReadOnlyList<SourceTable> Sources) Read(YamlFile file)
+    public static (IReadOnlyList<ModelDoc> Models, IReadOnlyList<SourceTable> Sources, IReadOnlyList<DataTest> SourceTests) Read(YamlFile file)
     {
         var top = file.Entries(file.Root, "a models YAML file", "version", "models", "sources");
         var models = top.TryGetValue("models", out var modelList)
@@ -15,7 +15,7 @@ internal static class SchemaFileReader
         var sources = top.TryGetValue("sources", out var sourceList)
             ? file.Sequence(sourceList, "sources").Children.SelectMany(node => ReadSource(file, node)).ToList()
             : [];
-        return (models, sources);
+        return (models, [.. sources.Select(s => s.Table)], [.. sources.SelectMany(s => s.Tests)]);
     }
 
     /// <summary>Reads a <c>config:</c> mapping, shared by a model's YAML and the project's folder defaults.</summary>
@@ -73,9 +73,9 @@ internal static class SchemaFileReader
         return lists.SelectMany(list => list.Children).Select(test => TestSpecReader.Read(file, test, model, column)).ToList();
     }
 
-    private static List<SourceTable> ReadSource(YamlFile file, YamlNode node)
+    private static List<(SourceTable Table, List<DataTest> Tests)> ReadSource(YamlFile file, YamlNode node)
     {
-        var source = file.Entries(file.Mapping(node, "a source"), "a source", "name", "description", "tables");
+        var source = file.Entries(file.Mapping(node, "a source"), "a source", "name", "description", "tables", "loaded_at_field", "freshness");
         var schema = source.TryGetValue("name", out var n) ? file.Scalar(n, "source name") : throw file.Error(node, "a source needs a name.");
         if (!source.TryGetValue("tables", out var tables))
         {
@@ -84,9 +84,53 @@ internal static class SchemaFileReader
 
         return file.Sequence(tables, "tables").Children.Select(tableNode =>
         {
-            var table = file.Entries(file.Mapping(tableNode, "a source table"), "a source table", "name", "description", "columns");
+            var table = file.Entries(
+                file.Mapping(tableNode, "a source table"), "a source table", "name", "description", "columns", "loaded_at_field", "freshness", "tests", "data_tests");
             var name = table.TryGetValue("name", out var tn) ? file.Scalar(tn, "table name") : throw file.Error(tableNode, "a source table needs a name.");
-            return new SourceTable(schema, name, file.OptionalScalar(table, "description", "description") ?? string.Empty);
+            var sourceTable = new SourceTable(schema, name, file.OptionalScalar(table, "description", "description") ?? string.Empty);
+            var tests = TestLists.Where(table.ContainsKey)
+                .SelectMany(key => file.Sequence(table[key], key).Children)
+                .Select(test => TestSpecReader.ReadSourceTest(file, test, sourceTable))
+                .Concat(FreshnessTests(file, sourceTable, source, table))
+                .ToList();
+            return (sourceTable, tests);
         }).ToList();
+    }
+
+    /// <summary>
+    /// The table's <c>freshness:</c> (else its source's; <c>freshness: null</c> turns it off) as one test per threshold,
+    /// <c>warn_after</c> with severity warn and <c>error_after</c> with severity error, as dbt reports them.
+    /// </summary>
+    private static IEnumerable<DataTest> FreshnessTests(
+        YamlFile file, SourceTable table, IReadOnlyDictionary<string, YamlNode> source, IReadOnlyDictionary<string, YamlNode> own)
+    {
+        var node = own.TryGetValue("freshness", out var tableFreshness) ? tableFreshness : source.GetValueOrDefault("freshness");
+        if (node is null or YamlScalarNode { Value: null or "" or "null" or "~" })
+        {
+            return [];
+        }
+
+        var thresholds = file.Entries(file.Mapping(node, "freshness"), "freshness", "warn_after", "error_after");
+        var field = own.TryGetValue("loaded_at_field", out var f) ? f : source.GetValueOrDefault("loaded_at_field");
+        var loadedAt = field is null
+            ? throw file.Error(node, $"freshness of source {table.Schema}.{table.Name} needs loaded_at_field: the column holding when a row was loaded.")
+            : TestSpecReader.Identifier(file, field, file.Scalar(field, "loaded_at_field"));
+        return thresholds.Select(threshold => new FreshnessTest(
+            string.Empty,
+            threshold.Key == "warn_after" ? Severity.Warn : Severity.Error,
+            file.RelativePath,
+            table,
+            loadedAt,
+            Limit(file, threshold.Value, threshold.Key)));
+    }
+
+    private static FreshnessLimit Limit(YamlFile file, YamlNode node, string what)
+    {
+        var limit = file.Entries(file.Mapping(node, what), what, "count", "period");
+        var count = limit.TryGetValue("count", out var c) ? TestSpecReader.WholeNumber(file, c, $"{what} count") : throw file.Error(node, $"{what} needs a count.");
+        var period = limit.TryGetValue("period", out var p) ? file.Scalar(p, $"{what} period") : throw file.Error(node, $"{what} needs a period.");
+        return count > 0 && FreshnessLimit.Periods.Contains(period, StringComparer.Ordinal)
+            ? new FreshnessLimit(count, period)
+            : throw file.Error(node, $"{what} must be a count above 0 and a period of {string.Join(", ", FreshnessLimit.Periods)}, not {count} {period}.");
     }
 }

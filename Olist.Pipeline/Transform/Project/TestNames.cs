@@ -36,6 +36,9 @@ internal static partial class TestNames
         RelationshipsTest t => $"relationships_{t.Model}_{t.Column}__{t.ToModel}_{t.Field}",
         AcceptedValuesTest t => $"accepted_values_{t.Model}_{t.Column}",
         ExpressionIsTrueTest t => $"expression_is_true_{t.Model}_{t.Expression}",
+        RowCountTest { Source: { } s } => $"source_row_count_{s.Schema}_{s.Name}",
+        RowCountTest t => $"row_count_{t.Model}",
+        FreshnessTest t => $"source_freshness_{t.Source.Schema}_{t.Source.Name}_{(t.Severity == Severity.Warn ? "warn" : "error")}_after",
         _ => test.Name,
     };
 

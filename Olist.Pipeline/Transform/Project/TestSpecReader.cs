@@ -8,7 +8,7 @@ namespace Olist.Pipeline.Transform.Project;
 /// <summary>Turns one entry of a model's <c>tests:</c> list (a name, or a name with arguments) into a data test.</summary>
 internal static partial class TestSpecReader
 {
-    private static readonly string[] Kinds = ["not_null", "unique", "relationships", "accepted_values", "expression_is_true"];
+    private static readonly string[] Kinds = ["not_null", "unique", "relationships", "accepted_values", "expression_is_true", "row_count"];
 
     /// <summary>Reads <paramref name="entry"/> declared on <paramref name="model"/>, on <paramref name="column"/> when it is a column test.</summary>
     public static DataTest Read(YamlFile file, YamlNode entry, string model, string? column)
@@ -44,11 +44,22 @@ internal static partial class TestSpecReader
                 }
 
                 return new AcceptedValuesTest(string.Empty, severity, defined, model, RequireColumn(file, at, kind, column), values, quote);
+            case "row_count":
+                return RowCount(file, arguments, severity, model, source: null);
             default:
                 var expression = file.Entries(arguments, "expression_is_true", "severity", "expression");
                 return new ExpressionIsTrueTest(
                     string.Empty, severity, defined, model, file.Scalar(Required(file, arguments, expression, "expression"), "expression"));
         }
+    }
+
+    /// <summary>Reads <paramref name="entry"/> of a source table's <c>tests:</c>; a source takes row_count (its freshness has its own key).</summary>
+    public static DataTest ReadSourceTest(YamlFile file, YamlNode entry, SourceTable source)
+    {
+        var (kind, arguments, at) = Split(file, entry);
+        return kind == "row_count"
+            ? RowCount(file, arguments, SeverityOf(file, arguments), model: null, source)
+            : throw file.Error(at, $"a source table takes row_count tests, not {kind}; declare its freshness with freshness: and loaded_at_field:.");
     }
 
     /// <summary>A column name as SQL reads it unquoted; anything else is refused so test SQL needs no dialect quoting.</summary>
@@ -90,6 +101,19 @@ internal static partial class TestSpecReader
                 var other => throw file.Error(node, $"severity must be error or warn, not '{other}'."),
             };
     }
+
+    private static RowCountTest RowCount(YamlFile file, YamlMappingNode arguments, Severity severity, string? model, SourceTable? source)
+    {
+        var entries = file.Entries(arguments, "row_count", "severity", "min");
+        var min = entries.TryGetValue("min", out var node) ? WholeNumber(file, node, "min") : 1;
+        return new RowCountTest(string.Empty, severity, file.RelativePath, model, source, min);
+    }
+
+    /// <summary>A whole number of zero or more.</summary>
+    public static int WholeNumber(YamlFile file, YamlNode node, string what) =>
+        int.TryParse(file.Scalar(node, what), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw file.Error(node, $"{what} must be a whole number of 0 or more, not '{file.Scalar(node, what)}'.");
 
     private static string RequireColumn(YamlFile file, YamlNode at, string kind, string? column) =>
         column ?? throw file.Error(at, $"{kind} is a column test: list it under the column, or give columns: [...] for unique.");

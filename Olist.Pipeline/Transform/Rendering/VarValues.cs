@@ -23,7 +23,7 @@ internal sealed class VarValues
         {
             var definition = Definition(settings.Vars, name, raw);
             values[name] = definition.Normalize(raw)
-                ?? throw new PipelineException($"var {name}: '{raw}' is not {definition.Expected}.");
+                ?? throw new InvalidRequestException($"var {name}: '{raw}' is not {definition.Expected}.");
         }
 
         return new VarValues(settings.Vars, values);

@@ -3,7 +3,7 @@ WITH dropped_counts AS (
     SELECT
         table_name,
         rule AS reason,
-        rows
+        row_count
     FROM {{ ref('stg_cleaning_counts') }}
     WHERE action = 'dropped'
 ),
@@ -11,17 +11,17 @@ quarantined_counts AS (
     SELECT
         table_name,
         reason,
-        COUNT(*) AS rows
+        COUNT(*) AS row_count
     FROM {{ ref('stg_quarantine') }}
     GROUP BY table_name, reason
 )
 SELECT
     coalesce(dropped_counts.table_name, quarantined_counts.table_name) AS table_name,
     coalesce(dropped_counts.reason, quarantined_counts.reason) AS reason,
-    dropped_counts.rows AS counted_rows,
-    quarantined_counts.rows AS quarantined_rows
+    dropped_counts.row_count AS counted_rows,
+    quarantined_counts.row_count AS quarantined_rows
 FROM dropped_counts
 FULL OUTER JOIN quarantined_counts
     ON quarantined_counts.table_name = dropped_counts.table_name
     AND quarantined_counts.reason = dropped_counts.reason
-WHERE coalesce(dropped_counts.rows, 0) <> coalesce(quarantined_counts.rows, 0)
+WHERE coalesce(dropped_counts.row_count, 0) <> coalesce(quarantined_counts.row_count, 0)

@@ -7,7 +7,7 @@ WITH ordered_months AS (
         cumulative_customers,
         lag(cumulative_customers) OVER (ORDER BY month) AS previous_cumulative_customers,
         row_number() OVER (ORDER BY month) AS month_number,
-        CAST(substr(month, 1, 4) AS BIGINT) * 12 + CAST(substr(month, 6, 2) AS BIGINT) AS month_index
+        CAST(substr(month, 1, 4) AS {{ type_bigint() }}) * 12 + CAST(substr(month, 6, 2) AS {{ type_bigint() }}) AS month_index
     FROM {{ ref('kpi_customer_growth') }}
 ),
 first_month AS (

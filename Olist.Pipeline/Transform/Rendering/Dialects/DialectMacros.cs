@@ -23,6 +23,9 @@ internal static class DialectMacros
         new("normalize_city", 1, 1, (d, a) => d.NormalizeCity(a[0])),
         new("iso_week_monday", 1, 1, (d, a) => d.IsoWeekMonday(a[0])),
         new("format_month", 1, 1, (d, a) => d.FormatMonth(a[0])),
+        new("type_int", 0, 0, (d, _) => d.IntType),
+        new("type_bigint", 0, 0, (d, _) => d.BigIntType),
+        new("type_double", 0, 0, (d, _) => d.DoubleType),
     ];
 
     private static string OneOf(string value, IReadOnlyList<string> allowed, string what) =>

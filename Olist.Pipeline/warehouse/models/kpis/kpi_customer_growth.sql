@@ -59,7 +59,7 @@ monthly_counts AS (
 running_totals AS (
     SELECT
         *,
-        CAST(SUM(new_customers) OVER (ORDER BY month_start ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS BIGINT)
+        CAST(SUM(new_customers) OVER (ORDER BY month_start ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS {{ type_bigint() }})
             AS cumulative_customers
     FROM monthly_counts
 ),
@@ -71,9 +71,9 @@ previous_totals AS (
 )
 SELECT
     month,
-    CAST(new_customers AS BIGINT) AS new_customers,
+    CAST(new_customers AS {{ type_bigint() }}) AS new_customers,
     cumulative_customers,
-    CAST(active_customers AS BIGINT) AS active_customers,
+    CAST(active_customers AS {{ type_bigint() }}) AS active_customers,
     CASE
         WHEN previous_cumulative_customers > 0 THEN {{ safe_cast('100.0 * new_customers / previous_cumulative_customers', 'double') }}
     END AS growth_pct

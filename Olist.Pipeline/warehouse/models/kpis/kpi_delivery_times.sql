@@ -50,7 +50,7 @@ outlier_fence AS (
 )
 SELECT
     seller_statistics.seller_id,
-    CAST(seller_statistics.delivered_orders AS BIGINT) AS delivered_orders,
+    CAST(seller_statistics.delivered_orders AS {{ type_bigint() }}) AS delivered_orders,
     {{ safe_cast('seller_statistics.avg_days', 'double') }} AS avg_days,
     {{ safe_cast('seller_statistics.median_days', 'double') }} AS median_days,
     {{ safe_cast('seller_statistics.p90_days', 'double') }} AS p90_days,

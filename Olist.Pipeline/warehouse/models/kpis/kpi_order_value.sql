@@ -23,7 +23,7 @@ SELECT
     level,
     state,
     city,
-    CAST(orders AS BIGINT) AS orders,
+    CAST(orders AS {{ type_bigint() }}) AS orders,
     CAST(revenue AS DECIMAL(18, 2)) AS revenue,
     {{ safe_cast('revenue / orders', 'double') }} AS aov
 FROM location_totals

@@ -23,7 +23,7 @@ SELECT
     level,
     state,
     city,
-    CAST(customers AS BIGINT) AS customers,
-    CAST(orders AS BIGINT) AS orders,
+    CAST(customers AS {{ type_bigint() }}) AS customers,
+    CAST(orders AS {{ type_bigint() }}) AS orders,
     CASE WHEN customers > 0 THEN {{ safe_cast('1.0 * orders / customers', 'double') }} END AS frequency
 FROM location_totals

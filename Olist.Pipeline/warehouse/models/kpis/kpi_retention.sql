@@ -53,9 +53,9 @@ active_cohort_customers AS (
 )
 SELECT
     {{ format_month('cohort_months.cohort_start') }} AS cohort,
-    CAST(cohort_months.cohort_size AS BIGINT) AS cohort_size,
-    CAST(cohort_months.month_offset AS INTEGER) AS month_offset,
-    CAST(coalesce(active_cohort_customers.active_customers, 0) AS BIGINT) AS active_customers,
+    CAST(cohort_months.cohort_size AS {{ type_bigint() }}) AS cohort_size,
+    CAST(cohort_months.month_offset AS {{ type_int() }}) AS month_offset,
+    CAST(coalesce(active_cohort_customers.active_customers, 0) AS {{ type_bigint() }}) AS active_customers,
     {{ safe_cast('100.0 * coalesce(active_cohort_customers.active_customers, 0) / cohort_months.cohort_size', 'double') }} AS retention_pct
 FROM cohort_months
 LEFT JOIN active_cohort_customers

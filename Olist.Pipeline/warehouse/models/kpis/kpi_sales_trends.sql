@@ -46,7 +46,7 @@ period_totals AS (
 SELECT
     calendar_periods.grain,
     calendar_periods.period,
-    CAST(coalesce(period_totals.orders, 0) AS BIGINT) AS orders,
+    CAST(coalesce(period_totals.orders, 0) AS {{ type_bigint() }}) AS orders,
     CAST(coalesce(period_totals.revenue, 0) AS DECIMAL(18, 2)) AS revenue,
     CAST(coalesce(period_totals.freight, 0) AS DECIMAL(18, 2)) AS freight,
     CAST(coalesce(period_totals.payments, 0) AS DECIMAL(18, 2)) AS payments,

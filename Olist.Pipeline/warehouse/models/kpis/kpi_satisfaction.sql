@@ -32,8 +32,8 @@ bucketed_orders AS (
 )
 SELECT
     bucket,
-    CAST(bucket_order AS INTEGER) AS bucket_order,
-    CAST(COUNT(*) AS BIGINT) AS orders,
+    CAST(bucket_order AS {{ type_int() }}) AS bucket_order,
+    CAST(COUNT(*) AS {{ type_bigint() }}) AS orders,
     {{ safe_cast('AVG(review_score)', 'double') }} AS avg_review_score,
     {{ safe_cast('100.0 * COUNT(CASE WHEN review_score = 1 THEN 1 END) / COUNT(*)', 'double') }} AS share_1_star_pct
 FROM bucketed_orders

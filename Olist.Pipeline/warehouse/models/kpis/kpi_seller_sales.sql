@@ -34,15 +34,15 @@ ranked_seller_products AS (
     GROUP BY seller_id, product_id
 )
 SELECT
-    CAST(row_number() OVER (ORDER BY seller_totals.revenue DESC, seller_totals.seller_id ASC) AS INTEGER) AS rank,
+    CAST(row_number() OVER (ORDER BY seller_totals.revenue DESC, seller_totals.seller_id ASC) AS {{ type_int() }}) AS rank,
     seller_totals.seller_id,
     seller_totals.seller_state,
     seller_totals.seller_city,
-    CAST(seller_totals.orders AS BIGINT) AS orders,
-    CAST(seller_totals.units AS BIGINT) AS units,
+    CAST(seller_totals.orders AS {{ type_bigint() }}) AS orders,
+    CAST(seller_totals.units AS {{ type_bigint() }}) AS units,
     CAST(seller_totals.revenue AS DECIMAL(18, 2)) AS revenue,
     best_products.product_id AS best_product_id,
-    CAST(best_products.units AS BIGINT) AS best_product_units
+    CAST(best_products.units AS {{ type_bigint() }}) AS best_product_units
 FROM seller_totals
 LEFT JOIN ranked_seller_products AS best_products
     ON best_products.seller_id = seller_totals.seller_id

@@ -12,8 +12,8 @@ WITH whole_periods AS (
         units,
         revenue
     FROM {{ ref('kpi_top_products_by_period') }}
-    WHERE first_day >= DATE '{{ var('kpi_from') }}'
-        AND last_day <= DATE '{{ var('kpi_to') }}'
+    WHERE period_first_day >= DATE '{{ var('kpi_from') }}'
+        AND period_last_day <= DATE '{{ var('kpi_to') }}'
 ),
 cut_months AS (
     SELECT month
@@ -65,9 +65,9 @@ UNION ALL
 SELECT
     grain,
     period,
-    CAST(row_number() OVER (PARTITION BY grain, period ORDER BY units DESC, revenue DESC, product_id ASC) AS INTEGER) AS rank,
+    CAST(row_number() OVER (PARTITION BY grain, period ORDER BY units DESC, revenue DESC, product_id ASC) AS {{ type_int() }}) AS rank,
     product_id,
     product_category AS category,
-    CAST(units AS BIGINT) AS units,
+    CAST(units AS {{ type_bigint() }}) AS units,
     CAST(revenue AS DECIMAL(18, 2)) AS revenue
 FROM cut_period_products

@@ -28,7 +28,7 @@ period_products AS (
     GROUP BY year, product_id, product_category
 ),
 period_days AS (
-    SELECT 'day' AS grain, day AS period, date_day AS first_day, date_day AS last_day
+    SELECT 'day' AS grain, day AS period, date_day AS period_first_day, date_day AS period_last_day
     FROM {{ ref('dim_date') }}
     UNION ALL
     SELECT 'month', month, min(date_day), max(date_day)
@@ -42,14 +42,14 @@ period_days AS (
 SELECT
     period_products.grain,
     period_products.period,
-    period_days.first_day,
-    period_days.last_day,
+    period_days.period_first_day,
+    period_days.period_last_day,
     CAST(row_number() OVER (
         PARTITION BY period_products.grain, period_products.period
-        ORDER BY period_products.units DESC, period_products.revenue DESC, period_products.product_id ASC) AS INTEGER) AS rank,
+        ORDER BY period_products.units DESC, period_products.revenue DESC, period_products.product_id ASC) AS {{ type_int() }}) AS rank,
     period_products.product_id,
     period_products.product_category AS category,
-    CAST(period_products.units AS BIGINT) AS units,
+    CAST(period_products.units AS {{ type_bigint() }}) AS units,
     CAST(period_products.revenue AS DECIMAL(18, 2)) AS revenue
 FROM period_products
 INNER JOIN period_days

@@ -26,7 +26,7 @@ SELECT
     CAST(NULL AS STRING) AS seller_zip_code_prefix,
     CAST(NULL AS STRING) AS seller_city,
     CAST(NULL AS STRING) AS seller_state,
-    CAST(NULL AS DOUBLE) AS seller_latitude,
-    CAST(NULL AS DOUBLE) AS seller_longitude,
+    CAST(NULL AS {{ type_double() }}) AS seller_latitude,
+    CAST(NULL AS {{ type_double() }}) AS seller_longitude,
     FALSE AS is_known
 FROM unknown_sellers

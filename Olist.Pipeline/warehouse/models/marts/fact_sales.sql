@@ -33,8 +33,8 @@ weighted_items AS (
         orders_of_day.is_sales_order,
         orders_of_day.order_purchase_timestamp,
         orders_of_day.purchase_date,
-        CAST(orders_of_day.order_value * 100 AS BIGINT) AS payment_cents,
-        CAST((coalesce(items.price, 0) + coalesce(items.freight_value, 0)) * 100 AS BIGINT) AS weight_cents
+        CAST(orders_of_day.order_value * 100 AS {{ type_bigint() }}) AS payment_cents,
+        CAST((coalesce(items.price, 0) + coalesce(items.freight_value, 0)) * 100 AS {{ type_bigint() }}) AS weight_cents
     FROM {{ ref('stg_order_items') }} AS items
     INNER JOIN orders_of_day
         ON orders_of_day.order_id = items.order_id

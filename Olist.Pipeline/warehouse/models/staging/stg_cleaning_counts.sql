@@ -111,7 +111,7 @@ quarantine_counts AS (
     FROM {{ ref('stg_quarantine') }}
 ),
 rule_counts AS (
-    SELECT 'text_trimmed' AS rule, 'customers' AS table_name, 'fixed' AS action, text_trimmed AS rows, 'Values with white space around them trimmed, blank values set to NULL (rule 1).' AS description FROM customer_counts
+    SELECT 'text_trimmed' AS rule, 'customers' AS table_name, 'fixed' AS action, text_trimmed AS row_count, 'Values with white space around them trimmed, blank values set to NULL (rule 1).' AS description FROM customer_counts
     UNION ALL SELECT 'missing_primary_id', 'customers', 'dropped', missing_primary_id, 'Rows without customer_id quarantined (rule 2).' FROM customer_counts
     UNION ALL SELECT 'duplicate_key', 'customers', 'dropped', duplicate_key, 'Earlier rows of a repeated customer_id quarantined; the last in file order wins (rule 9).' FROM customer_counts
     UNION ALL SELECT 'superseded_by_event', 'customers', 'dropped', superseded_by_event, 'Older versions replaced by a newer live event: a live event is newer than any batch row, among events the latest event time wins (rule 9).' FROM customer_counts
@@ -158,13 +158,13 @@ rule_counts AS (
     UNION ALL SELECT 'orphan_order', 'order_reviews', 'dropped', orphan_order, 'Reviews whose order_id is not an order quarantined (rule 10).' FROM review_counts
     UNION ALL SELECT 'timestamp_unparseable', 'order_reviews', 'flagged', timestamp_unparseable, 'Reviews with a survey timestamp that does not parse; it is set to NULL (rule 6).' FROM review_counts
     UNION ALL SELECT 'review_id_shared', 'order_reviews', 'flagged', review_id_shared, 'Review rows whose review_id also reviews another order: each (review_id, order_id) is kept (rule 9 key).' FROM review_sharing_counts
-    UNION ALL SELECT 'order_multiple_reviews', 'order_reviews', 'flagged', order_multiple_reviews, 'Review rows of orders with several reviews: the order''s score is the mean of its reviews (metrics.md 4.9).' FROM review_sharing_counts
+    UNION ALL SELECT 'order_multiple_reviews', 'order_reviews', 'flagged', order_multiple_reviews, 'Review rows of orders with several reviews: each order scores the mean of its reviews (metrics.md 4.9).' FROM review_sharing_counts
     UNION ALL SELECT 'text_trimmed', 'geolocation', 'fixed', text_trimmed, 'Values with white space around them trimmed, blank values set to NULL (rule 1).' FROM geolocation_counts
     UNION ALL SELECT 'missing_primary_id', 'geolocation', 'dropped', geolocation_missing_primary_id, 'Points without a zip code prefix quarantined (rule 2).' FROM quarantine_counts
     UNION ALL SELECT 'zip_left_padded', 'geolocation', 'fixed', zip_left_padded, 'Zip code prefixes shorter than 5 characters left-padded with zeros (rule 3).' FROM geolocation_counts
     UNION ALL SELECT 'city_normalized', 'geolocation', 'fixed', city_normalized, 'City names lower-cased, diacritics removed, white space collapsed (rule 4).' FROM geolocation_counts
     UNION ALL SELECT 'state_upper_cased', 'geolocation', 'fixed', state_upper_cased, 'State codes upper-cased (rule 4).' FROM geolocation_counts
-    UNION ALL SELECT 'outside_brazil', 'geolocation', 'flagged', outside_brazil, 'Points outside Brazil''s bounding box, left out of the median coordinates (rule 11).' FROM geolocation_counts
+    UNION ALL SELECT 'outside_brazil', 'geolocation', 'flagged', outside_brazil, 'Points outside the bounding box of Brazil, left out of the median coordinates (rule 11).' FROM geolocation_counts
     UNION ALL SELECT 'geolocation_reduced', 'geolocation', 'fixed', geolocation_reduced, 'Points merged into one row per zip code prefix: median coordinates, most frequent city and state (rule 11).' FROM geolocation_counts
     UNION ALL SELECT 'text_trimmed', 'product_category_name_translation', 'fixed', text_trimmed, 'Values with white space around them trimmed, blank values set to NULL (rule 1).' FROM translation_counts
     UNION ALL SELECT 'missing_primary_id', 'product_category_name_translation', 'dropped', translation_missing_primary_id, 'Rows without a Portuguese category name quarantined (rule 2).' FROM quarantine_counts
@@ -174,6 +174,6 @@ SELECT
     rule,
     table_name,
     action,
-    CAST(rows AS BIGINT) AS rows,
+    CAST(row_count AS {{ type_bigint() }}) AS row_count,
     description
 FROM rule_counts
