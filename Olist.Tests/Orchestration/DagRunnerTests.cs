@@ -1,6 +1,7 @@
 using Olist.Pipeline.Errors;
 using Olist.Pipeline.Orchestration.Dags;
 using Olist.Pipeline.Orchestration.Runs;
+using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.Orchestration;
 
@@ -74,20 +75,26 @@ public sealed class DagRunnerTests : IDisposable
     [Fact]
     public async Task A_task_that_outlives_its_timeout_fails_as_timed_out()
     {
+        var clock = new ObservedClock(new DateTimeOffset(2018, 3, 2, 2, 0, 0, TimeSpan.Zero));
+        var options = new RunOptions { Retries = 0, TaskTimeout = TimeSpan.FromMinutes(30) };
         var dag = Dag(("slow", async token =>
         {
-            await Task.Delay(TimeSpan.FromMinutes(5), token);
+            await Task.Delay(Timeout.InfiniteTimeSpan, token);
             return TaskOutcome.Success("too late");
         }));
-        var options = new RunOptions { Retries = 0, TaskTimeout = TimeSpan.FromMilliseconds(200) };
-        using var orchestrator = await _harness.OrchestratorAsync(dag, options);
+        using var orchestrator = await _harness.OrchestratorAsync(dag, options, clock);
 
-        var run = await orchestrator.RunAsync(await orchestrator.QueueRunAsync(Day, false, RunType.Manual, CancellationToken.None), CancellationToken.None);
+        var running = orchestrator.RunAsync(await orchestrator.QueueRunAsync(Day, false, RunType.Manual, CancellationToken.None), CancellationToken.None);
+        Assert.Equal(options.TaskTimeout, await clock.NextTimerAsync());
+        clock.Advance(options.TaskTimeout - TimeSpan.FromSeconds(1));
+        Assert.False(running.IsCompleted, "the task ended before its timeout");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var run = await running;
 
         Assert.Equal(RunState.Failed, run.State);
         var task = (await orchestrator.Store.GetTasksAsync(run.RunId, CancellationToken.None)).Single();
         Assert.Equal(TaskState.Failed, task.State);
-        Assert.StartsWith("timed out after", task.Message, StringComparison.Ordinal);
+        Assert.Equal($"timed out after {options.TaskTimeout}", task.Message);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Olist.Pipeline.Orchestration;
 using Olist.Pipeline.Orchestration.Dags;
 using Olist.Pipeline.Orchestration.Runs;
 using Olist.Pipeline.Orchestration.Scheduling;
+using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.Orchestration;
 
@@ -114,21 +115,22 @@ public sealed class SchedulerTests : IDisposable
     [Fact]
     public async Task The_running_loop_wakes_at_the_fire_time_of_the_fake_clock()
     {
-        var clock = new FakeTimeProvider(new DateTimeOffset(2018, 3, 10, 12, 0, 0, TimeSpan.Zero));
+        var clock = new ObservedClock(new DateTimeOffset(2018, 3, 10, 12, 0, 0, TimeSpan.Zero));
         var (orchestrator, scheduler) = await SchedulerAsync(clock, new ScheduleOptions());
         using var _ = orchestrator;
         using var stop = new CancellationTokenSource();
         var loop = scheduler.RunAsync(stop.Token);
 
-        // 23:00 in São Paulo is 14 hours away: a minute before it nothing is queued, a minute after it the run is.
-        await WaitForTimersAsync();
+        // 23:00 in São Paulo is 14 hours away: a minute before it nothing is queued, a minute after it the run is. Each
+        // advance wakes the sleeping loop, and its next sleep shows it has looked at the new time.
+        await clock.NextTimerAsync();
         clock.Advance(TimeSpan.FromHours(14) - TimeSpan.FromMinutes(1));
-        await WaitForTimersAsync();
+        await clock.NextTimerAsync();
         Assert.Empty(await orchestrator.Store.ListRunsAsync(new(), CancellationToken.None));
         clock.Advance(TimeSpan.FromMinutes(2));
+        await clock.NextTimerAsync();
 
-        await WaitUntilAsync(async () => (await orchestrator.Store.ListRunsAsync(new(), CancellationToken.None)).Count == 1);
-        Assert.Equal(new DateOnly(2018, 3, 9), (await orchestrator.Store.ListRunsAsync(new(), CancellationToken.None)).Single().LogicalDate);
+        Assert.Equal(new DateOnly(2018, 3, 9), Assert.Single(await orchestrator.Store.ListRunsAsync(new(), CancellationToken.None)).LogicalDate);
         await stop.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => loop);
     }
@@ -139,22 +141,5 @@ public sealed class SchedulerTests : IDisposable
     {
         var orchestrator = await _harness.OrchestratorAsync(NoOpDag, timeProvider: clock);
         return (orchestrator, new DagScheduler(orchestrator, new CronSchedule(options.Cron, options.TimeZone), options, clock, NullLogger<DagScheduler>.Instance));
-    }
-
-    private static Task WaitForTimersAsync() => Task.Delay(200);
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            if (await condition())
-            {
-                return;
-            }
-
-            await Task.Delay(25);
-        }
-
-        Assert.Fail("the condition did not hold within 5 s");
     }
 }

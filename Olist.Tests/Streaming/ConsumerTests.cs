@@ -50,7 +50,8 @@ public sealed class ConsumerTests
         var published = await harness.PublishAsync([.. OrderEvents.ManyCreated(40, "crash"), OrderEvents.Created("crash-0", eventId: "ev-crash-0")]);
         var crashing = new FaultyBus(harness.Bus, failingAcknowledgements: 1000);
 
-        var firstRun = await harness.DrainAsync(TimeSpan.FromSeconds(1), harness.Consumer(crashing));
+        // Until every message is committed and an acknowledgement has failed: the backlog never empties by itself.
+        var firstRun = await harness.DrainAsync(harness.Consumer(crashing), c => c.Counters.Handled == 41 && crashing.FailedAcknowledgements > 0);
         Assert.True(crashing.FailedAcknowledgements > 0, "the first consumer should have committed and then failed to acknowledge");
         Assert.Equal(41, firstRun.Handled);
         Assert.Equal(41, (await harness.Bus.GetStatsAsync(CancellationToken.None)).Backlog);
@@ -86,7 +87,7 @@ public sealed class ConsumerTests
         await run;
         Assert.Equal(0, (await harness.Bus.GetStatsAsync(CancellationToken.None)).Leased);
 
-        var second = await harness.DrainAsync(TimeSpan.FromSeconds(20));
+        var second = await harness.DrainAsync();
 
         Assert.Equal(published.Count, second.Handled);
         Assert.Equal((1500, 0), (second.Accepted, second.Duplicates));
@@ -99,10 +100,11 @@ public sealed class ConsumerTests
     {
         await using var harness = await StreamHarness.CreateAsync();
         await harness.PublishAsync(OrderEvents.StatusChanged("late", "approved"));
+        var bus = new WatchedBus(harness.Bus);
         using var stop = new CancellationTokenSource();
-        var consumer = harness.Consumer();
+        var consumer = harness.Consumer(bus);
         var run = consumer.RunAsync(stop.Token);
-        await Task.Delay(300);
+        await bus.HandedBackAsync(times: 2);
         Assert.Equal(0, consumer.Counters.Handled);
 
         await harness.PublishAsync(OrderEvents.Created("late"));
@@ -120,12 +122,22 @@ public sealed class ConsumerTests
     public async Task A_status_change_whose_order_never_comes_is_dead_lettered_as_unknown_order_after_the_window()
     {
         await using var harness = await StreamHarness.CreateAsync();
-        harness.Options.UnknownOrderRetryWindow = TimeSpan.FromMilliseconds(400);
         await harness.PublishAsync(OrderEvents.StatusChanged("never", "approved"));
+        // The consumer's clock starts after the publication and moves only when told, so the window passes exactly then.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var bus = new WatchedBus(harness.Bus);
+        using var stop = new CancellationTokenSource();
+        var consumer = harness.Consumer(bus, timeProvider: clock);
+        var run = consumer.RunAsync(stop.Token);
+        await bus.HandedBackAsync(times: 2);
+        Assert.Equal(0, consumer.Counters.Handled);
 
-        var counters = await harness.DrainAsync();
+        clock.Advance(harness.Options.UnknownOrderRetryWindow);
+        await WaitUntilAsync(() => consumer.Counters.Handled == 1);
+        await stop.CancelAsync();
+        await run;
 
-        Assert.Equal(1, counters.DeadLetteredByReason[DeadLetterReasons.UnknownOrder]);
+        Assert.Equal(1, consumer.Counters.DeadLetteredByReason[DeadLetterReasons.UnknownOrder]);
         Assert.True(await harness.CountAsync("SELECT attempts FROM raw.stream_dead_letters") > 1, "it should have been retried before");
     }
 
@@ -224,16 +236,17 @@ public sealed class ConsumerTests
     public async Task A_failing_warehouse_is_retried_with_backoff_and_nothing_is_dead_lettered_for_it()
     {
         await using var harness = await StreamHarness.CreateAsync();
+        var bus = new WatchedBus(harness.Bus);
         using var stop = new CancellationTokenSource();
-        var consumer = harness.Consumer();
+        var consumer = harness.Consumer(bus);
         var run = consumer.RunAsync(stop.Token);
         await WaitUntilAsync(() => consumer.Status.Phase == ConsumerPhase.Running);
         await harness.ExecuteAsync("ALTER TABLE raw.stream_order_items RENAME TO stream_order_items_away");
 
         await harness.PublishAsync(OrderEvents.Created("o1"));
-        await WaitUntilAsync(() => consumer.Status.Phase == ConsumerPhase.Retrying || consumer.Status.LastError is not null);
-        await Task.Delay(300);
+        await bus.HandedBackAsync(times: 2);
         Assert.Equal(0, consumer.Counters.Handled);
+        Assert.NotNull(consumer.Status.LastError);
         await harness.ExecuteAsync("ALTER TABLE raw.stream_order_items_away RENAME TO stream_order_items");
         await WaitUntilAsync(() => consumer.Counters.Handled == 1);
         await stop.CancelAsync();

@@ -82,7 +82,7 @@ public sealed class DeadLetterReplayTests : IAsyncLifetime, IDisposable
         using var response = await ReplayAsync(body, OperatorApiKey, contentType);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.False(string.IsNullOrWhiteSpace((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString()));
         Assert.Null(Assert.Single(await Store().ListAsync(null, includeReplayed: true, 10, CancellationToken.None)).ReplayedAt);
     }
 

@@ -3,13 +3,13 @@ using Olist.Pipeline.Streaming.Bus;
 namespace Olist.Tests.Streaming;
 
 /// <summary>A bus whose acknowledgements fail a given number of times: a consumer that dies between its commit and its acknowledgement.</summary>
-internal sealed class FaultyBus(IMessageBus inner, int failingAcknowledgements) : IMessageBus
+internal sealed class FaultyBus(IMessageBus inner, int failingAcknowledgements) : DelegatingBus(inner)
 {
     private int _failuresLeft = failingAcknowledgements;
 
     public int FailedAcknowledgements { get; private set; }
 
-    public Task AcknowledgeAsync(IReadOnlyCollection<string> ackIds, CancellationToken cancellationToken)
+    public override Task AcknowledgeAsync(IReadOnlyCollection<string> ackIds, CancellationToken cancellationToken)
     {
         if (_failuresLeft-- > 0)
         {
@@ -17,17 +17,6 @@ internal sealed class FaultyBus(IMessageBus inner, int failingAcknowledgements) 
             throw new IOException("simulated crash before the acknowledgement");
         }
 
-        return inner.AcknowledgeAsync(ackIds, cancellationToken);
+        return base.AcknowledgeAsync(ackIds, cancellationToken);
     }
-
-    public Task<IReadOnlyList<string>> PublishAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken) =>
-        inner.PublishAsync(messages, cancellationToken);
-
-    public Task<IReadOnlyList<BusMessage>> PullAsync(int maxMessages, TimeSpan ackDeadline, TimeSpan maxWait, CancellationToken cancellationToken) =>
-        inner.PullAsync(maxMessages, ackDeadline, maxWait, cancellationToken);
-
-    public Task ModifyAckDeadlineAsync(IReadOnlyCollection<string> ackIds, TimeSpan delay, CancellationToken cancellationToken) =>
-        inner.ModifyAckDeadlineAsync(ackIds, delay, cancellationToken);
-
-    public Task<BusStats> GetStatsAsync(CancellationToken cancellationToken) => inner.GetStatsAsync(cancellationToken);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -8,6 +9,7 @@ namespace Olist.Tests.Streaming;
 internal sealed class ServerProcess : IDisposable
 {
     private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
 
     private ServerProcess(Process process, Uri address)
     {
@@ -16,6 +18,9 @@ internal sealed class ServerProcess : IDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>The lines the process wrote to its standard output so far.</summary>
+    public IReadOnlyCollection<string> Output => _output;
 
     /// <summary>Starts the app over <paramref name="dataDirectory"/> with extra configuration arguments.</summary>
     public static ServerProcess Start(string dataDirectory, params string[] arguments)
@@ -35,12 +40,19 @@ internal sealed class ServerProcess : IDisposable
 
         start.Environment["Olist__DataDirectory"] = dataDirectory;
         var process = Process.Start(start)!;
-        // Drain the output so a chatty server never blocks on a full pipe.
-        process.OutputDataReceived += (_, _) => { };
+        var server = new ServerProcess(process, address);
+        // Drain the output so a chatty server never blocks on a full pipe; standard output is kept for the tests.
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                server._output.Enqueue(line.Data);
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new ServerProcess(process, address);
+        return server;
     }
 
     /// <summary>Waits until the process answers <c>/healthz</c>; it takes a moment to start listening.</summary>

@@ -40,51 +40,55 @@ public sealed class SqliteMessageBusTests : IDisposable
     [Fact]
     public async Task An_unacknowledged_message_is_delivered_again_after_its_deadline_with_the_next_attempt_number()
     {
-        await using var bus = await OpenAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20_000));
+        await using var bus = await OpenAsync(time);
         await bus.PublishAsync([Message("a")], CancellationToken.None);
 
-        var first = Assert.Single(await bus.PullAsync(10, TimeSpan.FromMilliseconds(200), NoWait, CancellationToken.None));
+        var first = Assert.Single(await bus.PullAsync(10, TimeSpan.FromSeconds(10), NoWait, CancellationToken.None));
+        time.Advance(TimeSpan.FromSeconds(10) - TimeSpan.FromMilliseconds(1));
         Assert.Empty(await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
         var stats = await bus.GetStatsAsync(CancellationToken.None);
         Assert.Equal((1, 1), (stats.Backlog, stats.Leased));
 
-        var second = Assert.Single(await bus.PullAsync(10, TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(2), CancellationToken.None));
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        var second = Assert.Single(await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
         Assert.Equal(first.MessageId, second.MessageId);
         Assert.Equal(2, second.DeliveryAttempt);
 
         await bus.AcknowledgeAsync([second.AckId], CancellationToken.None);
         Assert.Equal(0, (await bus.GetStatsAsync(CancellationToken.None)).Backlog);
-        Assert.Empty(await bus.PullAsync(10, TimeSpan.FromMinutes(1), TimeSpan.FromMilliseconds(300), CancellationToken.None));
+        time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Empty(await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
     }
 
     [Fact]
     public async Task A_nack_with_backoff_holds_the_message_back_until_the_delay_passed()
     {
-        await using var bus = await OpenAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20_000));
+        await using var bus = await OpenAsync(time);
         await bus.PublishAsync([Message("a")], CancellationToken.None);
         var leased = Assert.Single(await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
 
         await bus.ModifyAckDeadlineAsync([leased.AckId], TimeSpan.FromMilliseconds(400), CancellationToken.None);
 
+        time.Advance(TimeSpan.FromMilliseconds(399));
         Assert.Empty(await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
-        var started = DateTime.UtcNow;
-        var again = Assert.Single(await bus.PullAsync(10, TimeSpan.FromMinutes(1), TimeSpan.FromSeconds(3), CancellationToken.None));
-        Assert.True(DateTime.UtcNow - started >= TimeSpan.FromMilliseconds(300), "the message came back before its backoff ended");
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        var again = Assert.Single(await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
         Assert.Equal(2, again.DeliveryAttempt);
     }
 
     [Fact]
     public async Task Stats_report_the_backlog_and_the_age_of_the_oldest_message()
     {
-        await using var bus = await OpenAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20_000));
+        await using var bus = await OpenAsync(time);
         Assert.Equal(new BusStats(0, 0, null), await bus.GetStatsAsync(CancellationToken.None));
 
         await bus.PublishAsync([Message("a"), Message("b")], CancellationToken.None);
-        await Task.Delay(50);
-        var stats = await bus.GetStatsAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromMilliseconds(50));
 
-        Assert.Equal(2, stats.Backlog);
-        Assert.True(stats.OldestUnacknowledgedAge >= TimeSpan.FromMilliseconds(40), $"oldest age {stats.OldestUnacknowledgedAge}");
+        Assert.Equal(new BusStats(2, 0, TimeSpan.FromMilliseconds(50)), await bus.GetStatsAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -101,7 +105,7 @@ public sealed class SqliteMessageBusTests : IDisposable
     [Fact]
     public async Task An_acknowledged_message_is_never_delivered_again_and_leaves_the_backlog_before_its_row_is_deleted()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20_000));
+        var time = new ObservedClock(DateTimeOffset.UnixEpoch.AddDays(20_000));
         await using var bus = await OpenAsync(time);
         await bus.PublishAsync([Message("a"), Message("b"), Message("c")], CancellationToken.None);
         var leased = await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None);
@@ -110,18 +114,15 @@ public sealed class SqliteMessageBusTests : IDisposable
 
         Assert.Equal(3, await StoredRowsAsync());
         Assert.Equal(new BusStats(2, 2, TimeSpan.Zero), await bus.GetStatsAsync(CancellationToken.None));
+        // The flush loop sleeps before it deletes acknowledged rows; once it sleeps, this advance also wakes it.
+        await time.NextTimerAsync();
         time.Advance(TimeSpan.FromMinutes(2));
         var again = await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None);
         Assert.Equal(["a", "c"], again.Select(m => Encoding.UTF8.GetString(m.Body.Span)));
         Assert.All(again, m => Assert.Equal(2, m.DeliveryAttempt));
         Assert.Equal(2, (await bus.GetStatsAsync(CancellationToken.None)).Backlog);
 
-        // The flush loop arms its timer on its own thread; advancing on every look cannot slip in before it.
-        await WaitUntilAsync(async () =>
-        {
-            time.Advance(SqliteMessageBus.FlushInterval);
-            return await StoredRowsAsync() == 2;
-        });
+        await WaitUntilAsync(async () => await StoredRowsAsync() == 2);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
 using Olist.Web.Security;
+using static Olist.Tests.Web.SignInForms;
 
 namespace Olist.Tests.Web;
 
@@ -111,7 +112,7 @@ public sealed class RunApiTests(OperationsServer server) : IClassFixture<Operati
         using var response = await client.PostAsync(path, new StringContent(body, Encoding.UTF8, contentType));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains(expected, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains(expected, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -126,7 +127,7 @@ public sealed class RunApiTests(OperationsServer server) : IClassFixture<Operati
         using var response = await client.GetAsync(path);
 
         Assert.Equal(expected, response.StatusCode);
-        Assert.False(string.IsNullOrEmpty(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString()));
+        Assert.False(string.IsNullOrEmpty(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString()));
     }
 
     [Fact]
@@ -179,19 +180,5 @@ public sealed class RunApiTests(OperationsServer server) : IClassFixture<Operati
         await heardOnTheHub.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
-    /// <summary>The anti-forgery token a page renders in its forms.</summary>
-    private static async Task<string> TokenAsync(HttpClient client, string path)
-    {
-        var html = await client.GetStringAsync(path);
-        const string Marker = "name=\"__RequestVerificationToken\" value=\"";
-        var start = html.IndexOf(Marker, StringComparison.Ordinal);
-        Assert.True(start >= 0, $"{path} renders no anti-forgery token");
-        start += Marker.Length;
-        return html[start..html.IndexOf('"', start)];
-    }
-
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
-
-    private static FormUrlEncodedContent Form(params (string Name, string Value)[] fields) =>
-        new(fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)));
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Olist.Pipeline.Errors;
 using Olist.Pipeline.Streaming.DeadLetters;
 using Olist.Web.FirstRun;
@@ -14,11 +15,18 @@ public static class DeadLetterEndpoints
     /// <summary>Maps the replay endpoint behind the operator policy.</summary>
     public static IEndpointRouteBuilder MapDeadLetterEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/deadletters/replay", ReplayAsync).RequireAuthorization(OlistPolicies.Operator);
+        endpoints.MapPost("/api/deadletters/replay", ReplayAsync)
+            .RequireAuthorization(OlistPolicies.Operator)
+            .RequireRateLimiting(RateLimits.Keyed)
+            .WithTags("Live stream")
+            .WithSummary("Puts dead letters back on the bus, by ids or by reason (operator)")
+            .WithDescription("Body (application/json): {\"ids\": [\"...\"]} or {\"reason\": \"...\"}; answers how many went back and their new message ids.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }
 
-    private static async Task<IResult> ReplayAsync(HttpRequest request, DataPreparationState dataState, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<ReplayResponse>, ProblemHttpResult>> ReplayAsync(HttpRequest request, DataPreparationState dataState, IServiceProvider services, CancellationToken cancellationToken)
     {
         try
         {
@@ -32,23 +40,24 @@ public static class DeadLetterEndpoints
             // The store lives in the data directory, which exists only once the data is ready.
             if (dataState.Current.Phase != DataPhase.Ready)
             {
-                return RunEndpoints.Error("the warehouse is still being prepared; try again when /readyz says ready", StatusCodes.Status503ServiceUnavailable);
+                return ApiProblems.NotReady();
             }
 
             var store = services.GetRequiredService<DeadLetterStore>();
             var replayed = ids is { Count: > 0 }
                 ? await store.ReplayAsync(ids, cancellationToken)
                 : await store.ReplayReasonAsync(body.Reason!, cancellationToken);
-            return Results.Json(new ReplayResponse(replayed.Count, replayed), RunEndpoints.Json, statusCode: StatusCodes.Status202Accepted);
+            return TypedResults.Accepted((string?)null, new ReplayResponse(replayed.Count, replayed));
         }
         catch (PipelineException ex)
         {
-            return RunEndpoints.Error(ex.Message, StatusCodes.Status400BadRequest);
+            return ApiProblems.BadRequest(ex.Message);
         }
     }
 
+    /// <summary>The body of the replay: dead-letter ids, or a reason whose dead letters all go back.</summary>
     private sealed record ReplayBody(IReadOnlyList<string?>? Ids, string? Reason);
 
     /// <summary>The 202 answer: how many dead letters went back on the bus, and their new message ids.</summary>
-    private sealed record ReplayResponse(int Replayed, IReadOnlyList<string> MessageIds);
+    internal sealed record ReplayResponse(int Replayed, IReadOnlyList<string> MessageIds);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Streaming.Live;
@@ -12,7 +13,7 @@ namespace Olist.Web.Api;
 /// <summary>
 /// The live stream's HTTP API: <c>POST /api/events/orders</c> (publisher key) puts events on the bus,
 /// <c>GET /api/events/catalog</c> (publisher key) gives the <c>stream</c> verb products and customers to sell to, and
-/// <c>GET /api/live/summary</c> reports the counters, backlog and live metrics.
+/// <c>GET /api/live/summary</c> (viewer) reports the counters, backlog and live metrics.
 /// </summary>
 public static class EventEndpoints
 {
@@ -20,27 +21,35 @@ public static class EventEndpoints
     public const int MaxRequestBytes = 10 * 1024 * 1024;
 
     /// <summary>The header carrying the publisher key.</summary>
-    public const string ApiKeyHeader = "X-Api-Key";
+    public const string ApiKeyHeader = PublisherKey.Header;
 
     /// <summary>JSON of this API: snake_case like the event contract.</summary>
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    public static JsonSerializerOptions Json => ApiJson.Options;
 
-    /// <summary>Maps the stream's endpoints.</summary>
+    /// <summary>Maps the stream's endpoints: the publisher's behind the publisher key, the summary behind the viewer policy.</summary>
     public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/events/orders", PublishAsync);
-        endpoints.MapGet("/api/events/catalog", CatalogAsync);
-        endpoints.MapGet("/api/live/summary", SummaryAsync);
+        var publisher = endpoints.MapGroup("/api/events").RequireAuthorization(OlistPolicies.Publisher).RequireRateLimiting(RateLimits.Keyed).WithTags("Live stream");
+        publisher.MapPost("/orders", PublishAsync)
+            .WithSummary("Publishes order events: one JSON event, or NDJSON with one event per line (publisher key)")
+            .WithDescription("Body: one JSON event (application/json) or NDJSON (application/x-ndjson), up to 10 MB. Every event is stored on the bus and gets a message id; "
+                + "events the consumer cannot use are dead-lettered with their bytes, not refused here.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        publisher.MapGet("/catalog", CatalogAsync)
+            .WithSummary("Products and customers to sell to, for publishers that generate orders (publisher key)")
+            .WithDescription("Query: size, the number of products and of customers (1 to 5000, default 500).")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        endpoints.MapGet("/api/live/summary", SummaryAsync)
+            .RequireAuthorization(OlistPolicies.Viewer)
+            .WithTags("Live stream")
+            .WithSummary("The stream's counters since the data directory was created, its backlog, the consumer's state and today's live metrics")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }
 
-    private static async Task<IResult> PublishAsync(HttpRequest request, PublisherKey key, IMessageBus bus, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<PublishResponse>, ProblemHttpResult>> PublishAsync(HttpRequest request, IMessageBus bus, CancellationToken cancellationToken)
     {
-        if (!await key.IsValidAsync(request.Headers[ApiKeyHeader]))
-        {
-            return Error("a valid X-Api-Key header (the publisher key) is required", StatusCodes.Status401Unauthorized);
-        }
-
         if (request.ContentLength > MaxRequestBytes)
         {
             return TooLarge();
@@ -55,36 +64,32 @@ public static class EventEndpoints
         var messages = EventBody.Split(body, request.ContentType);
         if (messages.Count == 0)
         {
-            return Error("the body holds no event: send one JSON event or NDJSON, one event per line", StatusCodes.Status400BadRequest);
+            return ApiProblems.BadRequest("the body holds no event: send one JSON event or NDJSON, one event per line");
         }
 
         var ids = await bus.PublishAsync(messages.Select(m => new OutgoingMessage(m)).ToList(), cancellationToken);
-        return Results.Json(new PublishResponse(ids), Json, statusCode: StatusCodes.Status202Accepted);
+        return TypedResults.Accepted((string?)null, new PublishResponse(ids));
     }
 
-    private static async Task<IResult> CatalogAsync(HttpRequest request, PublisherKey key, DuckDbWarehouse warehouse, DataPreparationState dataState, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<LiveCatalog>, ProblemHttpResult>> CatalogAsync(
+        HttpRequest request, DuckDbWarehouse warehouse, DataPreparationState dataState, CancellationToken cancellationToken)
     {
-        if (!await key.IsValidAsync(request.Headers[ApiKeyHeader]))
-        {
-            return Error("a valid X-Api-Key header (the publisher key) is required", StatusCodes.Status401Unauthorized);
-        }
-
         if (dataState.Current.Phase != DataPhase.Ready)
         {
-            return Error("the warehouse is still being prepared; try again when /readyz says ready", StatusCodes.Status503ServiceUnavailable);
+            return ApiProblems.NotReady();
         }
 
         var size = int.TryParse(request.Query["size"], out var requested) ? Math.Clamp(requested, 1, 5000) : 500;
-        return Results.Json(await LiveCatalogReader.ReadAsync(warehouse, size, cancellationToken), Json);
+        return TypedResults.Ok(await LiveCatalogReader.ReadAsync(warehouse, size, cancellationToken));
     }
 
-    private static async Task<IResult> SummaryAsync(OrderStreamConsumer consumer, IMessageBus bus, LiveMetricsQuery metrics, CancellationToken cancellationToken)
+    private static async Task<Ok<LiveSummary>> SummaryAsync(OrderStreamConsumer consumer, IMessageBus bus, LiveMetricsQuery metrics, CancellationToken cancellationToken)
     {
         var counters = consumer.Counters;
         var status = consumer.Status;
         var stats = await bus.GetStatsAsync(cancellationToken);
         var live = status.Phase is ConsumerPhase.Waiting ? null : await metrics.ReadAsync(cancellationToken);
-        return Results.Json(
+        return TypedResults.Ok(
             new LiveSummary(
                 counters.Accepted,
                 counters.Duplicates,
@@ -95,8 +100,7 @@ public static class EventEndpoints
                 stats.OldestUnacknowledgedAge?.TotalSeconds,
                 status.Phase.ToString().ToLowerInvariant(),
                 status.LastError,
-                live),
-            Json);
+                live));
     }
 
     /// <summary>Reads the body up to the limit; null when it is longer.</summary>
@@ -118,18 +122,14 @@ public static class EventEndpoints
         return copy.ToArray();
     }
 
-    private static IResult TooLarge() =>
-        Error($"the body is over {MaxRequestBytes / (1024 * 1024)} MB; send smaller NDJSON batches", StatusCodes.Status413PayloadTooLarge);
-
-    private static IResult Error(string message, int statusCode) => Results.Json(new ErrorResponse(message), Json, statusCode: statusCode);
+    private static ProblemHttpResult TooLarge() =>
+        ApiProblems.Problem(StatusCodes.Status413PayloadTooLarge, $"the body is over {MaxRequestBytes / (1024 * 1024)} MB; send smaller NDJSON batches");
 
     /// <summary>The 202 answer: one message id per event, in request order.</summary>
-    private sealed record PublishResponse(IReadOnlyList<string> MessageIds);
-
-    private sealed record ErrorResponse(string Error);
+    internal sealed record PublishResponse(IReadOnlyList<string> MessageIds);
 
     /// <summary>The body of <c>GET /api/live/summary</c>.</summary>
-    private sealed record LiveSummary(
+    internal sealed record LiveSummary(
         long Accepted,
         long Duplicates,
         long DeadLettered,

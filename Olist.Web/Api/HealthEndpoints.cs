@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Olist.Web.FirstRun;
 
 namespace Olist.Web.Api;
@@ -5,17 +6,21 @@ namespace Olist.Web.Api;
 /// <summary>Liveness and readiness probes: <c>/healthz</c> says the process answers, <c>/readyz</c> says the data is ready.</summary>
 public static class HealthEndpoints
 {
-    /// <summary>Maps <c>GET /healthz</c> and <c>GET /readyz</c>.</summary>
+    /// <summary>Maps <c>GET /healthz</c> and <c>GET /readyz</c>, open to anyone on purpose: monitors do not sign in.</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/healthz", () => Results.Text("ok"));
-        endpoints.MapGet("/readyz", (DataPreparationState state) =>
-        {
-            var readiness = Readiness.Of(state.Current);
-            return Results.Json(
-                readiness,
-                statusCode: state.Current.Phase == DataPhase.Ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-        });
+        var probes = endpoints.MapGroup("").AllowAnonymous().WithTags("Probes");
+        probes.MapGet("/healthz", () => TypedResults.Text("ok"))
+            .WithSummary("Liveness: 200 \"ok\" as soon as the process answers");
+        probes.MapGet("/readyz", Results<Ok<Readiness>, JsonHttpResult<Readiness>> (DataPreparationState state) =>
+            {
+                var readiness = Readiness.Of(state.Current);
+                return state.Current.Phase == DataPhase.Ready
+                    ? TypedResults.Ok(readiness)
+                    : TypedResults.Json(readiness, statusCode: StatusCodes.Status503ServiceUnavailable);
+            })
+            .WithSummary("Readiness: 200 once the data is ready, 503 with what preparation is doing or why it failed")
+            .Produces<Readiness>(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
     }
 }

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Olist.Pipeline.Errors;
 using Olist.Pipeline.Kpis;
 using Olist.Web.Kpis;
@@ -6,7 +9,8 @@ namespace Olist.Web.Api;
 
 /// <summary>
 /// <c>GET /api/kpis</c> lists the KPIs and their options; <c>GET /api/kpis/{name}?grain=&amp;level=&amp;top=&amp;from=&amp;to=</c>
-/// returns the rows of <c>kpi NAME --format json</c>. Bad input is a 400 problem listing the allowed values.
+/// returns the rows of <c>kpi NAME --format json</c>. Bad input is a 400 problem listing the allowed values; an answer
+/// over <see cref="ApiOptions.MaxKpiRows"/> rows is a 400 problem saying how to narrow it.
 /// </summary>
 public static class KpiEndpoints
 {
@@ -16,38 +20,50 @@ public static class KpiEndpoints
     public static IEndpointRouteBuilder MapKpiEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var group = endpoints.MapGroup("/api/kpis");
-        group.MapGet("/", () => Results.Json(
-            KpiCatalog.All.Select(k => new KpiListing(k.Name, k.Title, k.Definition, k.Options, KpiCatalog.Columns(k.RowType))),
-            KpiOutput.JsonOptions));
-        group.MapGet("/{name}", async (string name, HttpRequest request, IKpiService service, CancellationToken cancellationToken) =>
-        {
-            try
-            {
-                var unknown = request.Query.Keys.FirstOrDefault(k => !QueryOptions.Contains(k, StringComparer.OrdinalIgnoreCase));
-                if (unknown is not null)
-                {
-                    throw new KpiRequestException(unknown, $"unknown option '{unknown}'", QueryOptions);
-                }
-
-                var kpiRequest = KpiCatalog.Parse(name, QueryOptions.ToDictionary(o => o, o => (string?)request.Query[o].ToString()));
-                var result = await KpiCatalog.RunAsync(service, kpiRequest, cancellationToken);
-                return Results.Json(result.Rows, KpiOutput.JsonOptions);
-            }
-            catch (KpiRequestException ex)
-            {
-                return Results.Problem(
-                    title: "Invalid KPI request",
-                    detail: ex.Message,
-                    statusCode: StatusCodes.Status400BadRequest,
-                    extensions: new Dictionary<string, object?> { ["option"] = ex.Option, ["allowed"] = ex.Allowed });
-            }
-            catch (PipelineException ex)
-            {
-                return Results.Problem(title: "KPI not available", detail: ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-        });
+        var group = endpoints.MapGroup("/api/kpis").WithTags("KPIs");
+        group.MapGet("/", () => TypedResults.Ok(KpiCatalog.All.Select(k => new KpiListing(k.Name, k.Title, k.Definition, k.Options, KpiCatalog.Columns(k.RowType)))))
+            .WithSummary("The nine KPIs of metrics.md: name, title, definition, options and columns");
+        group.MapGet("/{name}", RowsAsync)
+            .WithSummary("The rows of one KPI, as `kpi NAME --format json` prints them")
+            .WithDescription("Query: grain (day, week, month, year, where the KPI has one), level (state, city), top (1 to 1000), from and to (YYYY-MM-DD). "
+                + "Columns per KPI: GET /api/kpis. An answer over Olist:Api:MaxKpiRows rows is refused; narrow the range, take a coarser grain or a smaller top.")
+            .Produces<IReadOnlyList<IReadOnlyDictionary<string, object>>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
+    }
+
+    private static async Task<Results<JsonHttpResult<IReadOnlyList<object>>, ProblemHttpResult>> RowsAsync(
+        string name, HttpRequest request, IKpiService service, IOptions<ApiOptions> options, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var unknown = request.Query.Keys.FirstOrDefault(k => !QueryOptions.Contains(k, StringComparer.OrdinalIgnoreCase));
+            if (unknown is not null)
+            {
+                throw new KpiRequestException(unknown, $"unknown option '{unknown}'", QueryOptions);
+            }
+
+            var kpiRequest = KpiCatalog.Parse(name, QueryOptions.ToDictionary(o => o, o => (string?)request.Query[o].ToString()));
+            var result = await KpiCatalog.RunAsync(service, kpiRequest, cancellationToken);
+            var maxRows = options.Value.MaxKpiRows;
+            if (result.Rows.Count > maxRows)
+            {
+                return ApiProblems.BadRequest(
+                    string.Create(CultureInfo.InvariantCulture, $"the answer has {result.Rows.Count:N0} rows, over the limit of {maxRows:N0}: narrow from/to, take a coarser grain or a smaller top"),
+                    new Dictionary<string, object?> { ["rows"] = result.Rows.Count, ["max_rows"] = maxRows });
+            }
+
+            return TypedResults.Json(result.Rows, KpiOutput.JsonOptions);
+        }
+        catch (KpiRequestException ex)
+        {
+            return ApiProblems.BadRequest(ex.Message, new Dictionary<string, object?> { ["option"] = ex.Option, ["allowed"] = ex.Allowed });
+        }
+        catch (PipelineException ex)
+        {
+            return ApiProblems.Problem(StatusCodes.Status503ServiceUnavailable, ex.Message);
+        }
     }
 
     /// <summary>One KPI in the listing: its name, title, definition, options and columns.</summary>

@@ -1,11 +1,13 @@
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using Olist.Pipeline.Errors;
 using Olist.Web.Api;
 using Olist.Web.Components;
 using Olist.Web.Hubs;
+using Olist.Web.Observability;
 using Olist.Web.Orchestration;
 using Olist.Web.Security;
 using Olist.Web.Streaming;
@@ -16,7 +18,10 @@ namespace Olist.Web.Hosting;
 public static class OlistWebApp
 {
     /// <summary>Builds the app from command-line arguments (such as <c>--urls</c>) and configuration.</summary>
-    public static WebApplication Build(string[] args)
+    public static WebApplication Build(string[] args) => Build(args, configure: null);
+
+    /// <summary>Builds the app, letting <paramref name="configure"/> add to the builder last (tests add their own middleware).</summary>
+    internal static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -34,30 +39,38 @@ public static class OlistWebApp
         // error entry would add the whole stack trace. Its critical entries (a background service that crashed) stay.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
+        builder.AllowBoundHostsOnly();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.SectionName));
+        builder.Services.AddApiJson();
+        builder.Services.AddApiErrors();
         builder.Services.AddOlistPipeline(builder.Configuration);
         builder.Services.AddLiveStream(builder.Configuration);
         builder.Services.AddOlistSecurity(builder.Configuration);
         builder.Services.AddOlistOrchestration(builder.Configuration);
+        builder.Services.AddOlistObservability(builder.Configuration);
+        configure?.Invoke(builder);
 
         var app = builder.Build();
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
-        }
-
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSecurityHeaders();
+        // In every environment: the developer exception page would show stack traces to API callers.
+        app.UseApiErrors();
+        // A locked-out address is refused before it spends the rate limiter's tokens or a key check.
+        CredentialLockout.UseCredentialLockout(app);
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        // Stylesheets and scripts are public files the sign-in page needs before anyone has signed in.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapHealthEndpoints();
         app.MapKpiEndpoints();
         app.MapEventEndpoints();
         app.MapDeadLetterEndpoints();
-        app.MapHub<LiveOrdersHub>(LiveOrdersHub.Path);
+        app.MapHub<LiveOrdersHub>(LiveOrdersHub.Path).RequireAuthorization(OlistPolicies.Viewer);
         app.MapOrchestration();
+        app.MapOlistObservability(app.Services.GetRequiredService<IOptions<MetricsOptions>>().Value);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization(OlistPolicies.Viewer);
         return app;
     }

@@ -15,7 +15,7 @@ public sealed class AuthOptions
     /// <summary>The key automation sends in <c>X-Operator-Key</c> to act as operator; when unset, created like the others.</summary>
     public string? OperatorApiKey { get; set; }
 
-    /// <summary>Who may read dashboards and run history without signing in.</summary>
+    /// <summary>Who may view (pages, the API, hubs, metrics) without signing in or a key.</summary>
     public AnonymousViewers AnonymousViewers { get; set; } = AnonymousViewers.Loopback;
 }
 

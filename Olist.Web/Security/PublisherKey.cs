@@ -15,6 +15,9 @@ public sealed class PublisherKey(SecretStore store, IOptions<AuthOptions> option
     /// <summary>The name of the publisher key in the secret store.</summary>
     public const string SecretName = "publisher_api_key";
 
+    /// <summary>The header publishers send the key in.</summary>
+    public const string Header = "X-Api-Key";
+
     protected override byte[] Hash(byte[] salt, string secret) => Sha256(salt, secret);
 
     /// <summary>Salted SHA-256, for keys of 256 random bits.</summary>

@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Olist.Pipeline.Configuration;
+using Olist.Web.Api;
 
 namespace Olist.Web.Security;
 
 /// <summary>
-/// Operators sign in with a cookie (the /signin page) or send the operator key; viewers are anonymous where allowed.
-/// Everything that changes state asks for <see cref="OlistPolicies.Operator"/>. API calls get 401/403, pages a redirect to /signin.
+/// Operators sign in with a cookie (the /signin page) or send the operator key; publishers send theirs; viewers are
+/// anonymous where allowed. Everything that changes state asks for <see cref="OlistPolicies.Operator"/>. API calls get
+/// 401/403 problems, pages a redirect to /signin.
 /// </summary>
 public static class SecurityServices
 {
@@ -20,7 +23,10 @@ public static class SecurityServices
     /// <summary>Where the sign-out form posts.</summary>
     public const string SignOutPath = "/signout";
 
-    /// <summary>Adds authentication (cookie and operator key), the viewer and operator policies, and the operator's credentials.</summary>
+    /// <summary>
+    /// Adds authentication (cookie, operator key, publisher key), the policies, and the operator's credentials. The
+    /// viewer policy is the fallback: every endpoint needs a viewer unless it asks for more or is anonymous on purpose.
+    /// </summary>
     public static IServiceCollection AddOlistSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName));
@@ -28,6 +34,7 @@ public static class SecurityServices
         services.TryAddSingleton(sp => new SecretStore(sp.GetRequiredService<DataPaths>().Secrets));
         HashedSecretsStartup.Register<OperatorPassword>(services);
         HashedSecretsStartup.Register<OperatorKey>(services);
+        services.AddOlistRateLimits(configuration);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {
@@ -37,18 +44,33 @@ public static class SecurityServices
                 options.Cookie.SameSite = SameSiteMode.Strict;
                 options.SlidingExpiration = true;
                 options.ExpireTimeSpan = TimeSpan.FromHours(12);
-                options.Events.OnRedirectToLogin = context => ApiOrRedirect(context, StatusCodes.Status401Unauthorized);
-                options.Events.OnRedirectToAccessDenied = context => ApiOrRedirect(context, StatusCodes.Status403Forbidden);
             })
-            .AddScheme<AuthenticationSchemeOptions, OperatorKeyAuthentication>(OperatorKeyAuthentication.SchemeName, null);
+            .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthentication>(ApiKeyAuthentication.OperatorScheme, options =>
+            {
+                options.Header = OperatorKey.Header;
+                options.Role = OlistPolicies.OperatorRole;
+                options.Secret = typeof(OperatorKey);
+            })
+            .AddScheme<ApiKeyAuthenticationOptions, ApiKeyAuthentication>(ApiKeyAuthentication.PublisherScheme, options =>
+            {
+                options.Header = PublisherKey.Header;
+                options.Role = OlistPolicies.PublisherRole;
+                options.Secret = typeof(PublisherKey);
+            });
         services.AddSingleton<IAuthorizationHandler, ViewerRequirementHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
+        var viewer = new AuthorizationPolicyBuilder(CookieAuthenticationDefaults.AuthenticationScheme, ApiKeyAuthentication.OperatorScheme)
+            .AddRequirements(new ViewerRequirement())
+            .Build();
         services.AddAuthorizationBuilder()
             .AddPolicy(OlistPolicies.Operator, policy => policy
-                .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, OperatorKeyAuthentication.SchemeName)
+                .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, ApiKeyAuthentication.OperatorScheme)
                 .RequireRole(OlistPolicies.OperatorRole))
-            .AddPolicy(OlistPolicies.Viewer, policy => policy
-                .AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme, OperatorKeyAuthentication.SchemeName)
-                .AddRequirements(new ViewerRequirement()));
+            .AddPolicy(OlistPolicies.Viewer, viewer)
+            .AddPolicy(OlistPolicies.Publisher, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthentication.PublisherScheme)
+                .RequireRole(OlistPolicies.PublisherRole))
+            .SetFallbackPolicy(viewer);
         services.AddCascadingAuthenticationState();
         return services;
     }
@@ -62,35 +84,21 @@ public static class SecurityServices
     /// <summary>Maps <c>POST /signout</c>, a form post that needs the anti-forgery token.</summary>
     public static IEndpointRouteBuilder MapSignOut(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(SignOutPath, async (HttpContext context, IAntiforgery antiforgery) =>
+        endpoints.MapPost(SignOutPath, async Task<Results<RedirectHttpResult, ProblemHttpResult>> (HttpContext context, IAntiforgery antiforgery) =>
         {
             // A form post from another site must not sign the operator out: the token proves it came from our page.
             if (!await antiforgery.IsRequestValidAsync(context))
             {
-                return Results.BadRequest(new { error = "the sign-out form's anti-forgery token is missing or wrong" });
+                return ApiProblems.Problem(StatusCodes.Status400BadRequest, "the sign-out form's anti-forgery token is missing or wrong");
             }
 
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return Results.LocalRedirect("/");
-        }).DisableAntiforgery();
+            return TypedResults.LocalRedirect("/");
+        })
+            .DisableAntiforgery()
+            .WithTags("Operators")
+            .WithSummary("Signs the operator out (the form of the app's pages, with its anti-forgery token)")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return endpoints;
-    }
-
-    private static async Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int statusCode)
-    {
-        if (!context.Request.Path.StartsWithSegments("/api", StringComparison.Ordinal) && !context.Request.Path.StartsWithSegments("/hubs", StringComparison.Ordinal))
-        {
-            context.Response.Redirect(context.RedirectUri);
-            return;
-        }
-
-        // A body of its own, so the status code pages leave the API's answer alone.
-        context.Response.StatusCode = statusCode;
-        await context.Response.WriteAsJsonAsync(new
-        {
-            error = statusCode == StatusCodes.Status401Unauthorized
-                ? $"sign in as operator (cookie from {SignInPath}) or send the {OperatorKey.Header} header"
-                : "this needs an operator",
-        });
     }
 }

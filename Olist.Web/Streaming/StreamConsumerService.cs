@@ -1,4 +1,6 @@
+using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Streaming.Consuming;
+using Olist.Pipeline.Telemetry;
 using Olist.Web.FirstRun;
 
 namespace Olist.Web.Streaming;
@@ -24,7 +26,9 @@ public sealed partial class StreamConsumerService(
             {
                 try
                 {
-                    await services.GetRequiredService<OrderStreamConsumer>().RunAsync(stoppingToken);
+                    var consumer = services.GetRequiredService<OrderStreamConsumer>();
+                    using var backlog = OlistMetrics.ObserveBus(services.GetRequiredService<IMessageBus>());
+                    await consumer.RunAsync(stoppingToken);
                 }
 #pragma warning disable CA1031 // The consumer must come back by itself; the reason is logged and messages wait safely on the bus.
                 catch (Exception ex) when (ex is not OperationCanceledException)

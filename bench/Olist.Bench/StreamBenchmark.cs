@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Globalization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Olist.Pipeline.Generation;
@@ -6,6 +7,7 @@ using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Streaming.Publishing;
+using Olist.Pipeline.Telemetry;
 using Olist.Pipeline.Warehouse;
 
 namespace Olist.Bench;
@@ -22,11 +24,13 @@ public sealed class StreamBenchmark : IBenchmark
 
     public string Name => "stream";
 
-    public string Description => "stream [EVENTS]: events/s from publish to committed rows (embedded bus + consumer) vs DuckDB's appender for the same rows";
+    public string Description => "stream [EVENTS] [--metrics]: events/s from publish to committed rows (embedded bus + consumer) vs DuckDB's appender for the same rows; --metrics listens to the Olist meter as /metrics does";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var events = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : DefaultEvents;
+        var events = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[0], CultureInfo.InvariantCulture) : DefaultEvents;
+        // The served app always has a listener on the Olist meter (the Prometheus exporter): --metrics pays its recording cost here too.
+        using var listener = args.Contains("--metrics") ? ListenToOlistMeter() : null;
         var root = Path.Combine(Path.GetTempPath(), "olist-bench-stream", Guid.NewGuid().ToString("N"));
         try
         {
@@ -69,6 +73,25 @@ public sealed class StreamBenchmark : IBenchmark
                 Directory.Delete(root, recursive: true);
             }
         }
+    }
+
+    private static MeterListener ListenToOlistMeter()
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == OlistMetrics.MeterName)
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        long measurements = 0;
+        listener.SetMeasurementEventCallback<long>((_, _, _, _) => Interlocked.Increment(ref measurements));
+        listener.SetMeasurementEventCallback<double>((_, _, _, _) => Interlocked.Increment(ref measurements));
+        listener.Start();
+        return listener;
     }
 
     /// <summary>A warehouse with a small generated catalog (scale 0.01) for the events to refer to.</summary>

@@ -3,6 +3,7 @@ using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
 using Olist.Pipeline.Ingestion.Raw;
 using Olist.Pipeline.Streaming.Bus;
+using Olist.Pipeline.Telemetry;
 using Olist.Pipeline.Warehouse;
 
 namespace Olist.Pipeline.Streaming.Consuming;
@@ -190,6 +191,7 @@ public sealed partial class OrderStreamConsumer(
         {
             await StreamBatchWriter.WriteAsync(connection, plan, now, cancellationToken);
             plan.ApplyTo(state);
+            OlistMetrics.RecordBatch(plan, now);
             _status = new ConsumerStatus(ConsumerPhase.Running, now, _status.Batches + 1, null);
             await TellSinksAsync(plan, state.Counters, now, cancellationToken);
         }

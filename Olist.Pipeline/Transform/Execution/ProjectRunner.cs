@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Olist.Pipeline.Errors;
 using Olist.Pipeline.Progress;
+using Olist.Pipeline.Telemetry;
 using Olist.Pipeline.Transform.DataTests;
 using Olist.Pipeline.Transform.Graph;
 using Olist.Pipeline.Transform.Materializations;
@@ -145,12 +146,12 @@ internal sealed partial class ProjectRunner(
         try
         {
             var (rows, message) = await step(await ModelBuildAsync(model, fullRefresh, cancellationToken));
-            LogModel(model.Name, RunStatus.Success, clock.Elapsed.TotalMilliseconds, rows);
+            ModelFinished(model.Name, RunStatus.Success, clock.Elapsed, rows);
             return new NodeResult(model.UniqueId, model.Name, NodeKind.Model, RunStatus.Success, started, clock.Elapsed, rows, null, [], message);
         }
         catch (PipelineException ex)
         {
-            LogModel(model.Name, RunStatus.Error, clock.Elapsed.TotalMilliseconds, null);
+            ModelFinished(model.Name, RunStatus.Error, clock.Elapsed, null);
             return new NodeResult(model.UniqueId, model.Name, NodeKind.Model, RunStatus.Error, started, clock.Elapsed, null, null, [], ex.Message);
         }
     }
@@ -192,12 +193,12 @@ internal sealed partial class ProjectRunner(
             }
 
             var status = model.Config.WriteAuditPublish && rows is null ? RunStatus.Error : RunStatus.Success;
-            LogModel(model.Name, status, clock.Elapsed.TotalMilliseconds, rows);
+            ModelFinished(model.Name, status, clock.Elapsed, rows);
             return (new NodeResult(model.UniqueId, model.Name, NodeKind.Model, status, started, clock.Elapsed, rows, null, [], message), testResults);
         }
         catch (PipelineException ex)
         {
-            LogModel(model.Name, RunStatus.Error, clock.Elapsed.TotalMilliseconds, null);
+            ModelFinished(model.Name, RunStatus.Error, clock.Elapsed, null);
             var skipped = tests.Skip(testResults.Count).Select(t => Skipped(t.UniqueId, t.Name, NodeKind.Test, $"skipped: {model.Name} failed"));
             return (new NodeResult(model.UniqueId, model.Name, NodeKind.Model, RunStatus.Error, started, clock.Elapsed, null, null, [], ex.Message),
                 [.. testResults, .. skipped]);
@@ -228,6 +229,12 @@ internal sealed partial class ProjectRunner(
 
     private NodeResult Skipped(string uniqueId, string name, NodeKind kind, string message) =>
         new(uniqueId, name, kind, RunStatus.Skipped, timeProvider.GetUtcNow(), TimeSpan.Zero, null, null, [], message);
+
+    private void ModelFinished(string model, RunStatus status, TimeSpan elapsed, long? rows)
+    {
+        LogModel(model, status, elapsed.TotalMilliseconds, rows);
+        OlistMetrics.RecordModel(model, status, elapsed, rows);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {Model}: {Status} in {ElapsedMs:F0} ms, {Rows} rows")]
     private partial void LogModel(string model, RunStatus status, double elapsedMs, long? rows);

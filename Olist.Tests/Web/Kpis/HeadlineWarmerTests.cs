@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 using Olist.Pipeline.Kpis;
 using Olist.Pipeline.Warehouse;
 using Olist.Tests.TestSupport;
@@ -12,12 +11,10 @@ namespace Olist.Tests.Web.Kpis;
 /// <summary>The headline warmer: once the data is ready and after every build, the overview's delivery days are already cached.</summary>
 public sealed class HeadlineWarmerTests : IDisposable
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-
     private readonly FakeKpiService _kpis = new();
     private readonly MemoryCache _cache = new(new MemoryCacheOptions());
     private readonly TempDirectory _directory = new();
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2018, 2, 1, 6, 0, 0, TimeSpan.Zero));
+    private readonly ObservedClock _clock = new(new DateTimeOffset(2018, 2, 1, 6, 0, 0, TimeSpan.Zero));
     private readonly RecordingLogger _logger = new();
     private readonly DuckDbWarehouse _warehouse;
     private readonly DataPreparationState _state;
@@ -42,7 +39,8 @@ public sealed class HeadlineWarmerTests : IDisposable
         using var warmer = new HeadlineWarmer(_reader, _warehouse, _state, _clock, _logger);
         await warmer.StartAsync(CancellationToken.None);
         _state.Report(DataStatus.Ready([]));
-        await WaitForAsync(() => _logger.Count("LogWarmed") == 1);
+        await _clock.NextTimerAsync();
+        Assert.Equal(1, _logger.Count("LogWarmed"));
         var warmedCalls = DeliveryCalls();
 
         // As the tiles read on a visit without from/to in the URL.
@@ -62,24 +60,26 @@ public sealed class HeadlineWarmerTests : IDisposable
         _state.Report(DataStatus.Ready([]));
         using var warmer = new HeadlineWarmer(_reader, _warehouse, _state, _clock, _logger);
         await warmer.StartAsync(CancellationToken.None);
-        await WaitForAsync(() => _logger.Count("LogWarmed") == 1);
+        await _clock.NextTimerAsync();
+        Assert.Equal(1, _logger.Count("LogWarmed"));
 
         _kpis.Failure = new InvalidOperationException("the warehouse is gone");
         _warehouse.ModelsChanged();
-        await WaitForAsync(() => _logger.Count("LogWarmFailed") == 1, advance: true);
+        await NextPollAsync();
+        Assert.Equal(1, _logger.Count("LogWarmFailed"));
         var callsAfterFailure = _kpis.Calls.Count;
 
-        // Same models: no second try however many polls pass (a short real pause lets the loop take each one).
+        // Same models: no second try however many polls pass; each poll ends when the loop sleeps again.
         for (var i = 0; i < 3; i++)
         {
-            _clock.Advance(HeadlineWarmer.Poll);
-            await Task.Delay(50);
+            await NextPollAsync();
         }
 
         var callsWhileUnchanged = _kpis.Calls.Count;
         _kpis.Failure = null;
         _warehouse.ModelsChanged();
-        await WaitForAsync(() => _logger.Count("LogWarmed") == 2, advance: true);
+        await NextPollAsync();
+        Assert.Equal(2, _logger.Count("LogWarmed"));
         await warmer.StopAsync(CancellationToken.None);
 
         Assert.Equal(callsAfterFailure, callsWhileUnchanged);
@@ -89,23 +89,11 @@ public sealed class HeadlineWarmerTests : IDisposable
 
     private int DeliveryCalls() => _kpis.Calls.Count(c => c.Kpi == "delivery-times");
 
-    /// <summary>
-    /// Waits for the warmer's background loop; with <paramref name="advance"/> it moves the fake clock on by a poll each
-    /// round, since the loop may not yet be waiting on it when the test first advances.
-    /// </summary>
-    private async Task WaitForAsync(Func<bool> condition, bool advance = false)
+    /// <summary>Wakes the sleeping warmer for its next poll and waits until it sleeps again, its look at the models done.</summary>
+    private async Task NextPollAsync()
     {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The warmer did not get there in time.");
-            if (advance)
-            {
-                _clock.Advance(HeadlineWarmer.Poll);
-            }
-
-            await Task.Delay(10);
-        }
+        _clock.Advance(HeadlineWarmer.Poll);
+        await _clock.NextTimerAsync();
     }
 
     /// <summary>Records the warmer's log entries by their source-generated event name.</summary>

@@ -1,0 +1,100 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Olist.Web.Hosting;
+
+namespace Olist.Tests.Web.Hardening;
+
+/// <summary>
+/// The real app on Kestrel (loopback, random port) over tiny data, with anonymous viewers off, known credentials and
+/// a small KPI row limit. A request may carry <see cref="RemoteAddressHeader"/>: the app then sees that address as the
+/// connection's remote address, so the real authorization rules and lockouts judge it as a visitor from elsewhere.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the fields through IAsyncLifetime.DisposeAsync.")]
+public sealed class HardenedServer : IAsyncLifetime
+{
+    public const string OperatorPassword = "operator-test-password";
+    public const string OperatorApiKey = "operator-test-key";
+    public const string PublisherApiKey = "publisher-test-key";
+    public const int MaxKpiRows = 20;
+
+    /// <summary>The test-only header whose address replaces the connection's remote address.</summary>
+    public const string RemoteAddressHeader = "X-Test-Remote-Address";
+
+    private readonly TemporaryDataDirectory _data = new();
+    private readonly HttpClient _probe = new();
+    private WebApplication? _app;
+
+    public Uri Address => _app!.ListeningAddress();
+
+    public IServiceProvider Services => _app!.Services;
+
+    public async Task InitializeAsync()
+    {
+        await TemporaryDataDirectory.GenerateIntoAsync(_data.Paths.RealSources);
+        _app = OlistWebApp.Build(
+            [
+                .. ServerArguments.For(_data),
+                "--Olist:Auth:AnonymousViewers=None",
+                $"--Olist:Auth:OperatorPassword={OperatorPassword}",
+                $"--Olist:Auth:OperatorApiKey={OperatorApiKey}",
+                $"--Olist:Auth:PublisherApiKey={PublisherApiKey}",
+                $"--Olist:Api:MaxKpiRows={MaxKpiRows}",
+                "--Olist:Schedule:Paused=true",
+            ],
+            builder => builder.Services.AddSingleton<IStartupFilter, RemoteAddressOverride>());
+        await _app.StartAsync();
+        await ReadyProbe.WaitUntilReadyAsync(_probe, Address);
+    }
+
+    /// <summary>A client that the app sees as coming from <paramref name="remote"/> (loopback when null); no redirects followed.</summary>
+    public HttpClient Client(string? remote = null, CookieContainer? cookies = null)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = cookies ?? new CookieContainer(), UseCookies = true }) { BaseAddress = Address };
+        if (remote is not null)
+        {
+            client.DefaultRequestHeaders.Add(RemoteAddressHeader, remote);
+        }
+
+        return client;
+    }
+
+    /// <summary>A client that sends the operator key, seen as coming from <paramref name="remote"/> (loopback when null).</summary>
+    public HttpClient OperatorClient(string? remote = null)
+    {
+        var client = Client(remote);
+        client.DefaultRequestHeaders.Add(Olist.Web.Security.OperatorKey.Header, OperatorApiKey);
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+        }
+
+        _probe.Dispose();
+        _data.Dispose();
+    }
+
+    /// <summary>Outermost middleware: sets the connection's remote address from the test header, before anything reads it.</summary>
+    private sealed class RemoteAddressOverride : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (IPAddress.TryParse(context.Request.Headers[RemoteAddressHeader], out var remote))
+                {
+                    context.Connection.RemoteIpAddress = remote;
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
