@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Olist.Pipeline.Errors;
 using Olist.Pipeline.Progress;
+using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Telemetry;
 using Olist.Pipeline.Transform.Artifacts;
 using Olist.Pipeline.Transform.Execution;
@@ -174,12 +175,23 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
         var (manifest, graph, renderer) = Prepare(vars, TargetWarehouse.DuckDb);
         var selection = Selection.Parse(select, manifest, graph, indirect);
         await ArtifactWriter.WriteManifestAsync(options.TargetDirectory, manifest, renderer, command, timeProvider.GetUtcNow(), cancellationToken);
+        await UpgradeStreamTablesAsync(cancellationToken);
         await using var session = await DuckDbSession.OpenAsync(warehouse, cancellationToken);
         var results = await run(new ProjectRunner(manifest, graph, renderer, session, timeProvider, logger), selection);
         var summary = new RunSummary(command, results, clock.Elapsed);
         OlistMetrics.RecordCommand(command, summary.Succeeded, summary.Elapsed);
         await ArtifactWriter.WriteRunResultsAsync(options.TargetDirectory, manifest, summary, arguments, timeProvider.GetUtcNow(), cancellationToken);
         return summary;
+    }
+
+    /// <summary>
+    /// Staging reads the live stream's tables by their current columns (commit_seq); a warehouse an earlier consumer wrote
+    /// gets them here, as the consumer's start would give them, so a build never depends on the consumer having run first.
+    /// </summary>
+    private async Task UpgradeStreamTablesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await warehouse.OpenAsync(cancellationToken);
+        await StreamTables.UpgradeAsync(connection, cancellationToken);
     }
 
     private async Task<T> RunStepAsync<T>(

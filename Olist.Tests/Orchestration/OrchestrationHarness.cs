@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Ingestion;
@@ -20,13 +21,14 @@ internal sealed class OrchestrationHarness : IDisposable
 {
     private readonly TempDirectory _root = new();
 
-    public OrchestrationHarness()
+    /// <summary>A harness whose engine logs to <paramref name="transformLogger"/>, a hook into a running build.</summary>
+    public OrchestrationHarness(ILogger<TransformProject>? transformLogger = null)
     {
         Paths = new DataPaths(_root.Combine("data"));
         ProjectDirectory = _root.Combine("project");
         CopyDirectory(Path.Combine(AppContext.BaseDirectory, "warehouse"), ProjectDirectory);
         Warehouse = new DuckDbWarehouse(Paths.Warehouse);
-        Transform = new TransformProject(TransformOptions.For(Paths, ProjectDirectory), Warehouse, TimeProvider.System, NullLogger<TransformProject>.Instance);
+        Transform = new TransformProject(TransformOptions.For(Paths, ProjectDirectory), Warehouse, TimeProvider.System, transformLogger ?? NullLogger<TransformProject>.Instance);
         NewData = new NewDataCheck(Warehouse);
     }
 

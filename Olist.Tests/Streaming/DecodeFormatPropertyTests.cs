@@ -30,7 +30,7 @@ public sealed class DecodeFormatPropertyTests
             }
             else if (decoded.Event is { } orderEvent)
             {
-                AssertFormatted(orderEvent, EventRows.Of(orderEvent));
+                AssertFormatted(orderEvent, EventRows.Of(orderEvent, version: default));
                 accepted++;
             }
         }

@@ -6,14 +6,16 @@ namespace Olist.Tests.Streaming;
 internal static class OrderEvents
 {
     /// <summary>A valid order_created with one item paid by card; the payment equals price plus freight.</summary>
-    public static string Created(string orderId, string? eventId = null, string customerId = "c-new", string product = StreamHarness.Product, string price = "89.90", string payment = "102.35") => $$$"""
+    public static string Created(
+        string orderId, string? eventId = null, string customerId = "c-new", string product = StreamHarness.Product, string price = "89.90", string payment = "102.35",
+        string seller = StreamHarness.Seller) => $$$"""
         {"event_id": "{{{eventId ?? "ev-" + orderId}}}", "event_type": "order_created", "schema_version": 1, "timestamp": "2026-11-26T19:03:11.123Z",
          "data": {
            "orders": {"order_id": "{{{orderId}}}", "customer_id": "{{{customerId}}}", "order_status": "created",
                       "order_purchase_timestamp": "2026-11-26T19:03:11.100Z", "order_estimated_delivery_date": "2026-12-09T00:00:00Z"},
            "customers": {"customer_id": "{{{customerId}}}", "customer_unique_id": "u-{{{customerId}}}", "customer_zip_code_prefix": "01037",
                          "customer_city": "sao paulo", "customer_state": "SP"},
-           "order_items": [{"order_id": "{{{orderId}}}", "order_item_id": 1, "product_id": "{{{product}}}", "seller_id": "{{{StreamHarness.Seller}}}",
+           "order_items": [{"order_id": "{{{orderId}}}", "order_item_id": 1, "product_id": "{{{product}}}", "seller_id": "{{{seller}}}",
                             "shipping_limit_date": "2026-11-30T19:03:11Z", "price": {{{price}}}, "freight_value": 12.45}],
            "order_payments": [{"order_id": "{{{orderId}}}", "payment_sequential": 1, "payment_type": "credit_card",
                                "payment_installments": 3, "payment_value": {{{payment}}} }]}}

@@ -38,6 +38,31 @@ public sealed class SqliteMessageBusTests : IDisposable
     }
 
     [Fact]
+    public async Task Publish_order_is_the_seq_and_a_publish_time_never_behind_an_earlier_publish_even_when_the_clock_steps_back()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20_000));
+        IReadOnlyList<BusMessage> pulled;
+        await using (var bus = await OpenAsync(time))
+        {
+            await bus.PublishAsync([Message("a"), Message("b")], CancellationToken.None);
+            time.AdjustTime(time.GetUtcNow().AddMinutes(-5));
+            await bus.PublishAsync([Message("c")], CancellationToken.None);
+        }
+
+        time.AdjustTime(time.GetUtcNow().AddMinutes(-5));
+        await using (var reopened = await OpenAsync(time))
+        {
+            await reopened.PublishAsync([Message("d")], CancellationToken.None);
+            pulled = await reopened.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None);
+        }
+
+        Assert.Equal(["a", "b", "c", "d"], pulled.Select(m => Encoding.UTF8.GetString(m.Body.Span)));
+        Assert.Equal(pulled.Select(m => (m.PublishedAt, m.PublishSequence)).Order(), pulled.Select(m => (m.PublishedAt, m.PublishSequence)));
+        Assert.Equal(4, pulled.Select(m => m.PublishSequence).Distinct().Count());
+        Assert.All(pulled, m => Assert.Equal(DateTimeOffset.UnixEpoch.AddDays(20_000), m.PublishedAt));
+    }
+
+    [Fact]
     public async Task An_unacknowledged_message_is_delivered_again_after_its_deadline_with_the_next_attempt_number()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20_000));

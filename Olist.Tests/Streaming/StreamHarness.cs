@@ -119,6 +119,13 @@ internal sealed class StreamHarness : IAsyncDisposable
 
     public Task<List<object?[]>> RowsAsync(string sql) => Warehouse.QueryAsync(sql);
 
+    /// <summary>A product of the loaded catalog and one of its sellers, for events over a warehouse the loader filled.</summary>
+    public async Task<(string Product, string Seller)> SoldItemAsync()
+    {
+        var item = (await RowsAsync("SELECT product_id, seller_id FROM raw.order_items WHERE product_id IN (SELECT product_id FROM raw.products) ORDER BY _line_number LIMIT 1"))[0];
+        return ((string)item[0]!, (string)item[1]!);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Bus.DisposeAsync();

@@ -52,7 +52,7 @@ public sealed class DecodeBenchmark : IBenchmark
         {
             if (OrderEventDecoder.Decode(bodies[index], "message").Event is { } orderEvent)
             {
-                GC.KeepAlive(EventRows.Of(orderEvent));
+                GC.KeepAlive(EventRows.Of(orderEvent, version: default));
                 accepted++;
             }
         }

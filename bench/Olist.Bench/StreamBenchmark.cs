@@ -192,6 +192,7 @@ public sealed class StreamBenchmark : IBenchmark
                             DateTimeOffset instant => row.AppendValue(instant),
                             bool flag => row.AppendValue(flag),
                             int number => row.AppendValue(number),
+                            long number => row.AppendValue(number),
                             _ => row.AppendNullValue(),
                         };
                     }

@@ -35,12 +35,25 @@ public interface IMessageBus
 /// <summary>A message to publish: its bytes as sent, and optional attributes (Pub/Sub's string key-value pairs).</summary>
 public sealed record OutgoingMessage(ReadOnlyMemory<byte> Body, IReadOnlyDictionary<string, string>? Attributes = null);
 
-/// <summary>A leased message.</summary>
+/// <summary>
+/// A leased message. Its publish order, whatever the bus, is (<see cref="PublishedAt"/>, <see cref="PublishSequence"/>):
+/// of two messages of the topic, the one published later has the later publish time or, at the same time, the higher
+/// sequence. The consumer breaks ties of event time with it (docs/live-stream.md, "Publish order").
+/// </summary>
 /// <param name="MessageId">The bus's id of the message, stable across redeliveries.</param>
 /// <param name="AckId">The handle to acknowledge or modify this lease with.</param>
 /// <param name="Body">The bytes as published.</param>
 /// <param name="Attributes">The attributes as published (empty when none).</param>
-/// <param name="PublishedAt">When the bus stored it.</param>
+/// <param name="PublishedAt">
+/// When the bus stored it, the same across redeliveries; never earlier than a message whose publish returned before this
+/// one's began (the embedded bus: taken under its write gate, never behind the previous publish; Pub/Sub: <c>publishTime</c>).
+/// </param>
+/// <param name="PublishSequence">
+/// Orders messages of the same <paramref name="PublishedAt"/>, the same across redeliveries: higher for a message published
+/// later (the embedded bus: its row's seq, which orders every publish; Pub/Sub: the numeric <c>messageId</c>, which
+/// the service hands out in increasing order within a topic in practice, though it does not promise it; 0 when the id is
+/// not a number).
+/// </param>
 /// <param name="DeliveryAttempt">
 /// 1 on the first delivery, counting every lease since; across a restart it counts at least one for the deliveries before.
 /// </param>
@@ -50,6 +63,7 @@ public sealed record BusMessage(
     ReadOnlyMemory<byte> Body,
     IReadOnlyDictionary<string, string> Attributes,
     DateTimeOffset PublishedAt,
+    long PublishSequence,
     int DeliveryAttempt);
 
 /// <summary>The subscription's backlog.</summary>

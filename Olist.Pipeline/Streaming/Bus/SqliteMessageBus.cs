@@ -52,8 +52,12 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Task _flushing;
 
-    private SqliteMessageBus(SqliteConnection writer, SqliteConnection reader, LeaseBook book, TimeProvider timeProvider, ILogger logger)
+    /// <summary>The publish time (Unix ms) of the latest publish, which the next one never goes behind; written under the write gate.</summary>
+    private long _lastPublishedAt;
+
+    private SqliteMessageBus(SqliteConnection writer, SqliteConnection reader, LeaseBook book, long lastPublishedAt, TimeProvider timeProvider, ILogger logger)
     {
+        _lastPublishedAt = lastPublishedAt;
         _writer = writer;
         _reader = reader;
         _book = book;
@@ -86,8 +90,8 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
         {
             await BusSchema.EnsureAsync(writer, cancellationToken);
             reader = await OpenConnectionAsync(connectionString, cancellationToken);
-            var book = await ReadBookAsync(reader, timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
-            return new SqliteMessageBus(writer, reader, book, timeProvider, logger);
+            var (book, lastPublishedAt) = await ReadBookAsync(reader, timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+            return new SqliteMessageBus(writer, reader, book, lastPublishedAt, timeProvider, logger);
         }
         catch
         {
@@ -104,14 +108,18 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
     public async Task<IReadOnlyList<string>> PublishAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var now = _timeProvider.GetUtcNow();
-
-        // Version 7 GUIDs start with the time and never repeat, even if the bus file is deleted and recreated.
-        var ids = messages.Select(_ => Guid.CreateVersion7(now).ToString("N")).ToArray();
         var stored = messages.Select(m => (Body: WholeArray(m.Body), Attributes: SerializeAttributes(m))).ToArray();
+        string[] ids;
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
+            // Taken under the gate and never behind the previous publish (a clock may step back), so publish time and seq
+            // agree on the publish order (BusMessage).
+            _lastPublishedAt = Math.Max(_lastPublishedAt, _timeProvider.GetUtcNow().ToUnixTimeMilliseconds());
+            var now = DateTimeOffset.FromUnixTimeMilliseconds(_lastPublishedAt);
+
+            // Version 7 GUIDs start with the time and never repeat, even if the bus file is deleted and recreated.
+            ids = messages.Select(_ => Guid.CreateVersion7(now).ToString("N")).ToArray();
             await using var transaction = (SqliteTransaction)await _writer.BeginTransactionAsync(cancellationToken);
             var done = 0;
             for (; messages.Count - done >= RowsPerInsert; done += RowsPerInsert)
@@ -140,7 +148,7 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
                 throw;
             }
 
-            _recent.Add(stored.Select((m, i) => new StoredMessage(firstSeq + i, ids[i], m.Body, m.Attributes, now.ToUnixTimeMilliseconds(), Attempts: 0)));
+            _recent.Add(stored.Select((m, i) => new StoredMessage(firstSeq + i, ids[i], m.Body, m.Attributes, _lastPublishedAt, Attempts: 0)));
         }
         finally
         {
@@ -332,6 +340,7 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
         message.Body,
         message.Attributes is null ? NoAttributes : JsonSerializer.Deserialize<Dictionary<string, string>>(message.Attributes)!,
         DateTimeOffset.FromUnixTimeMilliseconds(message.PublishedAt),
+        message.Seq,
         attempt);
 
     private async Task FlushLoopAsync(CancellationToken stopping)
@@ -451,17 +460,18 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
         return ackIds.Select(a => long.Parse(a, CultureInfo.InvariantCulture)).ToList();
     }
 
-    private static async Task<LeaseBook> ReadBookAsync(SqliteConnection connection, long now, CancellationToken cancellationToken)
+    /// <summary>The leases to restore, and the latest publish time the file still holds (0 when it holds none).</summary>
+    private static async Task<(LeaseBook Book, long LastPublishedAt)> ReadBookAsync(SqliteConnection connection, long now, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT (SELECT count(*) FROM messages), (SELECT delivered_through FROM delivery);
+            SELECT (SELECT count(*) FROM messages), (SELECT delivered_through FROM delivery), (SELECT coalesce(max(published_at), 0) FROM messages);
             SELECT seq, attempts, published_at, visible_at FROM messages WHERE visible_at > $now;
             """;
         command.Parameters.AddWithValue("$now", now);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        var (backlog, deliveredThrough) = (reader.GetInt64(0), reader.GetInt64(1));
+        var (backlog, deliveredThrough, lastPublishedAt) = (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
         await reader.NextResultAsync(cancellationToken);
         var delayed = new List<DelayedMessage>();
         while (await reader.ReadAsync(cancellationToken))
@@ -469,7 +479,7 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
             delayed.Add(new DelayedMessage(reader.GetInt64(0), reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3)));
         }
 
-        return new LeaseBook(backlog, deliveredThrough, delayed);
+        return (new LeaseBook(backlog, deliveredThrough, delayed), lastPublishedAt);
     }
 
     private static async Task<SqliteConnection> OpenConnectionAsync(string connectionString, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Streaming.Contract;
 
@@ -5,7 +6,10 @@ namespace Olist.Pipeline.Streaming.Consuming;
 
 /// <summary>
 /// Decides each message of a micro-batch against the committed state plus the batch's own earlier messages: already
-/// handled, duplicate, dead letter (with the reasons that need the warehouse), retry later, or accepted.
+/// handled, duplicate, dead letter (with the reasons that need the warehouse), retry later, or accepted. Messages are
+/// judged in <see cref="EventVersion"/> order, so the events of one order are judged as they happened (at the same event
+/// time, as they were published) whatever order the bus delivered them in, and the order's state is always its newest
+/// version, the row staging picks.
 /// </summary>
 internal sealed class BatchJudge(StreamState state, StreamConsumerOptions options)
 {
@@ -22,8 +26,8 @@ internal sealed class BatchJudge(StreamState state, StreamConsumerOptions option
 
     public BatchPlan Judge(IReadOnlyList<PulledMessage> batch, DateTimeOffset now)
     {
-        var plan = new BatchPlan();
-        foreach (var (message, decoded, rows) in batch)
+        var plan = new BatchPlan(state.LastCommit + 1);
+        foreach (var (message, decoded, rows) in InVersionOrder(batch))
         {
             if (state.HandledMessages.Contains(message.MessageId))
             {
@@ -108,8 +112,40 @@ internal sealed class BatchJudge(StreamState state, StreamConsumerOptions option
                 : new Rejection(DeadLetterReasons.UnknownOrder, $"order {change.OrderId} has not arrived within {options.UnknownOrderRetryWindow.TotalSeconds:0} s of publication");
         }
 
+        if (current.Version is { } currentVersion && rows.Order.Version!.Value < currentVersion)
+        {
+            // Its order has moved on by a newer event: written, it would be a version no reader takes as the order, and
+            // the consumer's state would disagree with the warehouse.
+            return new Rejection(
+                DeadLetterReasons.IllegalTransition,
+                $"order {change.OrderId} is already '{current.Status}' by a newer event ({Describe(currentVersion)}); this '{change.OrderStatus}' event comes before it ({Describe(rows.Order.Version!.Value)})");
+        }
+
         return OrderStatusTransitions.IsAllowed(current.Status, change.OrderStatus)
             ? new AcceptedEvent(message, orderEvent, rows, current.With(rows.Order), WritesCustomer: false)
             : new Rejection(DeadLetterReasons.IllegalTransition, $"order {change.OrderId} cannot move from '{current.Status}' to '{change.OrderStatus}'");
     }
+
+    /// <summary>
+    /// The batch sorted by version (stable; messages that did not decode first, by publish order), or as it is when it
+    /// already is: the embedded bus delivers in publish order, so only redeliveries and other buses pay for a sort.
+    /// </summary>
+    private static IReadOnlyList<PulledMessage> InVersionOrder(IReadOnlyList<PulledMessage> batch)
+    {
+        for (var i = 1; i < batch.Count; i++)
+        {
+            if (VersionOf(batch[i - 1]) > VersionOf(batch[i]))
+            {
+                return [.. batch.OrderBy(VersionOf)];
+            }
+        }
+
+        return batch;
+    }
+
+    private static EventVersion VersionOf(PulledMessage pulled) =>
+        pulled.Rows?.Order.Version ?? new EventVersion(DateTimeOffset.MinValue, pulled.Message.PublishedAt, pulled.Message.PublishSequence, string.Empty);
+
+    private static string Describe(EventVersion version) =>
+        $"event time {version.EventTime.ToString("O", CultureInfo.InvariantCulture)}, published {version.PublishedAt.ToString("O", CultureInfo.InvariantCulture)} #{version.PublishSequence.ToString(CultureInfo.InvariantCulture)}";
 }

@@ -19,8 +19,11 @@ internal sealed record Duplicate(BusMessage Message, string EventKey);
 /// The judgement of one micro-batch: what to write, what to acknowledge, what to retry; plus the state changes it
 /// makes, applied to <see cref="StreamState"/> only after the batch committed.
 /// </summary>
-internal sealed class BatchPlan
+internal sealed class BatchPlan(long commit)
 {
+    /// <summary>The number its data rows carry (<c>commit_seq</c>): one higher than the previous batch's.</summary>
+    public long Commit { get; } = commit;
+
     public List<AcceptedEvent> Accepted { get; } = [];
 
     public List<Duplicate> Duplicates { get; } = [];
@@ -58,6 +61,7 @@ internal sealed class BatchPlan
             state.HandledMessages.Add(message.MessageId);
         }
 
+        state.LastCommit = Commit;
         state.AcceptedEventKeys.UnionWith(EventKeys);
         state.Customers.UnionWith(NewCustomers);
         foreach (var (orderId, order) in Orders)

@@ -10,7 +10,7 @@ public interface IAcceptedOrdersSink
 }
 
 /// <summary>One committed micro-batch: the orders it accepted, what it dropped, and the counters after it.</summary>
-/// <param name="Orders">Accepted events in bus order: new orders and status changes.</param>
+/// <param name="Orders">Accepted events in the order they were judged (each order's as they happened): new orders and status changes.</param>
 /// <param name="Duplicates">Messages dropped as duplicates.</param>
 /// <param name="DeadLettered">Messages dead-lettered, per reason.</param>
 /// <param name="Counters">The totals since the data directory was created, including this batch.</param>

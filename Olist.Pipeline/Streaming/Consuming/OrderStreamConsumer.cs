@@ -165,7 +165,7 @@ public sealed partial class OrderStreamConsumer(
     private static PulledMessage Decode(BusMessage message)
     {
         var decoded = BatchJudge.Decode(message);
-        return new PulledMessage(message, decoded, decoded.Event is { } orderEvent ? EventRows.Of(orderEvent) : null);
+        return new PulledMessage(message, decoded, decoded.Event is { } orderEvent ? EventRows.Of(orderEvent, EventVersion.Of(orderEvent, message)) : null);
     }
 
     /// <summary>The second stage: settles one batch; a failing warehouse or bus hands it back for a later delivery.</summary>
@@ -296,7 +296,7 @@ public sealed partial class OrderStreamConsumer(
         _status = _status with { Phase = ConsumerPhase.Running };
     }
 
-    /// <summary>A pulled batch, decoded, in bus order.</summary>
+    /// <summary>A pulled batch, decoded, in the order the bus delivered it.</summary>
     private sealed record PulledBatch(List<PulledMessage> Messages);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Stream consumer started: {Handled} messages handled before, {Orders} orders known")]

@@ -47,25 +47,24 @@ internal static class StreamBatchWriter
                 Text(row, value);
             }
 
-            Provenance(row, accepted, receivedAt)
+            var facts = Provenance(row, accepted, receivedAt)
                 .AppendValue(accepted.Event.HasPaymentMismatch)
-                .AppendValue(accepted.Message.DeliveryAttempt)
-                .AppendValue(accepted.Message.PublishedAt)
-                .EndRow();
+                .AppendValue(accepted.Message.DeliveryAttempt);
+            Ordering(facts, accepted, plan.Commit).EndRow();
         }
     }
 
     private static void WriteItems(DuckDBConnection connection, BatchPlan plan, DateTimeOffset receivedAt) =>
-        WriteRows(connection, StreamTables.OrderItems, plan.Accepted, a => a.Rows.Items, receivedAt);
+        WriteRows(connection, StreamTables.OrderItems, plan.Accepted, a => a.Rows.Items, receivedAt, plan.Commit);
 
     private static void WritePayments(DuckDBConnection connection, BatchPlan plan, DateTimeOffset receivedAt) =>
-        WriteRows(connection, StreamTables.OrderPayments, plan.Accepted, a => a.Rows.Payments, receivedAt);
+        WriteRows(connection, StreamTables.OrderPayments, plan.Accepted, a => a.Rows.Payments, receivedAt, plan.Commit);
 
     private static void WriteCustomers(DuckDBConnection connection, BatchPlan plan, DateTimeOffset receivedAt) =>
-        WriteRows(connection, StreamTables.Customers, plan.Accepted.Where(a => a.WritesCustomer), a => [a.Rows.Customer!], receivedAt);
+        WriteRows(connection, StreamTables.Customers, plan.Accepted.Where(a => a.WritesCustomer), a => [a.Rows.Customer!], receivedAt, plan.Commit);
 
     private static void WriteRows(
-        DuckDBConnection connection, string table, IEnumerable<AcceptedEvent> accepted, Func<AcceptedEvent, string?[][]> rowsOf, DateTimeOffset receivedAt)
+        DuckDBConnection connection, string table, IEnumerable<AcceptedEvent> accepted, Func<AcceptedEvent, string?[][]> rowsOf, DateTimeOffset receivedAt, long commit)
     {
         if (!accepted.Any(a => rowsOf(a).Length > 0))
         {
@@ -83,7 +82,7 @@ internal static class StreamBatchWriter
                     Text(row, value);
                 }
 
-                Provenance(row, acceptedEvent, receivedAt).EndRow();
+                Ordering(Provenance(row, acceptedEvent, receivedAt), acceptedEvent, commit).EndRow();
             }
         }
     }
@@ -139,6 +138,12 @@ internal static class StreamBatchWriter
             .AppendValue(accepted.Event.EventType)
             .AppendValue(accepted.Event.Timestamp)
             .AppendValue(receivedAt);
+
+    /// <summary>The event's publish order and the commit writing it, last in every data row.</summary>
+    private static IDuckDBAppenderRow Ordering(IDuckDBAppenderRow row, AcceptedEvent accepted, long commit) =>
+        row.AppendValue(accepted.Message.PublishedAt)
+            .AppendValue(accepted.Message.PublishSequence)
+            .AppendValue(commit);
 
     private static DuckDBAppender Open(DuckDBConnection connection, string qualifiedTable)
     {

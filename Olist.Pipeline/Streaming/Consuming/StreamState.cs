@@ -24,6 +24,9 @@ internal sealed class StreamState
 
     public StreamCounters Counters { get; set; } = StreamCounters.Empty;
 
+    /// <summary>The <c>commit_seq</c> of the latest committed batch (0 before the first); only this consumer writes the data tables.</summary>
+    public long LastCommit { get; set; }
+
     /// <summary>True when the order exists in the stream or the batch data.</summary>
     public bool HasOrder(string orderId) => Orders.ContainsKey(orderId) || BatchOrderIds.Contains(orderId);
 }

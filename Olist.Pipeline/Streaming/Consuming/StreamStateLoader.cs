@@ -22,10 +22,18 @@ internal static class StreamStateLoader
         },
         cancellationToken);
         state.Counters = await ReadCountersAsync(connection, cancellationToken);
+        state.LastCommit = await SqlCommand.ScalarAsync(connection, $"SELECT coalesce(max(commit_seq), 0) FROM {StreamTables.Orders}", cancellationToken);
         await StreamSql.ReadAsync(
             connection,
-            $"SELECT {OrderColumns} FROM {StreamTables.Orders} QUALIFY row_number() OVER (PARTITION BY order_id ORDER BY rowid DESC) = 1",
-            reader => state.Orders[reader.GetString(0)] = ReadOrder(reader),
+            $"""
+            SELECT {OrderColumns}, epoch_us(event_time), epoch_us(published_at), publish_seq, event_id FROM {StreamTables.Orders}
+            QUALIFY row_number() OVER (PARTITION BY order_id ORDER BY {StreamTables.NewestFirst}) = 1
+            """,
+            reader => state.Orders[reader.GetString(0)] = ReadOrder(reader) with
+            {
+                Version = new EventVersion(
+                    StreamSql.FromMicroseconds(reader.GetInt64(8)), StreamSql.FromMicroseconds(reader.GetInt64(9)), reader.GetInt64(10), reader.GetString(11)),
+            },
             cancellationToken);
         await ReadIdsAsync(connection, OlistCatalog.Orders, "order_id", state.BatchOrderIds, cancellationToken);
         await ReadIdsAsync(connection, OlistCatalog.Customers, "customer_id", state.Customers, cancellationToken);

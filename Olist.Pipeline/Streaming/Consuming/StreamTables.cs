@@ -18,6 +18,13 @@ namespace Olist.Pipeline.Streaming.Consuming;
 /// Dead letters live here, not in the bus file: they are written in the same transaction as the accepted rows, so one
 /// commit records a micro-batch's complete outcome and the counts can never disagree with the data.
 /// </para>
+/// <para>
+/// Every data row also carries its event's place in the stream: <c>published_at</c> and <c>publish_seq</c>, its bus
+/// message's publish order, which breaks ties of <c>event_time</c> (<see cref="NewestFirst"/>, <see cref="EventVersion"/>);
+/// and <c>commit_seq</c>, the number of the consumer's commit that wrote it, one higher for each later commit: a reader
+/// that takes the highest committed number once and reads only rows up to it sees the stream as it stood then, however
+/// much the consumer commits meanwhile (the warehouse build pins it in <c>stg_stream_watermark</c>).
+/// </para>
 /// </summary>
 public static class StreamTables
 {
@@ -25,6 +32,12 @@ public static class StreamTables
     public const string OrderItems = "raw.stream_order_items";
     public const string OrderPayments = "raw.stream_order_payments";
     public const string Customers = "raw.stream_customers";
+
+    /// <summary>The tables of accepted events' rows, which staging unions with the batch rows.</summary>
+    public static IReadOnlyList<string> DataTables { get; } = [Orders, OrderItems, OrderPayments, Customers];
+
+    /// <summary>The order of an order's rows from its newest version, as staging ranks them (metrics.md rule 9).</summary>
+    public const string NewestFirst = "event_time DESC, published_at DESC, publish_seq DESC, event_id DESC";
 
     /// <summary>One row per message that bytes and a reason could not turn into an accepted event.</summary>
     public const string DeadLetters = "raw.stream_dead_letters";
@@ -38,8 +51,14 @@ public static class StreamTables
     private const string ProvenanceColumns =
         "event_id VARCHAR NOT NULL, message_id VARCHAR NOT NULL, event_type VARCHAR NOT NULL, event_time TIMESTAMPTZ NOT NULL, received_at TIMESTAMPTZ NOT NULL";
 
-    /// <summary>The delivery facts of an accepted message, on its order row.</summary>
-    private const string AcceptedMessageColumns = "payment_mismatch BOOLEAN NOT NULL, attempts INTEGER NOT NULL, published_at TIMESTAMPTZ NOT NULL";
+    /// <summary>The delivery facts of an accepted message, on its order row (with its publish time, one of <see cref="OrderingColumns"/>).</summary>
+    private const string AcceptedMessageColumns = "payment_mismatch BOOLEAN NOT NULL, attempts INTEGER NOT NULL";
+
+    /// <summary>
+    /// Last in every data table, where a migration adds them, so a migrated table has the column order of a new one (an
+    /// order row had its publish time there already).
+    /// </summary>
+    private const string OrderingColumns = "published_at TIMESTAMPTZ NOT NULL, publish_seq BIGINT NOT NULL, commit_seq BIGINT NOT NULL";
 
     private static readonly string Ddl = string.Join(
         Environment.NewLine,
@@ -93,8 +112,18 @@ public static class StreamTables
         DROP TABLE {Messages};
         """;
 
-    /// <summary>Creates the tables that do not exist yet, migrating a warehouse whose ledger is still a table.</summary>
+    /// <summary>Creates the tables that do not exist yet, first migrating those an earlier version wrote (<see cref="UpgradeAsync"/>).</summary>
     public static async Task EnsureAsync(DuckDBConnection connection, CancellationToken cancellationToken)
+    {
+        await UpgradeAsync(connection, cancellationToken);
+        await SqlCommand.ExecuteAsync(connection, Ddl, cancellationToken);
+    }
+
+    /// <summary>
+    /// Brings the stream tables an earlier version wrote to the current columns, creating none: a ledger table becomes the
+    /// view, data tables get their rows' publish order and commit numbers.
+    /// </summary>
+    public static async Task UpgradeAsync(DuckDBConnection connection, CancellationToken cancellationToken)
     {
         var ledgerIsTable = await SqlCommand.ScalarAsync(
             connection,
@@ -107,11 +136,60 @@ public static class StreamTables
             await transaction.CommitAsync(cancellationToken);
         }
 
-        await SqlCommand.ExecuteAsync(connection, Ddl, cancellationToken);
+        await OrderRowsAsync(connection, cancellationToken);
+    }
+
+    /// <summary>
+    /// Data tables written before rows carried their order get it, in one transaction. The bus seqs of those messages are
+    /// gone with the messages, so an order row's publish sequence is its position in the table, the order the consumer
+    /// committed it in (which followed the bus's seqs); item, payment and customer rows take their event's order row's.
+    /// Every old row is commit 0: all were committed before any build could pin a higher number.
+    /// </summary>
+    private static async Task OrderRowsAsync(DuckDBConnection connection, CancellationToken cancellationToken)
+    {
+        var unordered = new List<string>();
+        await StreamSql.ReadAsync(
+            connection,
+            """
+            SELECT table_name FROM information_schema.tables AS t
+            WHERE table_schema = 'raw' AND list_contains($tables, table_name)
+                AND NOT EXISTS (
+                    SELECT 1 FROM information_schema.columns AS c
+                    WHERE c.table_schema = 'raw' AND c.table_name = t.table_name AND c.column_name = 'commit_seq')
+            """,
+            reader => unordered.Add($"raw.{reader.GetString(0)}"),
+            cancellationToken,
+            ("tables", DataTables.Select(t => t["raw.".Length..]).ToList()));
+        if (unordered.Count == 0)
+        {
+            return;
+        }
+
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var table in unordered.OrderBy(t => t != Orders))
+        {
+            var sql = table == Orders
+                ? $"""
+                    ALTER TABLE {table} ADD COLUMN publish_seq BIGINT;
+                    ALTER TABLE {table} ADD COLUMN commit_seq BIGINT;
+                    UPDATE {table} SET publish_seq = rowid, commit_seq = 0;
+                    """
+                : $"""
+                    ALTER TABLE {table} ADD COLUMN published_at TIMESTAMPTZ;
+                    ALTER TABLE {table} ADD COLUMN publish_seq BIGINT;
+                    ALTER TABLE {table} ADD COLUMN commit_seq BIGINT;
+                    UPDATE {table} SET commit_seq = 0;
+                    UPDATE {table} AS t SET published_at = o.published_at, publish_seq = o.publish_seq
+                        FROM {Orders} AS o WHERE o.event_id = t.event_id;
+                    """;
+            await SqlCommand.ExecuteAsync(connection, sql, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static string DataTableDdl(string name, SourceTable table, string extraColumns) =>
-        $"CREATE TABLE IF NOT EXISTS {name} ({string.Join(", ", table.ColumnNames.Select(c => $"{Sql.Identifier(c)} VARCHAR"))}, {ProvenanceColumns}{extraColumns});";
+        $"CREATE TABLE IF NOT EXISTS {name} ({string.Join(", ", table.ColumnNames.Select(c => $"{Sql.Identifier(c)} VARCHAR"))}, {ProvenanceColumns}{extraColumns}, {OrderingColumns});";
 }
 
 /// <summary>What became of a bus message, as the ledger's <c>outcome</c> column writes it.</summary>

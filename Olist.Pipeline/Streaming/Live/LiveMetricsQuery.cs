@@ -11,8 +11,8 @@ namespace Olist.Pipeline.Streaming.Live;
 /// <summary>
 /// Computes <see cref="LiveMetrics"/> from the stream tables for the current local day of the <see cref="TimeProvider"/>.
 /// The order date is the local purchase time and a sales order is neither canceled nor unavailable, as in the batch KPIs,
-/// and an order is its row of the latest event time (metrics.md rule 9, as staging picks it), so the nightly build of
-/// the day agrees with these figures.
+/// and an order is its newest row (metrics.md rule 9, <see cref="EventVersion"/>, as staging picks it), so the nightly
+/// build of the day agrees with these figures.
 /// </summary>
 public sealed class LiveMetricsQuery(DuckDbWarehouse warehouse, IMessageBus bus, TimeProvider timeProvider)
 {
@@ -22,7 +22,7 @@ public sealed class LiveMetricsQuery(DuckDbWarehouse warehouse, IMessageBus bus,
     private const string TodaySql = $"""
         CREATE OR REPLACE TEMP TABLE live_today AS
         SELECT order_id, customer_id FROM {StreamTables.Orders}
-        QUALIFY row_number() OVER (PARTITION BY order_id ORDER BY event_time DESC, event_id DESC) = 1
+        QUALIFY row_number() OVER (PARTITION BY order_id ORDER BY {StreamTables.NewestFirst}) = 1
             AND order_purchase_timestamp >= $day_start AND order_purchase_timestamp < $day_end
             AND order_status NOT IN ('canceled', 'unavailable')
         """;

@@ -2,7 +2,7 @@
 -- the row is dropped (NULL: kept).
 {% assign customer_columns = 'customer_id, customer_unique_id, customer_zip_code_prefix, customer_city, customer_state' -%}
 WITH raw_rows AS (
-    {{ batch_and_stream_rows(customer_columns, source('raw', 'customers'), source('raw', 'stream_customers'), '1') }}
+    {{ batch_and_stream_rows(customer_columns, source('raw', 'customers'), source('raw', 'stream_customers'), ref('stg_stream_watermark'), '1') }}
 ),
 source_rows AS (
     SELECT
@@ -14,7 +14,9 @@ source_rows AS (
         {{ untrimmed(customer_columns) }} AS was_trimmed,
         _source_file,
         _line_number,
-        _event_time
+        _event_time,
+        _published_at,
+        _publish_seq
     FROM raw_rows
 ),
 checked_rows AS (

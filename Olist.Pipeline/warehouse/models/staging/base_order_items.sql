@@ -2,7 +2,7 @@
 -- (NULL: kept).
 {% assign item_columns = 'order_id, order_item_id, product_id, seller_id, shipping_limit_date, price, freight_value' -%}
 WITH raw_rows AS (
-    {{ batch_and_stream_rows(item_columns, source('raw', 'order_items'), source('raw', 'stream_order_items'), 'order_item_id') }}
+    {{ batch_and_stream_rows(item_columns, source('raw', 'order_items'), source('raw', 'stream_order_items'), ref('stg_stream_watermark'), 'order_item_id') }}
 ),
 source_rows AS (
     SELECT
@@ -16,7 +16,9 @@ source_rows AS (
         {{ untrimmed(item_columns) }} AS was_trimmed,
         _source_file,
         _line_number,
-        _event_time
+        _event_time,
+        _published_at,
+        _publish_seq
     FROM raw_rows
 ),
 parsed_rows AS (

@@ -1,7 +1,7 @@
 -- Every raw payment row, batch and live, cleaned, with why it is dropped (NULL: kept).
 {% assign payment_columns = 'order_id, payment_sequential, payment_type, payment_installments, payment_value' -%}
 WITH raw_rows AS (
-    {{ batch_and_stream_rows(payment_columns, source('raw', 'order_payments'), source('raw', 'stream_order_payments'), 'payment_sequential') }}
+    {{ batch_and_stream_rows(payment_columns, source('raw', 'order_payments'), source('raw', 'stream_order_payments'), ref('stg_stream_watermark'), 'payment_sequential') }}
 ),
 source_rows AS (
     SELECT
@@ -13,7 +13,9 @@ source_rows AS (
         {{ untrimmed(payment_columns) }} AS was_trimmed,
         _source_file,
         _line_number,
-        _event_time
+        _event_time,
+        _published_at,
+        _publish_seq
     FROM raw_rows
 ),
 parsed_rows AS (

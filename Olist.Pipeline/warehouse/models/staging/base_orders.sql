@@ -3,7 +3,7 @@
 -- newest version of an order, by the rule of macros/versions.liquid, is the order.
 {% assign order_columns = 'order_id, customer_id, order_status, order_purchase_timestamp, order_approved_at, order_delivered_carrier_date, order_delivered_customer_date, order_estimated_delivery_date' -%}
 WITH raw_rows AS (
-    {{ batch_and_stream_rows(order_columns, source('raw', 'orders'), source('raw', 'stream_orders'), '1') }}
+    {{ batch_and_stream_rows(order_columns, source('raw', 'orders'), source('raw', 'stream_orders'), ref('stg_stream_watermark'), '1') }}
 ),
 source_rows AS (
     SELECT
@@ -18,7 +18,9 @@ source_rows AS (
         {{ untrimmed(order_columns) }} AS was_trimmed,
         _source_file,
         _line_number,
-        _event_time
+        _event_time,
+        _published_at,
+        _publish_seq
     FROM raw_rows
 ),
 parsed_rows AS (
