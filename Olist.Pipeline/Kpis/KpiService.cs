@@ -10,13 +10,15 @@ namespace Olist.Pipeline.Kpis;
 /// Reads the <c>kpis.kpi_*</c> tables. A date range renders the same model with the vars <c>kpi_from</c> and
 /// <c>kpi_to</c> and runs it as a query, so a range never has a second definition. Options are whitelisted enums
 /// passed as parameters; relation names come from this class only. Rows are kept per request until the next build
-/// (<see cref="KpiResultCache"/>).
+/// (<see cref="KpiResultCache"/>); at most <see cref="WarehouseOptions.MaxConcurrentQueries"/> queries run at once and
+/// the others wait their turn.
 /// </summary>
-public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer renderer) : IKpiService
+public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer renderer) : IKpiService, IDisposable
 {
     private const string Schema = "kpis";
 
     private readonly KpiResultCache _cache = new();
+    private readonly SemaphoreSlim _running = new(warehouse.Options.MaxConcurrentQueries);
 
     public Task<IReadOnlyList<CustomerGrowthRow>> CustomerGrowthAsync(DateRange range, CancellationToken cancellationToken) =>
         QueryAsync(
@@ -112,11 +114,27 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
     /// <summary>The lower-case label a level has in the KPI tables and in metrics.md.</summary>
     public static string Label(LocationLevel level) => level.ToString().ToLowerInvariant();
 
+    public void Dispose() => _running.Dispose();
+
     private Task<IReadOnlyList<T>> QueryAsync<T>(
         KpiQuery query, DateRange range, IReadOnlyList<DuckDBParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
         var key = string.Join('|', [query.Model, $"{range.From:yyyy-MM-dd}", $"{range.To:yyyy-MM-dd}", .. parameters.Select(p => $"{p.ParameterName}={p.Value}")]);
-        return _cache.GetOrAddAsync(warehouse.ModelsVersion, key, () => ReadAsync(query, range, parameters, map, cancellationToken));
+        return _cache.GetOrAddAsync(warehouse.ModelsVersion, key, () => ReadInTurnAsync(query, range, parameters, map, cancellationToken), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<T>> ReadInTurnAsync<T>(
+        KpiQuery query, DateRange range, IReadOnlyList<DuckDBParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    {
+        await _running.WaitAsync(cancellationToken);
+        try
+        {
+            return await ReadAsync(query, range, parameters, map, cancellationToken);
+        }
+        finally
+        {
+            _running.Release();
+        }
     }
 
     private async Task<IReadOnlyList<T>> ReadAsync<T>(

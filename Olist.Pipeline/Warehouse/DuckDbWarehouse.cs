@@ -9,16 +9,28 @@ public sealed class DuckDbWarehouse
     private readonly string _connectionString;
     private long _modelsVersion;
 
-    /// <summary>A warehouse stored in <paramref name="databasePath"/>.</summary>
-    public DuckDbWarehouse(string databasePath)
+    /// <summary>A warehouse stored in <paramref name="databasePath"/>, run with <paramref name="options"/> (the defaults when null).</summary>
+    /// <exception cref="PipelineException">The options are not usable (a memory limit without a unit, no threads).</exception>
+    public DuckDbWarehouse(string databasePath, WarehouseOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(databasePath);
         DatabasePath = Path.GetFullPath(databasePath);
-        _connectionString = $"Data Source={DatabasePath}";
+        Options = options ?? new WarehouseOptions();
+        if (Options.Problem() is { } problem)
+        {
+            throw new PipelineException(problem);
+        }
+
+        // DuckDB takes the settings when it opens the file; DuckDB.NET then shares that one database between all the
+        // connections of the process, so every connection runs under them.
+        _connectionString = $"Data Source={DatabasePath};memory_limit={Options.MemoryLimit};threads={Options.Threads}";
     }
 
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath { get; }
+
+    /// <summary>The memory limit, threads and query concurrency the warehouse runs with.</summary>
+    public WarehouseOptions Options { get; }
 
     /// <summary>
     /// How many times this process may have changed the warehouse's models (every build counts), so a reader can keep what
@@ -28,6 +40,22 @@ public sealed class DuckDbWarehouse
 
     /// <summary>Records that the models may have changed: the transform engine calls it after every build.</summary>
     public void ModelsChanged() => Interlocked.Increment(ref _modelsVersion);
+
+    /// <summary>What DuckDB reports it runs with: its memory limit and threads as it applied them, and the memory it holds now.</summary>
+    public async Task<WarehouseSettings> ReadSettingsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT
+                current_setting('memory_limit') AS memory_limit,
+                CAST(current_setting('threads') AS BIGINT) AS threads,
+                (SELECT CAST(sum(memory_usage_bytes) AS BIGINT) FROM duckdb_memory()) AS memory_in_use_bytes
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new WarehouseSettings(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
 
     /// <summary>Opens a new connection; DuckDB.NET shares one database instance between connections of a process.</summary>
     public async Task<DuckDBConnection> OpenAsync(CancellationToken cancellationToken)
@@ -53,3 +81,9 @@ public sealed class DuckDbWarehouse
         }
     }
 }
+
+/// <summary>The settings DuckDB reports for the open warehouse, as an operator would check them.</summary>
+/// <param name="MemoryLimit">The memory limit as DuckDB shows it (such as <c>953.6 MiB</c> for 1GB).</param>
+/// <param name="Threads">Worker threads of the database.</param>
+/// <param name="MemoryInUseBytes">Memory DuckDB's buffer manager holds now (tables read, query state).</param>
+public sealed record WarehouseSettings(string MemoryLimit, long Threads, long MemoryInUseBytes);

@@ -43,8 +43,9 @@ public sealed class KpiDeterminismTests : IDisposable
     }
 
     /// <summary>
-    /// The columns of fact_orders and fact_sales the two KPIs read: delivered orders of five sellers, delivered after
-    /// whole-second delays spread over 40 days, with order scores that are means of one to three reviews.
+    /// The columns of fact_orders and fact_sales the two KPIs read (an item's ds is its order's purchase day): delivered
+    /// orders of five sellers, delivered after whole-second delays spread over 40 days, with order scores that are means of
+    /// one to three reviews.
     /// </summary>
     private static string MartsSql => $"""
         CREATE SCHEMA marts;
@@ -59,7 +60,7 @@ public sealed class KpiDeterminismTests : IDisposable
             (1 + hash(i * 7) % 5 + (i % 3) * (1 + hash(i * 11) % 5)) / (1.0 + i % 3) AS review_score
         FROM range({Orders}) AS orders(i);
         CREATE TABLE marts.fact_sales AS
-        SELECT 's' || (i % 5) AS seller_id, 'o' || i AS order_id, 'delivered' AS order_status
+        SELECT 's' || (i % 5) AS seller_id, 'o' || i AS order_id, 'delivered' AS order_status, DATE '2018-01-01' + CAST(i % 200 AS INTEGER) AS ds
         FROM range({Orders}) AS orders(i);
         """;
 

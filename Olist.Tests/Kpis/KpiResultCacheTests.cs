@@ -2,7 +2,7 @@ using Olist.Pipeline.Kpis;
 
 namespace Olist.Tests.Kpis;
 
-/// <summary>KPI rows are reused for the same request and models version, and computed again once a build moved the version.</summary>
+/// <summary>KPI rows are reused for the same request and models version, computed again once a build moved the version, and failures are not kept.</summary>
 public sealed class KpiResultCacheTests
 {
     private readonly KpiResultCache _cache = new();
@@ -40,6 +40,53 @@ public sealed class KpiResultCacheTests
 
         Assert.Equal([2], during);
         Assert.Equal([3], await _cache.GetOrAddAsync(2, "retention", Count));
+    }
+
+    [Fact]
+    public async Task A_failed_computation_fails_its_waiters_and_is_not_kept()
+    {
+        var failing = new TaskCompletionSource<IReadOnlyList<int>>();
+        var first = _cache.GetOrAddAsync(1, "retention", () => failing.Task);
+        var waiter = _cache.GetOrAddAsync(1, "retention", Count);
+
+        failing.SetException(new InvalidOperationException("table missing"));
+
+        Assert.Equal("table missing", (await Assert.ThrowsAsync<InvalidOperationException>(() => first)).Message);
+        Assert.Equal("table missing", (await Assert.ThrowsAsync<InvalidOperationException>(() => waiter)).Message);
+        Assert.Equal([1], await _cache.GetOrAddAsync(1, "retention", Count));
+    }
+
+    [Fact]
+    public async Task A_waiter_computes_the_rows_itself_when_the_request_computing_them_is_cancelled()
+    {
+        using var cancelled = new CancellationTokenSource();
+        var running = new TaskCompletionSource();
+        var first = _cache.GetOrAddAsync<int>(
+            1,
+            "retention",
+            async () =>
+            {
+                running.SetResult();
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, cancelled.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // What DuckDB reports when a command is cancelled: its own error, not a cancellation.
+                    throw new InvalidOperationException("INTERRUPT Error: Interrupted!");
+                }
+
+                return [0];
+            },
+            cancelled.Token);
+        await running.Task;
+        var waiter = _cache.GetOrAddAsync(1, "retention", Count);
+
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => first);
+        Assert.Equal([1], await waiter);
     }
 
     private Task<IReadOnlyList<int>> Count() => Task.FromResult<IReadOnlyList<int>>([++_computed]);

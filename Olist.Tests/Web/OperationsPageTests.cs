@@ -56,6 +56,7 @@ public sealed class OperationsPageTests : IAsyncLifetime
         _context.Services.AddSingleton(_orchestrator.Store);
         _context.Services.AddSingleton(_orchestrator);
         _context.Services.AddSingleton(_scheduler);
+        _context.Services.AddSingleton(_harness.Warehouse);
     }
 
     public async Task DisposeAsync()

@@ -1,4 +1,5 @@
 using Olist.Pipeline.Configuration;
+using Olist.Pipeline.Warehouse;
 
 namespace Olist.Web.Cli;
 
@@ -11,6 +12,14 @@ internal static class CliConfiguration
         var options = new OlistOptions();
         Build().GetSection(OlistOptions.SectionName).Bind(options);
         return options;
+    }
+
+    /// <summary>The warehouse of <paramref name="paths"/> with the bound <see cref="WarehouseOptions"/>, as the server opens it.</summary>
+    public static DuckDbWarehouse Warehouse(DataPaths paths)
+    {
+        var options = new WarehouseOptions();
+        Bind(WarehouseOptions.SectionName, options);
+        return new DuckDbWarehouse(paths.Warehouse, options);
     }
 
     /// <summary>Binds the section <paramref name="section"/> (such as <c>Olist:Runs</c>) onto <paramref name="options"/>.</summary>

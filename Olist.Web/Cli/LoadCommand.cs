@@ -4,7 +4,6 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Ingestion;
-using Olist.Pipeline.Warehouse;
 using Spectre.Console;
 
 namespace Olist.Web.Cli;
@@ -35,7 +34,7 @@ internal static class LoadCommand
         {
             var options = CliConfiguration.Load();
             var paths = new DataPaths(options.DataDirectory);
-            var loader = new CsvLoader(new DuckDbWarehouse(paths.Warehouse), timeProvider, NullLogger<CsvLoader>.Instance);
+            var loader = new CsvLoader(CliConfiguration.Warehouse(paths), timeProvider, NullLogger<CsvLoader>.Instance);
             var guard = ShrinkGuard.From(options.Load, parseResult.GetValue(allowShrink));
             var results = await ConsoleProgress.RunAsync(
                 "load",

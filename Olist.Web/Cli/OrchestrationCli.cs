@@ -7,7 +7,6 @@ using Olist.Pipeline.Orchestration.Dags;
 using Olist.Pipeline.Orchestration.Runs;
 using Olist.Pipeline.Orchestration.Store;
 using Olist.Pipeline.Transform;
-using Olist.Pipeline.Warehouse;
 using Spectre.Console;
 
 namespace Olist.Web.Cli;
@@ -25,7 +24,7 @@ internal static class OrchestrationCli
     public static async Task<Orchestrator> OrchestratorAsync(TimeProvider timeProvider, string apiCall, CancellationToken cancellationToken)
     {
         var paths = new DataPaths(CliConfiguration.Load().DataDirectory);
-        var warehouse = new DuckDbWarehouse(paths.Warehouse);
+        var warehouse = CliConfiguration.Warehouse(paths);
         try
         {
             await (await warehouse.OpenAsync(cancellationToken)).DisposeAsync();

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Execution;
-using Olist.Pipeline.Warehouse;
 using Spectre.Console;
 
 namespace Olist.Web.Cli;
@@ -51,7 +50,7 @@ internal static class TransformCli
     {
         var paths = new DataPaths(CliConfiguration.Load().DataDirectory);
         return new TransformProject(
-            TransformOptions.For(paths, projectDirectory?.FullName), new DuckDbWarehouse(paths.Warehouse), timeProvider, NullLogger<TransformProject>.Instance);
+            TransformOptions.For(paths, projectDirectory?.FullName), CliConfiguration.Warehouse(paths), timeProvider, NullLogger<TransformProject>.Instance);
     }
 
     /// <summary>Prints models (status, rows, seconds) and test counts, then every test that did not pass; returns the exit code.</summary>

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Kpis;
 using Olist.Pipeline.Transform;
-using Olist.Pipeline.Warehouse;
+using Olist.Web.Cli;
 
 namespace Olist.Web.Kpis;
 
@@ -12,7 +12,7 @@ internal static class KpiServiceFactory
     /// <summary>A service over the warehouse of <paramref name="paths"/>, for the command line.</summary>
     public static IKpiService Create(DataPaths paths, TimeProvider timeProvider)
     {
-        var warehouse = new DuckDbWarehouse(paths.Warehouse);
+        var warehouse = CliConfiguration.Warehouse(paths);
         return new KpiService(warehouse, new TransformQueryRenderer(new TransformProject(TransformOptions.For(paths), warehouse, timeProvider, NullLogger<TransformProject>.Instance)));
     }
 }

@@ -49,7 +49,7 @@ public sealed class KpiApiBenchmark : IBenchmark
                 {
                     var url = $"/api/kpis/{kpi.Name}{(query.Length == 0 ? string.Empty : "?" + query)}";
                     var (first, caseTimes) = await TimeAsync(client, url, requests, cancellationToken);
-                    Console.WriteLine($"  {url,-72} first {first,7:F1} ms  {Percentiles(caseTimes)}");
+                    Console.WriteLine($"  {url,-72} first {first,7:F1} ms  {Latency.Summary(caseTimes)}");
                     times.AddRange(caseTimes);
                 }
 
@@ -59,10 +59,10 @@ public sealed class KpiApiBenchmark : IBenchmark
             Console.WriteLine("per KPI (every option, with and without the range):");
             foreach (var (kpi, times) in byKpi)
             {
-                Console.WriteLine($"  {kpi,-20} {Percentiles(times)}");
+                Console.WriteLine($"  {kpi,-20} {Latency.Summary(times)}");
             }
 
-            var worst = byKpi.Max(k => Percentile(k.Times, 0.95));
+            var worst = byKpi.Max(k => Latency.Percentile(k.Times, 0.95));
             Console.WriteLine($"worst p95: {worst:F1} ms (target <= 100 ms)");
             await app.StopAsync(cancellationToken);
             return 0;
@@ -73,12 +73,18 @@ public sealed class KpiApiBenchmark : IBenchmark
         }
     }
 
-    /// <summary>Every option combination of the KPI, each without and with the date range.</summary>
-    private static IEnumerable<string> Queries(KpiDefinition kpi)
+    /// <summary>Every option combination of the KPI as a query string (empty for a KPI without options).</summary>
+    internal static IReadOnlyList<string> Options(KpiDefinition kpi)
     {
         IEnumerable<string> grains = kpi.Grains.Count > 0 ? kpi.Grains.Select(g => $"grain={KpiService.Label(g)}") : [string.Empty];
         IEnumerable<string> levels = kpi.HasLevel ? Enum.GetValues<LocationLevel>().Select(l => $"level={KpiService.Label(l)}") : [string.Empty];
-        var options = grains.SelectMany(g => levels.Select(l => string.Join('&', new[] { g, l }.Where(o => o.Length > 0)))).ToList();
+        return [.. grains.SelectMany(g => levels.Select(l => string.Join('&', new[] { g, l }.Where(o => o.Length > 0))))];
+    }
+
+    /// <summary>Every option combination of the KPI, each without and with the date range.</summary>
+    private static IEnumerable<string> Queries(KpiDefinition kpi)
+    {
+        var options = Options(kpi);
         return options.Concat(options.Select(o => o.Length == 0 ? Range : $"{o}&{Range}"));
     }
 
@@ -105,7 +111,7 @@ public sealed class KpiApiBenchmark : IBenchmark
     }
 
     /// <summary>One request, body read to the end; anything but 200 stops the benchmark.</summary>
-    private static async Task GetAsync(HttpClient client, string url, CancellationToken cancellationToken)
+    internal static async Task GetAsync(HttpClient client, string url, CancellationToken cancellationToken)
     {
         using var response = await client.GetAsync(url, cancellationToken);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -127,15 +133,5 @@ public sealed class KpiApiBenchmark : IBenchmark
 
             await Task.Delay(100, cancellationToken);
         }
-    }
-
-    private static string Percentiles(List<double> times) =>
-        $"p50 {Percentile(times, 0.50),7:F1} ms  p95 {Percentile(times, 0.95),7:F1} ms  p99 {Percentile(times, 0.99),7:F1} ms  (n={times.Count})";
-
-    /// <summary>The nearest-rank percentile.</summary>
-    private static double Percentile(List<double> times, double fraction)
-    {
-        var sorted = times.Order().ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 }

@@ -32,6 +32,9 @@ public static class Display
     /// <summary>A duration in days with one decimal, such as <c>12.4 d</c>.</summary>
     public static string Days(double value) => value.ToString("N1", CultureInfo.InvariantCulture) + " d";
 
+    /// <summary>A size in whole mebibytes, such as <c>118 MiB</c>.</summary>
+    public static string Mebibytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("N0", CultureInfo.InvariantCulture) + " MiB";
+
     /// <summary>A rate with one decimal, such as <c>12.4</c>.</summary>
     public static string Rate(double value) => value.ToString("N1", CultureInfo.InvariantCulture);
 

@@ -13,6 +13,7 @@ WITH counted_orders AS (
         AND order_delivered_customer_date >= order_purchase_timestamp
         AND purchase_date BETWEEN DATE '{{ var('kpi_from') }}' AND DATE '{{ var('kpi_to') }}'
 ),
+-- Items carry their order's purchase day (ds), so the range cuts them before DISTINCT instead of after the join.
 seller_orders AS (
     SELECT DISTINCT
         seller_id,
@@ -20,6 +21,7 @@ seller_orders AS (
     FROM {{ ref('fact_sales') }}
     WHERE seller_id IS NOT NULL
         AND order_status = 'delivered'
+        AND ds BETWEEN DATE '{{ var('kpi_from') }}' AND DATE '{{ var('kpi_to') }}'
 ),
 seller_deliveries AS (
     SELECT

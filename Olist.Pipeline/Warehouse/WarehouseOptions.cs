@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+
+namespace Olist.Pipeline.Warehouse;
+
+/// <summary>How much of the machine the embedded DuckDB warehouse may use, bound from the configuration section <c>Olist:Warehouse</c>.</summary>
+public sealed partial class WarehouseOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Olist:Warehouse";
+
+    /// <summary>
+    /// DuckDB's <c>memory_limit</c>: the most its buffer pool and query operators hold before they spill to disk or fail
+    /// (a number and a unit: KB, MB, GB, TB or KiB, MiB, GiB, TiB). DuckDB's own default is 80% of the machine's memory,
+    /// which lets a busy server grow far beyond what the data needs; a scale-1 warehouse works in well under 1 GB.
+    /// </summary>
+    public string MemoryLimit { get; set; } = "1GB";
+
+    /// <summary>DuckDB's <c>threads</c>: worker threads of the whole database, shared by every connection of the process.</summary>
+    public int Threads { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// KPI queries run at once; more requests wait in line. Running more than the cores can serve only adds memory
+    /// (each query holds its hash tables) and switching, not throughput.
+    /// </summary>
+    public int MaxConcurrentQueries { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>What is wrong with these settings, or null when they are usable.</summary>
+    public string? Problem()
+    {
+        if (!MemorySize().IsMatch(MemoryLimit ?? string.Empty))
+        {
+            return $"{SectionName}:MemoryLimit '{MemoryLimit}' is not a size such as 512MB or 2GiB (units KB, MB, GB, TB, KiB, MiB, GiB, TiB).";
+        }
+
+        if (Threads < 1)
+        {
+            return $"{SectionName}:Threads must be at least 1, not {Threads}.";
+        }
+
+        return MaxConcurrentQueries < 1 ? $"{SectionName}:MaxConcurrentQueries must be at least 1, not {MaxConcurrentQueries}." : null;
+    }
+
+    [GeneratedRegex(@"^\d+(\.\d+)?\s?(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$", RegexOptions.CultureInvariant)]
+    private static partial Regex MemorySize();
+}
