@@ -29,7 +29,7 @@ internal sealed class BatchJudge(StreamState state, StreamConsumerOptions option
         var plan = new BatchPlan(state.LastCommit + 1);
         foreach (var (message, decoded, rows) in InVersionOrder(batch))
         {
-            if (state.HandledMessages.Contains(message.MessageId))
+            if (state.HandledMessages.Contains(StreamState.HandledKey(message)))
             {
                 plan.AlreadyHandled.Add(message);
                 continue;
