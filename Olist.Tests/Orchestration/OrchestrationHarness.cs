@@ -26,7 +26,7 @@ internal sealed class OrchestrationHarness : IDisposable
     {
         Paths = new DataPaths(_root.Combine("data"));
         ProjectDirectory = _root.Combine("project");
-        CopyDirectory(Path.Combine(AppContext.BaseDirectory, "warehouse"), ProjectDirectory);
+        CopyDirectory(TransformOptions.DefaultProjectDirectory, ProjectDirectory);
         Warehouse = new DuckDbWarehouse(Paths.Warehouse);
         Transform = new TransformProject(TransformOptions.For(Paths, ProjectDirectory), Warehouse, TimeProvider.System, transformLogger ?? NullLogger<TransformProject>.Instance);
         NewData = new NewDataCheck(Warehouse);

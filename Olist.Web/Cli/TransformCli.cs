@@ -12,7 +12,7 @@ internal static class TransformCli
 {
     public static Option<DirectoryInfo?> ProjectDirectory() => new("--project-dir")
     {
-        Description = "Analytics project folder (default: the warehouse folder beside the executable).",
+        Description = "Analytics project folder (default: the analytics folder beside the executable).",
     };
 
     public static Option<string?> Select() => new("--select")

@@ -10,7 +10,7 @@ namespace Olist.Bench;
 internal static class BenchWarehouse
 {
     /// <summary>The analytics project copied to the benchmark's build output.</summary>
-    public static string ProjectDirectory => Path.Combine(AppContext.BaseDirectory, "warehouse");
+    public static string ProjectDirectory => TransformOptions.DefaultProjectDirectory;
 
     /// <summary>The transform engine over the warehouse file <paramref name="databasePath"/>, writing its artifacts to <paramref name="targetDirectory"/>.</summary>
     public static TransformProject Engine(string databasePath, string targetDirectory) =>
