@@ -5,11 +5,11 @@ using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Generation;
 using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Kpis;
-using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Streaming.Live;
 using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Execution;
 using Olist.Pipeline.Warehouse;
+using Olist.Pipeline.Warehouse.Raw;
 using Olist.Tests.Streaming;
 
 namespace Olist.Tests.Warehouse;

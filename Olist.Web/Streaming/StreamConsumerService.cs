@@ -1,6 +1,6 @@
+using Olist.Pipeline.Streaming;
 using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Streaming.Consuming;
-using Olist.Pipeline.Telemetry;
 using Olist.Web.FirstRun;
 
 namespace Olist.Web.Streaming;
@@ -27,7 +27,7 @@ public sealed partial class StreamConsumerService(
                 try
                 {
                     var consumer = services.GetRequiredService<OrderStreamConsumer>();
-                    using var backlog = OlistMetrics.ObserveBus(services.GetRequiredService<IMessageBus>());
+                    using var backlog = StreamMetrics.ObserveBus(services.GetRequiredService<IMessageBus>());
                     await consumer.RunAsync(stoppingToken);
                 }
 #pragma warning disable CA1031 // The consumer must come back by itself; the reason is logged and messages wait safely on the bus.

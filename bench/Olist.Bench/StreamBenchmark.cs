@@ -9,6 +9,7 @@ using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Streaming.Publishing;
 using Olist.Pipeline.Telemetry;
 using Olist.Pipeline.Warehouse;
+using Olist.Pipeline.Warehouse.Raw;
 
 namespace Olist.Bench;
 
