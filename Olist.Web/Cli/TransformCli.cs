@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging.Abstractions;
-using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Execution;
 using Spectre.Console;
@@ -46,12 +44,11 @@ internal static class TransformCli
         },
     };
 
-    public static TransformProject Engine(TimeProvider timeProvider, DirectoryInfo? projectDirectory)
-    {
-        var paths = new DataPaths(CliConfiguration.Load().DataDirectory);
-        return new TransformProject(
-            TransformOptions.For(paths, projectDirectory?.FullName), CliConfiguration.Warehouse(paths), timeProvider, NullLogger<TransformProject>.Instance);
-    }
+    /// <summary>Runs <paramref name="work"/> on the engine of a host of <paramref name="cli"/>, over <paramref name="projectDirectory"/> when given.</summary>
+    public static Task<int> RunAsync(CliHost cli, DirectoryInfo? projectDirectory, Func<TransformProject, Task<int>> work) =>
+        cli.RunAsync(
+            services => work(services.GetRequiredService<TransformProject>()),
+            projectDirectory is null ? [] : [$"--{TransformOptions.SectionName}:{nameof(TransformOptions.ProjectDirectory)}={projectDirectory.FullName}"]);
 
     /// <summary>Prints models (status, rows, seconds) and test counts, then every test that did not pass; returns the exit code.</summary>
     public static int WriteSummary(RunSummary summary)
