@@ -149,6 +149,7 @@ public sealed class DagRunnerTests : IDisposable
 
     private static Task<TaskOutcome> Done(string message) => Task.FromResult(TaskOutcome.Success(message));
 
+    /// <summary>A chain: each task downstream of the one before.</summary>
     private static DagDefinition Dag(params (string TaskId, Func<CancellationToken, Task<TaskOutcome>> Work)[] tasks) =>
-        new("test_dag", [.. tasks.Select(t => new DagTask(t.TaskId, (_, token) => t.Work(token)))]);
+        new("test_dag", [.. tasks.Select((t, i) => new DagTask(t.TaskId, (_, token) => t.Work(token)) { Upstream = i == 0 ? [] : [tasks[i - 1].TaskId] })]);
 }
