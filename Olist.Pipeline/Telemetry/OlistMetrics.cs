@@ -44,7 +44,11 @@ public static class OlistMetrics
 
     static OlistMetrics()
     {
-        Meter.CreateObservableGauge("olist.stream.backlog", () => BusStats().Select(s => new Measurement<long>(s.Backlog)), "{message}", "Messages on the bus not acknowledged yet.");
+        // Pub/Sub does not count its backlog (null): no measurement rather than a made-up zero.
+        Meter.CreateObservableGauge(
+            "olist.stream.backlog", () => BusStats().Where(s => s.Backlog is not null).Select(s => new Measurement<long>(s.Backlog!.Value)), "{message}", "Messages on the bus not acknowledged yet.");
+        Meter.CreateObservableCounter(
+            "olist.stream.bus_errors", () => BusStats().Select(s => new Measurement<long>(s.Errors)), "{call}", "Calls to the bus that failed after their retries, since the app started.");
         Meter.CreateObservableGauge(
             "olist.stream.oldest_unacknowledged_age",
             () => BusStats().Where(s => s.OldestUnacknowledgedAge is not null).Select(s => new Measurement<double>(s.OldestUnacknowledgedAge!.Value.TotalSeconds)),

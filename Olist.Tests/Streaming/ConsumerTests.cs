@@ -296,18 +296,4 @@ public sealed class ConsumerTests
             await Task.Delay(20);
         }
     }
-
-    /// <summary>Holds the consumer inside its first committed batch until released.</summary>
-    private sealed class BlockingSink : IAcceptedOrdersSink
-    {
-        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public async ValueTask OnBatchCommittedAsync(StreamBatchReport report, CancellationToken cancellationToken)
-        {
-            Entered.TrySetResult();
-            await Release.Task;
-        }
-    }
 }

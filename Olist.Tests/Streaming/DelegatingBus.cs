@@ -5,6 +5,10 @@ namespace Olist.Tests.Streaming;
 /// <summary>A bus that passes every call to another; a test bus overrides the calls it fails or watches.</summary>
 internal abstract class DelegatingBus(IMessageBus inner) : IMessageBus
 {
+    public string Provider => inner.Provider;
+
+    public string Subscription => inner.Subscription;
+
     public virtual Task<IReadOnlyList<string>> PublishAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken) =>
         inner.PublishAsync(messages, cancellationToken);
 
@@ -18,4 +22,6 @@ internal abstract class DelegatingBus(IMessageBus inner) : IMessageBus
         inner.ModifyAckDeadlineAsync(ackIds, delay, cancellationToken);
 
     public virtual Task<BusStats> GetStatsAsync(CancellationToken cancellationToken) => inner.GetStatsAsync(cancellationToken);
+
+    public virtual Task ProbeAsync(CancellationToken cancellationToken) => inner.ProbeAsync(cancellationToken);
 }

@@ -41,6 +41,13 @@ internal sealed class LiveServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Starts the app over <paramref name="data"/> and waits until its data is ready, returning what <c>/readyz</c> says of its bus.</summary>
+    public static async Task<(LiveServer Server, string Readiness)> StartWithAnyBusAsync(TemporaryDataDirectory data)
+    {
+        var server = new LiveServer(data, [], await StartAppAsync(data, [], port: 0));
+        return (server, await ReadyProbe.WaitUntilDataReadyAsync(server.Client, server.Address));
+    }
+
     /// <summary>Stops the app and starts a new one on the same port and data directory, as a server restart does.</summary>
     public async Task RestartAsync()
     {

@@ -8,7 +8,11 @@ public sealed class StreamTablesMigrationTests
     {
         await using var harness = await StreamHarness.CreateAsync();
         var ids = await harness.PublishAsync(OrderEvents.Created("old-1"), OrderEvents.Created("old-1"), "not json");
-        await harness.ExecuteAsync(OldSchemaSql(ids));
+
+        // The ledger knows a message by its id and publish time, which the old version stored from the bus as well.
+        var pulled = await harness.Bus.PullAsync(3, TimeSpan.FromMinutes(1), TimeSpan.Zero, CancellationToken.None);
+        await harness.Bus.ModifyAckDeadlineAsync([.. pulled.Select(m => m.AckId)], TimeSpan.Zero, CancellationToken.None);
+        await harness.ExecuteAsync(OldSchemaSql(ids, pulled.ToDictionary(m => m.MessageId, m => m.PublishedAt)));
 
         var counters = await harness.DrainAsync();
 
@@ -68,8 +72,9 @@ public sealed class StreamTablesMigrationTests
     }
 
     /// <summary>The stream tables as the first version wrote them, with the three messages already handled.</summary>
-    private static string OldSchemaSql(IReadOnlyList<string> ids)
+    private static string OldSchemaSql(IReadOnlyList<string> ids, Dictionary<string, DateTimeOffset> publishedAt)
     {
+        string At(int i) => $"'{publishedAt[ids[i]].ToString("O", System.Globalization.CultureInfo.InvariantCulture)}'::TIMESTAMPTZ";
         const string provenance = "event_id VARCHAR NOT NULL, message_id VARCHAR NOT NULL, event_type VARCHAR NOT NULL, event_time TIMESTAMPTZ NOT NULL, received_at TIMESTAMPTZ NOT NULL";
         return $"""
             CREATE TABLE raw.stream_orders (order_id VARCHAR, customer_id VARCHAR, order_status VARCHAR, order_purchase_timestamp VARCHAR,
@@ -80,9 +85,9 @@ public sealed class StreamTablesMigrationTests
             INSERT INTO raw.stream_orders VALUES ('old-1', 'c-new', 'created', '2026-11-26 16:03:11', NULL, NULL, NULL, '2026-12-08 21:00:00',
                 'ev-old-1', '{ids[0]}', 'order_created', now(), now());
             INSERT INTO raw.stream_messages VALUES
-                ('{ids[0]}', 'ev-old-1', 'accepted', NULL, TRUE, 2, now(), now()),
-                ('{ids[1]}', 'ev-old-1', 'duplicate', NULL, FALSE, 1, now(), now()),
-                ('{ids[2]}', NULL, 'dead_lettered', 'malformed_json', FALSE, 1, now(), now());
+                ('{ids[0]}', 'ev-old-1', 'accepted', NULL, TRUE, 2, {At(0)}, now()),
+                ('{ids[1]}', 'ev-old-1', 'duplicate', NULL, FALSE, 1, {At(1)}, now()),
+                ('{ids[2]}', NULL, 'dead_lettered', 'malformed_json', FALSE, 1, {At(2)}, now());
             """;
     }
 }

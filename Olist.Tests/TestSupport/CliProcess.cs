@@ -9,7 +9,11 @@ public static class CliProcess
     public sealed record Outcome(int ExitCode, string StandardOutput, string StandardError);
 
     /// <summary>Runs <c>Olist.Web</c> with <paramref name="arguments"/>, with the data directory set to <paramref name="dataDirectory"/>.</summary>
-    public static async Task<Outcome> RunAsync(string dataDirectory, params string[] arguments)
+    public static Task<Outcome> RunAsync(string dataDirectory, params string[] arguments) =>
+        RunAsync(dataDirectory, new Dictionary<string, string>(), arguments);
+
+    /// <summary>Runs <c>Olist.Web</c> with <paramref name="arguments"/> and these environment variables besides the data directory.</summary>
+    public static async Task<Outcome> RunAsync(string dataDirectory, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -24,6 +28,11 @@ public static class CliProcess
         }
 
         start.Environment["Olist__DataDirectory"] = dataDirectory;
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

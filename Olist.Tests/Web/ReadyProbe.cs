@@ -16,6 +16,14 @@ internal static class ReadyProbe
         return body;
     }
 
+    /// <summary>Returns the body of the first answer whose data is ready, whether the bus answers or not.</summary>
+    public static async Task<string> WaitUntilDataReadyAsync(HttpClient client, Uri address)
+    {
+        var (status, body) = await WaitUntilSettledAsync(client, address, anyBus: true);
+        Assert.True(status == HttpStatusCode.OK || body.Contains(Olist.Web.Api.Readiness.BusUnreachable, StringComparison.Ordinal), $"The data preparation failed: {body}");
+        return body;
+    }
+
     /// <summary>Returns the body of the first answer that reports a failed preparation.</summary>
     public static async Task<string> WaitUntilFailedAsync(HttpClient client, Uri address)
     {
@@ -24,7 +32,8 @@ internal static class ReadyProbe
         return body;
     }
 
-    private static async Task<(HttpStatusCode Status, string Body)> WaitUntilSettledAsync(HttpClient client, Uri address)
+    /// <summary>Polls until the data is ready and, unless <paramref name="anyBus"/>, the bus answers; or until preparation failed.</summary>
+    private static async Task<(HttpStatusCode Status, string Body)> WaitUntilSettledAsync(HttpClient client, Uri address, bool anyBus = false)
     {
         using var timeout = new CancellationTokenSource(Patience);
         var body = "";
@@ -32,7 +41,9 @@ internal static class ReadyProbe
         {
             using var response = await client.GetAsync(new Uri(address, "readyz"), CancellationToken.None);
             body = await response.Content.ReadAsStringAsync(CancellationToken.None);
-            if (response.StatusCode == HttpStatusCode.OK || body.Contains("\"failed\"", StringComparison.Ordinal))
+            if (response.StatusCode == HttpStatusCode.OK
+                || body.Contains("\"failed\"", StringComparison.Ordinal)
+                || (anyBus && body.Contains(Olist.Web.Api.Readiness.BusUnreachable, StringComparison.Ordinal)))
             {
                 return (response.StatusCode, body);
             }

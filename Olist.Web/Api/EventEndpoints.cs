@@ -7,6 +7,7 @@ using Olist.Pipeline.Streaming.Publishing;
 using Olist.Pipeline.Warehouse;
 using Olist.Web.FirstRun;
 using Olist.Web.Security;
+using Olist.Web.Streaming;
 
 namespace Olist.Web.Api;
 
@@ -23,6 +24,9 @@ public static class EventEndpoints
     /// <summary>The header carrying the publisher key.</summary>
     public const string ApiKeyHeader = PublisherKey.Header;
 
+    /// <summary>What a publisher is told to wait after a bus outage, in seconds.</summary>
+    public const int RetryAfterSeconds = 5;
+
     /// <summary>JSON of this API: snake_case like the event contract.</summary>
     public static JsonSerializerOptions Json => ApiJson.Options;
 
@@ -35,7 +39,9 @@ public static class EventEndpoints
             .WithDescription("Body: one JSON event (application/json) or NDJSON (application/x-ndjson), up to 10 MB. Every event is stored on the bus and gets a message id; "
                 + "events the consumer cannot use are dead-lettered with their bytes, not refused here.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status502BadGateway)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         publisher.MapGet("/catalog", CatalogAsync)
             .WithSummary("Products and customers to sell to, for publishers that generate orders (publisher key)")
             .WithDescription("Query: size, the number of products and of customers (1 to 5000, default 500).")
@@ -67,8 +73,36 @@ public static class EventEndpoints
             return ApiProblems.BadRequest("the body holds no event: send one JSON event or NDJSON, one event per line");
         }
 
-        var ids = await bus.PublishAsync(messages.Select(m => new OutgoingMessage(m)).ToList(), cancellationToken);
-        return TypedResults.Accepted((string?)null, new PublishResponse(ids));
+        try
+        {
+            var ids = await bus.PublishAsync(messages.Select(m => new OutgoingMessage(m)).ToList(), cancellationToken);
+            return TypedResults.Accepted((string?)null, new PublishResponse(ids));
+        }
+        catch (BusPublishException ex)
+        {
+            return NotPublished(request.HttpContext, ex, messages.Count);
+        }
+    }
+
+    /// <summary>
+    /// The bus failed: 503 with Retry-After when it is an outage, 502 when the bus refused the request; either way the
+    /// problem names in <c>stored_message_ids</c> the leading events that were stored, so the caller resends exactly the others.
+    /// </summary>
+    private static ProblemHttpResult NotPublished(HttpContext context, BusPublishException failure, int events)
+    {
+        if (failure.IsTransient)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var stored = failure.StoredIds.Count;
+        var detail = stored == 0
+            ? $"the bus did not store the {events} events; send them again later: {failure.Message}"
+            : $"the bus stored the first {stored} of {events} events (stored_message_ids) and not the other {events - stored}; send only those again: {failure.Message}";
+        return ApiProblems.Problem(
+            failure.IsTransient ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status502BadGateway,
+            detail,
+            new Dictionary<string, object?> { ["stored_message_ids"] = failure.StoredIds, ["not_stored"] = events - stored });
     }
 
     private static async Task<Results<Ok<LiveCatalog>, ProblemHttpResult>> CatalogAsync(
@@ -83,12 +117,13 @@ public static class EventEndpoints
         return TypedResults.Ok(await LiveCatalogReader.ReadAsync(warehouse, size, cancellationToken));
     }
 
-    private static async Task<Ok<LiveSummary>> SummaryAsync(OrderStreamConsumer consumer, IMessageBus bus, LiveMetricsQuery metrics, CancellationToken cancellationToken)
+    private static async Task<Ok<LiveSummary>> SummaryAsync(
+        OrderStreamConsumer consumer, IMessageBus bus, LiveMetricsQuery metrics, LiveFeed feed, CancellationToken cancellationToken)
     {
         var counters = consumer.Counters;
         var status = consumer.Status;
         var stats = await bus.GetStatsAsync(cancellationToken);
-        var live = status.Phase is ConsumerPhase.Waiting ? null : await metrics.ReadAsync(cancellationToken);
+        var live = status.Phase is ConsumerPhase.Waiting or ConsumerPhase.Standby ? null : await metrics.ReadAsync(cancellationToken);
         return TypedResults.Ok(
             new LiveSummary(
                 counters.Accepted,
@@ -100,6 +135,15 @@ public static class EventEndpoints
                 stats.OldestUnacknowledgedAge?.TotalSeconds,
                 status.Phase.ToString().ToLowerInvariant(),
                 status.LastError,
+                new BusSummary(
+                    bus.Provider,
+                    bus.Subscription,
+                    stats.Leased,
+                    stats.OldestUnacknowledgedAge?.TotalSeconds,
+                    feed.Throughput.MessagesPerSecond,
+                    stats.Errors,
+                    stats.LastError?.Message,
+                    stats.LastError?.At),
                 live));
     }
 
@@ -135,9 +179,29 @@ public static class EventEndpoints
         long DeadLettered,
         IReadOnlyDictionary<string, long> DeadLetteredByReason,
         long PaymentMismatch,
-        long Backlog,
+        long? Backlog,
         double? OldestUnacknowledgedSeconds,
         string Consumer,
         string? ConsumerError,
+        BusSummary Bus,
         LiveMetrics? Live);
+
+    /// <summary>The bus part of the summary: which bus, the consumer's lag and throughput, and the bus's errors.</summary>
+    /// <param name="Provider">Embedded or PubSub.</param>
+    /// <param name="Subscription">The subscription consumed (the bus file for the embedded bus).</param>
+    /// <param name="Leased">Messages this process holds leased.</param>
+    /// <param name="LagSeconds">Age of the oldest unacknowledged message (on Pub/Sub: of those this process holds).</param>
+    /// <param name="ThroughputPerSecond">Messages settled per second over the last minute.</param>
+    /// <param name="Errors">Failed bus calls since the app started.</param>
+    /// <param name="LastError">The latest failure's message.</param>
+    /// <param name="LastErrorAt">When it happened.</param>
+    internal sealed record BusSummary(
+        string Provider,
+        string Subscription,
+        long Leased,
+        double? LagSeconds,
+        double ThroughputPerSecond,
+        long Errors,
+        string? LastError,
+        DateTimeOffset? LastErrorAt);
 }

@@ -1,32 +1,68 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Olist.Pipeline.Gcp;
+using Olist.Pipeline.Streaming.Bus;
 using Olist.Web.FirstRun;
 
 namespace Olist.Web.Api;
 
-/// <summary>Liveness and readiness probes: <c>/healthz</c> says the process answers, <c>/readyz</c> says the data is ready.</summary>
+/// <summary>
+/// Liveness and readiness probes: <c>/healthz</c> says the process answers, <c>/readyz</c> says the data is ready and the
+/// bus answers.
+/// </summary>
 public static class HealthEndpoints
 {
+    /// <summary>How long the readiness probe waits for the bus.</summary>
+    private static readonly TimeSpan BusProbeTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>Maps <c>GET /healthz</c> and <c>GET /readyz</c>, open to anyone on purpose: monitors do not sign in.</summary>
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var probes = endpoints.MapGroup("").AllowAnonymous().WithTags("Probes");
         probes.MapGet("/healthz", () => TypedResults.Text("ok"))
             .WithSummary("Liveness: 200 \"ok\" as soon as the process answers");
-        probes.MapGet("/readyz", Results<Ok<Readiness>, JsonHttpResult<Readiness>> (DataPreparationState state) =>
-            {
-                var readiness = Readiness.Of(state.Current);
-                return state.Current.Phase == DataPhase.Ready
-                    ? TypedResults.Ok(readiness)
-                    : TypedResults.Json(readiness, statusCode: StatusCodes.Status503ServiceUnavailable);
-            })
-            .WithSummary("Readiness: 200 once the data is ready, 503 with what preparation is doing or why it failed")
+        probes.MapGet("/readyz", ReadyAsync)
+            .WithSummary("Readiness: 200 once the data is ready and the bus answers, 503 with what preparation is doing, why it failed or why the bus does not answer")
             .Produces<Readiness>(StatusCodes.Status503ServiceUnavailable);
         return endpoints;
+    }
+
+    private static async Task<Results<Ok<Readiness>, JsonHttpResult<Readiness>>> ReadyAsync(
+        DataPreparationState state, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var readiness = Readiness.Of(state.Current);
+        if (state.Current.Phase != DataPhase.Ready)
+        {
+            return TypedResults.Json(readiness, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        // Resolved only once the data is ready: the embedded bus lives in the data directory (and may be damaged).
+        IMessageBus? bus = null;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(BusProbeTimeout);
+        try
+        {
+            bus = services.GetRequiredService<IMessageBus>();
+            await bus.ProbeAsync(timeout.Token);
+            return TypedResults.Ok(readiness);
+        }
+        catch (Exception ex) when (ex is GoogleApiException || ApiErrors.IsStorageFailure(ex) || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            var reason = ex switch
+            {
+                GoogleApiException => ex.Message,
+                OperationCanceledException => $"no answer within {BusProbeTimeout.TotalSeconds:0} s",
+                _ => "its file cannot be used (damaged, read-only or a full disk); the server log has the details",
+            };
+            var which = bus is null ? "the bus" : $"the {bus.Provider} bus ({bus.Subscription})";
+            return TypedResults.Json(
+                readiness with { Status = Readiness.BusUnreachable, Reason = $"{which} does not answer: {reason}" },
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
     }
 }
 
 /// <summary>The body of <c>/readyz</c>: the data's phase and what is happening, for monitors and people alike.</summary>
-/// <param name="Status">preparing, ready or failed.</param>
+/// <param name="Status">preparing, ready, failed, or bus_unreachable (the data is ready, the bus does not answer).</param>
 /// <param name="Activity">What preparation is doing.</param>
 /// <param name="Step">The step of the activity, such as a file name.</param>
 /// <param name="Percent">How far the step is, when known.</param>
@@ -42,6 +78,9 @@ public sealed record Readiness(
     DateTimeOffset? LoadedAt,
     string? Reason)
 {
+    /// <summary>The status of data that is ready with a bus that does not answer.</summary>
+    public const string BusUnreachable = "bus_unreachable";
+
     /// <summary>Describes <paramref name="status"/>.</summary>
     public static Readiness Of(DataStatus status)
     {

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Text.Json;
 using Olist.Pipeline.Errors;
+using Olist.Pipeline.Gcp.PubSub;
+using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Streaming.Publishing;
 using Olist.Web.Api;
 
@@ -20,9 +22,13 @@ internal static class StreamCommand
         var url = TypedOptions.Url("--url", "The running app's address.", new Uri("http://127.0.0.1:5080"));
         var apiKey = new Option<string?>("--api-key") { Description = "The publisher key (default: Olist:Auth:PublisherApiKey or OLIST_PUBLISHER_KEY)." };
         var seed = TypedOptions.OptionalWholeNumber<int>("--seed", "Seed of the generator (default: a new one per run, so runs never repeat order ids).");
+        var topic = new Option<string?>("--topic")
+        {
+            Description = "Publish straight to this Pub/Sub topic (projects/P/topics/T) instead of the app's endpoint; the catalog still comes from --url. PUBSUB_EMULATOR_HOST selects the emulator.",
+        };
         var command = new Command("stream", "Publish live orders to a running app: new orders, then their status changes; prints a JSON summary.")
         {
-            rate, count, invalid, duplicate, url, apiKey, seed,
+            rate, count, invalid, duplicate, url, apiKey, seed, topic,
         };
         command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("stream", async () =>
         {
@@ -40,12 +46,33 @@ internal static class StreamCommand
                     parseResult.GetValue(invalid) / 100,
                     parseResult.GetValue(duplicate) / 100),
                 timeProvider);
-            var summary = await new LiveOrderPublisher(generator, new HttpEventSink(http), timeProvider)
-                .RunAsync(new LivePublishPlan(parseResult.GetValue(rate), parseResult.GetValue(count)), cancellationToken);
+            var plan = new LivePublishPlan(parseResult.GetValue(rate), parseResult.GetValue(count));
+            LivePublishSummary summary;
+            if (parseResult.GetValue(topic) is { } topicName)
+            {
+                await using var bus = await OpenTopicAsync(topicName, timeProvider, cancellationToken);
+                summary = await new LiveOrderPublisher(generator, new BusEventSink(bus), timeProvider).RunAsync(plan, cancellationToken);
+            }
+            else
+            {
+                summary = await new LiveOrderPublisher(generator, new HttpEventSink(http), timeProvider).RunAsync(plan, cancellationToken);
+            }
+
             Console.WriteLine(JsonSerializer.Serialize(summary, SummaryJson));
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>The topic alone: nothing is created (a missing topic is an error that names it), no subscription is read.</summary>
+    private static Task<PubSubMessageBus> OpenTopicAsync(string topic, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var options = PubSubCommand.Options();
+        options.ProjectId = PubSubNames.ProjectOf(topic);
+        options.Topic = topic;
+        options.DeadLetterTopic = null;
+        options.CreateResources = false;
+        return PubSubCommand.OpenAsync(options, TimeSpan.FromSeconds(60), timeProvider, cancellationToken);
     }
 
     private static Option<double> Percent(string name, string description) =>

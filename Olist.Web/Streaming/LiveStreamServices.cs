@@ -21,7 +21,7 @@ public static class LiveStreamServices
         services.AddOptions<StreamConsumerOptions>().Bind(configuration.GetSection(StreamConsumerOptions.SectionName));
         services.AddOptions<BusOptions>().Bind(configuration.GetSection(BusOptions.SectionName));
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName));
-        services.AddSingleton<IMessageBus>(sp => OpenBus(sp.GetRequiredService<IOptions<BusOptions>>().Value, sp));
+        AddBus(services, configuration.GetSection(BusOptions.SectionName).Get<BusOptions>() ?? new BusOptions());
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OrderStreamConsumer>(sp, sp.GetRequiredService<IOptions<StreamConsumerOptions>>().Value));
         services.AddSingleton<DeadLetterStore>();
         services.AddSingleton<LiveMetricsQuery>();
@@ -41,13 +41,42 @@ public static class LiveStreamServices
         return services;
     }
 
-    private static SqliteMessageBus OpenBus(BusOptions options, IServiceProvider services)
+    /// <summary>
+    /// The embedded bus, or Pub/Sub with its dead-letter topic; the choice is made when the app is built, so a provider
+    /// that does not exist stops the start with the reason.
+    /// </summary>
+    private static void AddBus(IServiceCollection services, BusOptions options)
     {
-        if (!string.Equals(options.Provider, BusOptions.Embedded, StringComparison.OrdinalIgnoreCase))
+        if (options.IsPubSub)
         {
-            throw new PipelineException($"Olist:Bus:Provider '{options.Provider}' is not available; use '{BusOptions.Embedded}'.");
+            services.AddSingleton(sp => CreatePubSubBus(sp.GetRequiredService<IOptions<BusOptions>>().Value, sp));
+            services.AddSingleton<IMessageBus>(sp => sp.GetRequiredService<PubSubMessageBus>());
+            services.AddSingleton<IDeadLetterTopic>(sp => sp.GetRequiredService<PubSubMessageBus>());
+            return;
         }
 
+        if (!string.Equals(options.Provider, BusOptions.Embedded, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new PipelineException($"Olist:Bus:Provider '{options.Provider}' is not a bus; use '{BusOptions.Embedded}' or '{BusOptions.PubSub}'.");
+        }
+
+        services.AddSingleton<IMessageBus>(sp => OpenEmbeddedBus(sp));
+    }
+
+    private static PubSubMessageBus CreatePubSubBus(BusOptions options, IServiceProvider services) =>
+        // Application Default Credentials read a file or ask the metadata server; the container has no async factories.
+        PubSubMessageBus.CreateAsync(
+                options,
+                options.EffectiveEmulatorHost,
+                services.GetRequiredService<IOptions<StreamConsumerOptions>>().Value.AckDeadline,
+                services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<ILogger<PubSubMessageBus>>(),
+                CancellationToken.None)
+            .GetAwaiter()
+            .GetResult();
+
+    private static SqliteMessageBus OpenEmbeddedBus(IServiceProvider services)
+    {
         // Opening a local SQLite file is synchronous work underneath; the container has no async factories.
         return SqliteMessageBus.OpenAsync(
                 services.GetRequiredService<DataPaths>().Bus,

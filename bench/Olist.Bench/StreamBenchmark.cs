@@ -95,7 +95,7 @@ public sealed class StreamBenchmark : IBenchmark
     }
 
     /// <summary>A warehouse with a small generated catalog (scale 0.01) for the events to refer to.</summary>
-    private static async Task<DuckDbWarehouse> CatalogWarehouseAsync(string root, CancellationToken cancellationToken)
+    internal static async Task<DuckDbWarehouse> CatalogWarehouseAsync(string root, CancellationToken cancellationToken)
     {
         var sources = Path.Combine(root, "sources");
         await new OlistGenerator().GenerateAsync(new GenerationOptions(0.01, 42, sources, new DateOnly(2018, 8, 31)), progress: null, cancellationToken);
@@ -208,7 +208,7 @@ public sealed class StreamBenchmark : IBenchmark
         return stopwatch.Elapsed;
     }
 
-    private static async Task CheckpointAsync(DuckDbWarehouse warehouse, CancellationToken cancellationToken)
+    internal static async Task CheckpointAsync(DuckDbWarehouse warehouse, CancellationToken cancellationToken)
     {
         await using var connection = await warehouse.OpenAsync(cancellationToken);
         await CheckpointAsync(connection, cancellationToken);

@@ -105,6 +105,12 @@ public sealed partial class SqliteMessageBus : IMessageBus, IAsyncDisposable
         }
     }
 
+    public string Provider => BusOptions.Embedded;
+
+    public string Subscription => _writer.DataSource;
+
+    public Task ProbeAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task<IReadOnlyList<string>> PublishAsync(IReadOnlyList<OutgoingMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);

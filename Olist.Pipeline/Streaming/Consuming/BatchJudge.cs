@@ -38,7 +38,7 @@ internal sealed class BatchJudge(StreamState state, StreamConsumerOptions option
     private Verdict Decide(BatchPlan plan, PulledMessage pulled, DateTimeOffset now)
     {
         var (message, decoded, rows) = pulled;
-        if (state.HandledMessages.Contains(message.MessageId))
+        if (state.HandledMessages.Contains(StreamState.HandledKey(message)))
         {
             return new Verdict.AlreadyHandled(message);
         }

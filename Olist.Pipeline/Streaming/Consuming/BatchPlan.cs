@@ -82,7 +82,7 @@ internal sealed class BatchPlan(long commit)
     {
         foreach (var message in Accepted.Select(a => a.Message).Concat(Duplicates.Select(d => d.Message)).Concat(DeadLetters.Select(d => d.Message)))
         {
-            state.HandledMessages.Add(message.MessageId);
+            state.HandledMessages.Add(StreamState.HandledKey(message));
         }
 
         state.LastCommit = Commit;

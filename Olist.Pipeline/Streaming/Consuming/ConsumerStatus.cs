@@ -6,6 +6,9 @@ public enum ConsumerPhase
     /// <summary>Not started, or waiting for the warehouse to be ready.</summary>
     Waiting,
 
+    /// <summary>Another consumer of this process writes to the same warehouse; this one takes over when it stops.</summary>
+    Standby,
+
     /// <summary>Pulling and writing.</summary>
     Running,
 

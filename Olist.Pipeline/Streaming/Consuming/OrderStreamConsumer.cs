@@ -3,6 +3,7 @@ using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
 using Olist.Pipeline.Ingestion.Raw;
 using Olist.Pipeline.Streaming.Bus;
+using Olist.Pipeline.Streaming.DeadLetters;
 using Olist.Pipeline.Telemetry;
 using Olist.Pipeline.Warehouse;
 
@@ -11,7 +12,10 @@ namespace Olist.Pipeline.Streaming.Consuming;
 /// <summary>
 /// The stream's consumer: pulls micro-batches, decodes, validates and dedupes them, writes their outcome in one
 /// warehouse transaction, tells the sinks, and only then acknowledges. Warehouse and bus failures are transient: the
-/// batch is delivered again after a backoff and nothing is dead-lettered for them. One consumer per warehouse.
+/// batch is delivered again after a backoff and nothing is dead-lettered for them. One consumer writes to a warehouse
+/// at a time: its dedupe state lives in memory, so a second consumer of the same warehouse in this process waits in
+/// standby (<see cref="WarehouseClaims"/>), and DuckDB keeps other processes out of the file. Dead letters are also
+/// published to <paramref name="deadLetterTopic"/> when one is configured, before the commit that stores them.
 /// </summary>
 public sealed partial class OrderStreamConsumer(
     IMessageBus bus,
@@ -19,7 +23,8 @@ public sealed partial class OrderStreamConsumer(
     StreamConsumerOptions options,
     IEnumerable<IAcceptedOrdersSink> sinks,
     TimeProvider timeProvider,
-    ILogger<OrderStreamConsumer> logger)
+    ILogger<OrderStreamConsumer> logger,
+    IDeadLetterTopic? deadLetterTopic = null)
 {
     private readonly IAcceptedOrdersSink[] _sinks = [.. sinks];
     private volatile StreamState? _state;
@@ -34,6 +39,8 @@ public sealed partial class OrderStreamConsumer(
     /// <summary>Consumes until <paramref name="cancellationToken"/> is cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        _status = _status with { Phase = ConsumerPhase.Standby };
+        using var claim = await WarehouseClaims.TakeAsync(warehouse.DatabasePath, cancellationToken);
         await using var connection = await warehouse.OpenAsync(cancellationToken);
         await StreamTables.EnsureAsync(connection, cancellationToken);
         await SqlCommand.ExecuteAsync(connection, $"SET checkpoint_threshold = '{options.CheckpointThresholdMegabytes}MB'", cancellationToken);
@@ -187,6 +194,14 @@ public sealed partial class OrderStreamConsumer(
         await FetchBatchOrdersAsync(connection, state, decoded, cancellationToken);
         var now = timeProvider.GetUtcNow();
         var plan = new BatchJudge(state, options).Judge(decoded, now);
+        if (plan.DeadLetters.Count > 0 && deadLetterTopic is { HasDeadLetterTopic: true })
+        {
+            // Before the commit: a failure here retries the batch, while after it the redelivery would be recognised
+            // as handled and the copy never sent. A retry after a failed commit sends a copy twice (at least once).
+            await deadLetterTopic.PublishDeadLettersAsync(
+                [.. plan.DeadLetters.Select(d => new DeadLetterCopy(d.Message.Body, d.Rejection.Reason, d.Message.MessageId))], cancellationToken);
+        }
+
         if (plan.HasOutcomes)
         {
             await StreamBatchWriter.WriteAsync(connection, plan, now, cancellationToken);

@@ -6,7 +6,15 @@ namespace Olist.Pipeline.Streaming.Consuming;
 /// </summary>
 internal sealed class StreamState
 {
-    public HashSet<string> HandledMessages { get; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Messages handled, by message id and publish time (Unix milliseconds): a redelivery has both, while a message
+    /// that reuses an id has another publish time (the Pub/Sub emulator numbers messages from 1 again after a restart).
+    /// </summary>
+    public HashSet<(string MessageId, long PublishedAtMs)> HandledMessages { get; } = [];
+
+    /// <summary>The key <see cref="HandledMessages"/> knows a message by; milliseconds, as every bus can keep them exactly.</summary>
+    public static (string MessageId, long PublishedAtMs) HandledKey(Bus.BusMessage message) =>
+        (message.MessageId, message.PublishedAt.ToUnixTimeMilliseconds());
 
     public HashSet<string> AcceptedEventKeys { get; } = new(StringComparer.Ordinal);
 

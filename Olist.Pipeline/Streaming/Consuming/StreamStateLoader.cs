@@ -12,9 +12,9 @@ internal static class StreamStateLoader
     public static async Task<StreamState> LoadAsync(DuckDBConnection connection, CancellationToken cancellationToken)
     {
         var state = new StreamState();
-        await StreamSql.ReadAsync(connection, $"SELECT message_id, outcome, event_key FROM {StreamTables.Messages}", reader =>
+        await StreamSql.ReadAsync(connection, $"SELECT message_id, outcome, event_key, epoch_ms(published_at) FROM {StreamTables.Messages}", reader =>
         {
-            state.HandledMessages.Add(reader.GetString(0));
+            state.HandledMessages.Add((reader.GetString(0), reader.GetInt64(3)));
             if (reader.GetString(1) == MessageOutcomes.Accepted)
             {
                 state.AcceptedEventKeys.Add(reader.GetString(2));

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Olist.Tests.Streaming;
+using Olist.Web.Api;
 
 namespace Olist.Tests.Web.Hardening;
 
@@ -43,13 +44,16 @@ public sealed class ProblemResponseTests(HardenedServer server) : IClassFixture<
         using var data = new TemporaryDataDirectory();
         await data.LoadGeneratedDataAsync();
         await File.WriteAllBytesAsync(data.Paths.Bus, Encoding.ASCII.GetBytes(new string('x', 8192)));
-        await using var live = await LiveServer.StartAsync(data);
+        var (live, readiness) = await LiveServer.StartWithAnyBusAsync(data);
+        await using var _ = live;
 
         using var publish = await live.PostAsync("{}", "application/json", LiveServer.Key);
         using var summary = await live.Client.GetAsync(new Uri(live.Address, "api/live/summary"));
 
         await AssertProblemAsync(publish, HttpStatusCode.ServiceUnavailable);
         await AssertProblemAsync(summary, HttpStatusCode.ServiceUnavailable);
+        Assert.Contains(Readiness.BusUnreachable, readiness, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", readiness, StringComparison.Ordinal);
     }
 
     private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expected)
