@@ -3,6 +3,10 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using Google.Apis.Auth.OAuth2;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Olist.Tests.TestSupport;
 
@@ -20,6 +24,27 @@ internal static class FakeGoogleCredentials
         using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
         // Reloaded from PKCS#12 so that the private key can be used by the TLS stack on Linux.
         return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
+    }
+
+    /// <summary>
+    /// Starts a Kestrel server answering every request with <paramref name="handle"/>, over https with
+    /// <paramref name="certificate"/> and over plain http, on free loopback ports; returns it and both addresses.
+    /// </summary>
+    public static async Task<(WebApplication App, Uri Https, Uri Http)> StartAsync(X509Certificate2 certificate, Func<HttpContext, Task> handle)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate));
+            kestrel.Listen(IPAddress.Loopback, 0);
+        });
+        var app = builder.Build();
+        app.Run(context => handle(context));
+        await app.StartAsync();
+        var addresses = app.Urls.Select(u => new Uri(u)).ToList();
+        return (app, addresses.Single(a => a.Scheme == Uri.UriSchemeHttps), addresses.Single(a => a.Scheme == Uri.UriSchemeHttp));
     }
 
     /// <summary>A connection handler that trusts <paramref name="certificate"/> and no other.</summary>

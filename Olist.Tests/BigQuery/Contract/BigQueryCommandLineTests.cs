@@ -14,19 +14,9 @@ namespace Olist.Tests.BigQuery.Contract;
 /// <c>bigquery setup</c> and <c>bigquery check</c> as separate processes against the discovery-checking fake BigQuery
 /// (named by <c>BIGQUERY_EMULATOR_HOST</c>), with the real project's SQL as <c>compile --target bigquery</c> renders it.
 /// </summary>
-public sealed class BigQueryCommandLineTests : IAsyncLifetime
+public sealed class BigQueryCommandLineTests : FakeBigQueryTests
 {
     private const long BytesPerRawTable = 1_000;
-
-    private FakeBigQueryServer _fake = null!;
-
-    public async Task InitializeAsync() => _fake = await FakeBigQueryServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _fake.DisposeAsync();
-        Assert.True(_fake.Violations.IsEmpty, $"requests broke the discovery document or the contract:\n{string.Join("\n", _fake.Violations)}");
-    }
 
     [Fact]
     public async Task Setup_creates_the_dataset_once_then_finds_it()
@@ -40,8 +30,8 @@ public sealed class BigQueryCommandLineTests : IAsyncLifetime
         Assert.Contains("(emulator)", first.StandardOutput, StringComparison.Ordinal);
         Assert.Contains($"dataset {FakeBigQueryServer.Project}.olist_ci: created", first.StandardOutput, StringComparison.Ordinal);
         Assert.Contains($"dataset {FakeBigQueryServer.Project}.olist_ci: exists", second.StandardOutput, StringComparison.Ordinal);
-        Assert.True(_fake.HasDataset("olist_ci"));
-        Assert.Equal([200, 409], _fake.Calls.Where(c => c.Method == "bigquery.datasets.insert").Select(c => c.Status));
+        Assert.True(Fake.HasDataset("olist_ci"));
+        Assert.Equal([200, 409], Fake.Calls.Where(c => c.Method == "bigquery.datasets.insert").Select(c => c.Status));
     }
 
     [Fact]
@@ -52,7 +42,7 @@ public sealed class BigQueryCommandLineTests : IAsyncLifetime
         var sources = plan.SelectMany(q => q.Reads).Where(r => r.Contains(".raw_", StringComparison.Ordinal)).Distinct().ToList();
         foreach (var source in sources)
         {
-            _fake.AddTable("olist_ci", source.Trim('`').Split('.')[1], BytesPerRawTable);
+            Fake.AddTable("olist_ci", source.Trim('`').Split('.')[1], BytesPerRawTable);
         }
 
         var outcome = await CliProcess.RunAsync(data.Path, Environment(), "bigquery", "check");
@@ -62,10 +52,10 @@ public sealed class BigQueryCommandLineTests : IAsyncLifetime
         var downstream = plan.Count(q => !q.Reads.All(sources.Contains));
         Assert.NotEmpty(onRawOnly);
         Assert.True(downstream > 0);
-        var dryRuns = _fake.Calls.Where(c => c.Method == "bigquery.jobs.insert").ToList();
+        var dryRuns = Fake.Calls.Where(c => c.Method == "bigquery.jobs.insert").ToList();
         Assert.Equal(plan.Count - downstream, dryRuns.Count);
         Assert.All(dryRuns, d => Assert.Contains("\"dryRun\":true", d.Body!, StringComparison.Ordinal));
-        Assert.Equal(0, _fake.JobsCreated);
+        Assert.Equal(0, Fake.JobsCreated);
         var modelBytes = onRawOnly.Sum(q => q.Reads.Count * BytesPerRawTable);
         Assert.Contains($"{plan.Count - downstream} valid, {downstream} need upstream, 0 failed; models would process {modelBytes:N0} bytes", outcome.StandardOutput, StringComparison.Ordinal);
     }
@@ -77,10 +67,10 @@ public sealed class BigQueryCommandLineTests : IAsyncLifetime
         var plan = Plan(data.Path);
         foreach (var source in plan.SelectMany(q => q.Reads).Where(r => r.Contains(".raw_", StringComparison.Ordinal)).Distinct())
         {
-            _fake.AddTable("olist_ci", source.Trim('`').Split('.')[1], BytesPerRawTable);
+            Fake.AddTable("olist_ci", source.Trim('`').Split('.')[1], BytesPerRawTable);
         }
 
-        _fake.FailNext("jobs.insert", new Failure(400, "invalidQuery", "INVALID_ARGUMENT"));
+        Fake.FailNext("jobs.insert", new Failure(400, "invalidQuery", "INVALID_ARGUMENT"));
 
         var outcome = await CliProcess.RunAsync(data.Path, Environment(), "bigquery", "check");
 
@@ -104,12 +94,12 @@ public sealed class BigQueryCommandLineTests : IAsyncLifetime
         Assert.Equal($"bigquery check: error: BigQuery needs a project id ({BigQueryOptions.SectionName}:ProjectId).", noProject.StandardError.Trim());
         Assert.Equal(2, noVerb.ExitCode);
         Assert.Contains("setup, check", noVerb.StandardError, StringComparison.Ordinal);
-        Assert.Empty(_fake.Calls);
+        Assert.Empty(Fake.Calls);
     }
 
     private Dictionary<string, string> Environment() => new()
     {
-        [BigQueryOptions.EmulatorHostVariable] = _fake.HttpAddress.ToString().TrimEnd('/'),
+        [BigQueryOptions.EmulatorHostVariable] = Fake.HttpAddress.ToString().TrimEnd('/'),
         ["Olist__Warehouse__BigQuery__ProjectId"] = FakeBigQueryServer.Project,
         ["Olist__Warehouse__BigQuery__Dataset"] = "olist_ci",
         ["Olist__Warehouse__BigQuery__InitialBackoff"] = "00:00:00.010",

@@ -12,9 +12,9 @@ namespace Olist.Tests.BigQuery.Contract;
 
 /// <summary>
 /// The BigQuery client against the fake BigQuery, whose every request is checked against Google's discovery document
-/// (a broken one fails the test in <see cref="DisposeAsync"/>): the contract's checklist, section 4 items 1-9.
+/// (a broken one fails the test when it ends): the contract's checklist, section 4 items 1-9.
 /// </summary>
-public sealed class BigQueryContractTests : IAsyncLifetime
+public sealed class BigQueryContractTests : FakeBigQueryTests
 {
     private const string Schema = """
         {"fields":[
@@ -31,20 +31,10 @@ public sealed class BigQueryContractTests : IAsyncLifetime
 
     private static readonly DateTimeOffset Instant = new DateTimeOffset(2024, 1, 31, 0, 0, 0, TimeSpan.Zero).AddTicks(1_234_560);
 
-    private FakeBigQueryServer _fake = null!;
-
-    public async Task InitializeAsync() => _fake = await FakeBigQueryServer.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        await _fake.DisposeAsync();
-        Assert.True(_fake.Violations.IsEmpty, $"requests broke the discovery document or the contract:\n{string.Join("\n", _fake.Violations)}");
-    }
-
     [Fact]
     public async Task The_discovery_check_refuses_unknown_fields_wrong_types_missing_required_fields_read_only_fields_and_unknown_parameters()
     {
-        using var http = new HttpClient { BaseAddress = _fake.HttpAddress };
+        using var http = new HttpClient { BaseAddress = Fake.HttpAddress };
         var bad = new[]
         {
             ("bigquery/v2/projects/p/queries", """{"query":"SELECT 1","useLegacySql":false,"requestId":"5f0c9a2e-6c1d-4a55-9a39-1b1f0a3c7d10","maximumBytesBilled":1000}"""),
@@ -64,7 +54,7 @@ public sealed class BigQueryContractTests : IAsyncLifetime
             Assert.Contains("contractViolation", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
-        var violations = _fake.Violations.ToList();
+        var violations = Fake.Violations.ToList();
         Assert.Contains(violations, v => v.Contains("maximumBytesBilled: expected a string (int64)", StringComparison.Ordinal));
         Assert.Contains(violations, v => v.Contains("timeoutMs: expected an integer number", StringComparison.Ordinal));
         Assert.Contains(violations, v => v.Contains("unknown field 'useInt64Timestamps'", StringComparison.Ordinal));
@@ -73,7 +63,7 @@ public sealed class BigQueryContractTests : IAsyncLifetime
         Assert.Contains(violations, v => v.Contains("status: read-only (output) field", StringComparison.Ordinal));
         Assert.Contains(violations, v => v.Contains("unknown query parameter 'startIndex'", StringComparison.Ordinal));
         Assert.Contains(violations, v => v.Contains("unknown query parameter 'useInt64Timestamp'", StringComparison.Ordinal));
-        while (_fake.Violations.TryDequeue(out _))
+        while (Fake.Violations.TryDequeue(out _))
         {
         }
     }
@@ -81,7 +71,7 @@ public sealed class BigQueryContractTests : IAsyncLifetime
     [Fact]
     public async Task A_query_waits_while_pending_then_reads_every_page_and_decodes_every_cell_type()
     {
-        _fake.OnQuery("SELECT * FROM `olist.cells` WHERE day = @day AND id IN UNNEST(@ids)", new FakeQuery(Schema, Rows, PendingPolls: 2, PageSize: 2, Bytes: 4096));
+        Fake.OnQuery("SELECT * FROM `olist.cells` WHERE day = @day AND id IN UNNEST(@ids)", new FakeQuery(Schema, Rows, PendingPolls: 2, PageSize: 2, Bytes: 4096));
         var client = await EmulatorClientAsync();
 
         var result = await client.QueryAsync(
@@ -110,13 +100,13 @@ public sealed class BigQueryContractTests : IAsyncLifetime
         Assert.Equal("12345678901234567890123456789.123456789", nulls["amount"]);
         Assert.Equal(double.NegativeInfinity, nulls["ratio"]);
 
-        var reads = _fake.Calls.Where(c => c.Method == "bigquery.jobs.getQueryResults").Select(c => c.PathAndQuery).ToList();
+        var reads = Fake.Calls.Where(c => c.Method == "bigquery.jobs.getQueryResults").Select(c => c.PathAndQuery).ToList();
         // Two polls answered pending, the third complete (all with maxResults=0, to wait only), then the first page and two more.
         Assert.Equal(3 + 1 + 2, reads.Count);
         Assert.All(reads, r => Assert.Contains("location=US", r, StringComparison.Ordinal));
         Assert.All(reads.Take(3), r => Assert.Contains("maxResults=0", r, StringComparison.Ordinal));
         Assert.Equal(2, reads.Count(r => r.Contains("pageToken=", StringComparison.Ordinal)));
-        var body = JsonNode.Parse(_fake.Calls.Single(c => c.Method == "bigquery.jobs.query").Body!)!;
+        var body = JsonNode.Parse(Fake.Calls.Single(c => c.Method == "bigquery.jobs.query").Body!)!;
         Assert.Equal("NAMED", body["parameterMode"]!.GetValue<string>());
         Assert.Equal("ARRAY", body["queryParameters"]![1]!["parameterType"]!["type"]!.GetValue<string>());
         Assert.Equal(10L * 1024 * 1024 * 1024, long.Parse(body["maximumBytesBilled"]!.GetValue<string>(), CultureInfo.InvariantCulture));
@@ -143,14 +133,14 @@ public sealed class BigQueryContractTests : IAsyncLifetime
 
         Assert.True(BigQueryClient.IsInvalidQuery(refused));
         Assert.Equal(GoogleStatus.InvalidArgument, refused.Status);
-        Assert.Single(_fake.Calls, c => c.Method == "bigquery.jobs.query");
+        Assert.Single(Fake.Calls, c => c.Method == "bigquery.jobs.query");
     }
 
     [Fact]
     public async Task Rate_limits_backend_errors_and_a_proxy_page_are_retried_with_the_same_requestId_and_run_the_query_once()
     {
-        _fake.OnQuery("SELECT 1", new FakeQuery("""{"fields":[{"name":"x","type":"INT64"}]}""", _ => [Row(Cell("1"))]));
-        _fake.FailNext(
+        Fake.OnQuery("SELECT 1", new FakeQuery("""{"fields":[{"name":"x","type":"INT64"}]}""", _ => [Row(Cell("1"))]));
+        Fake.FailNext(
             "jobs.query",
             new Failure(403, "rateLimitExceeded", "PERMISSION_DENIED"),
             new Failure(500, "backendError", "INTERNAL"),
@@ -161,10 +151,10 @@ public sealed class BigQueryContractTests : IAsyncLifetime
         var result = await client.QueryAsync("SELECT 1", null, null, CancellationToken.None);
 
         Assert.Equal(1L, result.Rows.Single()[0]);
-        var attempts = _fake.Calls.Where(c => c.Method == "bigquery.jobs.query").ToList();
+        var attempts = Fake.Calls.Where(c => c.Method == "bigquery.jobs.query").ToList();
         Assert.Equal([403, 500, 503, 502, 200], attempts.Select(a => a.Status));
         Assert.Single(attempts.Select(a => JsonNode.Parse(a.Body!)!["requestId"]!.GetValue<string>()).Distinct());
-        Assert.Equal(1, _fake.JobsCreated);
+        Assert.Equal(1, Fake.JobsCreated);
     }
 
     [Theory]
@@ -172,21 +162,21 @@ public sealed class BigQueryContractTests : IAsyncLifetime
     [InlineData("accessDenied")]
     public async Task Quota_exceeded_and_access_denied_are_not_retried(string reason)
     {
-        _fake.FailNext("jobs.query", new Failure(403, reason, "PERMISSION_DENIED"));
+        Fake.FailNext("jobs.query", new Failure(403, reason, "PERMISSION_DENIED"));
         var client = await EmulatorClientAsync();
 
         var refused = await Assert.ThrowsAsync<GoogleApiException>(() => client.QueryAsync("SELECT 1", null, null, CancellationToken.None));
 
         Assert.Equal(reason, refused.Reason);
-        Assert.Single(_fake.Calls, c => c.Method == "bigquery.jobs.query");
+        Assert.Single(Fake.Calls, c => c.Method == "bigquery.jobs.query");
     }
 
     [Fact]
     public async Task A_load_job_from_Cloud_Storage_runs_until_DONE_and_a_failed_one_reports_its_errorResult()
     {
         var client = await EmulatorClientAsync();
-        _fake.NextJob(runningPolls: 2);
-        _fake.NextJob(runningPolls: 1, ("invalid", "Error while reading data, error message: CSV table references column position 9"));
+        Fake.NextJob(runningPolls: 2);
+        Fake.NextJob(runningPolls: 1, ("invalid", "Error while reading data, error message: CSV table references column position 9"));
 
         var done = await client.LoadFromStorageAsync(Load(["gs://olist-drop/2018-03-01/orders-*.csv"]), CancellationToken.None);
         var failed = await Assert.ThrowsAsync<BigQueryJobException>(() => client.LoadFromStorageAsync(Load(["gs://olist-drop/bad.csv"]), CancellationToken.None));
@@ -198,7 +188,7 @@ public sealed class BigQueryContractTests : IAsyncLifetime
         Assert.Equal("invalid", failed.Reason);
         Assert.False(failed.IsTransient);
         Assert.Contains("column position 9", failed.Message, StringComparison.Ordinal);
-        Assert.Equal(2 + 1, _fake.Calls.Count(c => c.Method == "bigquery.jobs.get"));
+        Assert.Equal(2 + 1, Fake.Calls.Count(c => c.Method == "bigquery.jobs.get"));
         Assert.Throws<PipelineException>(() => client.LoadFromStorageAsync(Load(["/tmp/orders.csv"]), CancellationToken.None).GetAwaiter().GetResult());
     }
 
@@ -206,13 +196,13 @@ public sealed class BigQueryContractTests : IAsyncLifetime
     public async Task An_insert_whose_answer_was_lost_is_found_by_its_job_id_instead_of_running_twice()
     {
         var client = await EmulatorClientAsync();
-        _fake.FailNext("jobs.insert", new Failure(503, "backendError", "UNAVAILABLE", AfterWork: true));
+        Fake.FailNext("jobs.insert", new Failure(503, "backendError", "UNAVAILABLE", AfterWork: true));
 
         var job = await client.LoadFromStorageAsync(Load(["gs://olist-drop/orders.csv"]), CancellationToken.None);
 
         Assert.Equal("DONE", job.Status!.State);
-        Assert.Equal([503, 409], _fake.Calls.Where(c => c.Method == "bigquery.jobs.insert").Select(c => c.Status));
-        Assert.Equal(1, _fake.JobsCreated);
+        Assert.Equal([503, 409], Fake.Calls.Where(c => c.Method == "bigquery.jobs.insert").Select(c => c.Status));
+        Assert.Equal(1, Fake.JobsCreated);
     }
 
     [Fact]
@@ -242,8 +232,8 @@ public sealed class BigQueryContractTests : IAsyncLifetime
 
         var job = await client.UploadAsync(Load(null), data, "text/csv", CancellationToken.None);
 
-        Assert.Equal(csv, _fake.Uploads[job.JobReference!.JobId]);
-        Assert.StartsWith("/upload/bigquery/v2/projects/olist-fake/jobs?uploadType=multipart", _fake.Calls.First(c => c.Method == "bigquery.jobs.insert").PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(csv, Fake.Uploads[job.JobReference!.JobId]);
+        Assert.StartsWith("/upload/bigquery/v2/projects/olist-fake/jobs?uploadType=multipart", Fake.Calls.First(c => c.Method == "bigquery.jobs.insert").PathAndQuery, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -258,14 +248,14 @@ public sealed class BigQueryContractTests : IAsyncLifetime
 
         Assert.NotNull(result.SessionId);
         Assert.Equal(["COMMIT", "INSERT", "DELETE", "BEGIN"], statements.Select(s => s.Statistics!.Query!.StatementType));
-        var inSession = JsonNode.Parse(_fake.Calls.Where(c => c.Method == "bigquery.jobs.query").Last().Body!)!;
+        var inSession = JsonNode.Parse(Fake.Calls.Where(c => c.Method == "bigquery.jobs.query").Last().Body!)!;
         Assert.Equal(result.SessionId, inSession["connectionProperties"]![0]!["value"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task InsertAll_reports_refused_and_stopped_rows_dedupes_by_insert_id_and_gets_413_for_an_oversized_body()
     {
-        _fake.AddTable("olist", "events", 0, ("id", "INT64"), ("status", "STRING"));
+        Fake.AddTable("olist", "events", 0, ("id", "INT64"), ("status", "STRING"));
         var client = await EmulatorClientAsync();
         InsertAllRow Row(string id, string field = "status") =>
             new(id, new Dictionary<string, JsonElement> { ["id"] = JsonSerializer.SerializeToElement(id), [field] = JsonSerializer.SerializeToElement("delivered") });
@@ -282,7 +272,7 @@ public sealed class BigQueryContractTests : IAsyncLifetime
         Assert.Equal([(0, "stopped"), (1, "invalid"), (2, "stopped")], mixed.OrderBy(e => e.Index).Select(e => (e.Index, e.Errors[0].Reason)));
         Assert.Equal("colour", mixed.Single(e => e.Index == 1).Errors[0].Location);
         Assert.Equal([(1, "invalid")], skipped.Select(e => (e.Index, e.Errors[0].Reason)));
-        Assert.Equal(2 + 2, _fake.RowsIn("olist", "events"));
+        Assert.Equal(2 + 2, Fake.RowsIn("olist", "events"));
         Assert.Equal(413, tooLarge.Error.HttpStatus);
     }
 
@@ -305,16 +295,16 @@ public sealed class BigQueryContractTests : IAsyncLifetime
         Assert.Equal("TABLE", (await client.GetTableAsync("olist", "fact_sales", CancellationToken.None))!.Type);
         Assert.True(await client.DeleteTableAsync("olist", "fact_sales", CancellationToken.None));
         Assert.False(await client.DeleteTableAsync("olist", "fact_sales", CancellationToken.None));
-        Assert.Equal([200, 409], _fake.Calls.Where(c => c.Method == "bigquery.datasets.insert").Select(c => c.Status));
-        Assert.Equal([204, 404], _fake.Calls.Where(c => c.Method == "bigquery.tables.delete").Select(c => c.Status));
+        Assert.Equal([200, 409], Fake.Calls.Where(c => c.Method == "bigquery.datasets.insert").Select(c => c.Status));
+        Assert.Equal([204, 404], Fake.Calls.Where(c => c.Method == "bigquery.tables.delete").Select(c => c.Status));
     }
 
     [Fact]
     public async Task Production_calls_carry_a_bearer_token_over_https_and_emulator_calls_none_over_http()
     {
         var options = Options();
-        options.Endpoint = _fake.HttpsAddress;
-        var production = await BigQueryClient.CreateAsync(options, TimeProvider.System, _fake.ServiceAccount(BigQueryClient.Scope), _fake.TrustingHandler(), CancellationToken.None);
+        options.Endpoint = Fake.HttpsAddress;
+        var production = await BigQueryClient.CreateAsync(options, TimeProvider.System, Fake.ServiceAccount(BigQueryClient.Scope), Fake.TrustingHandler(), CancellationToken.None);
         var emulator = await EmulatorClientAsync();
 
         await production.CreateDatasetAsync("prod", CancellationToken.None);
@@ -322,12 +312,12 @@ public sealed class BigQueryContractTests : IAsyncLifetime
 
         Assert.False(production.Endpoint.IsEmulator);
         Assert.True(emulator.Endpoint.IsEmulator);
-        Assert.Equal(["token-1", null], _fake.Calls.Where(c => c.Method == "bigquery.datasets.insert").Select(c => c.Token));
+        Assert.Equal(["token-1", null], Fake.Calls.Where(c => c.Method == "bigquery.datasets.insert").Select(c => c.Token));
         var plain = Options();
-        plain.Endpoint = _fake.HttpAddress;
+        plain.Endpoint = Fake.HttpAddress;
         await Assert.ThrowsAsync<PipelineException>(() => BigQueryClient.CreateAsync(plain, TimeProvider.System, null, null, CancellationToken.None));
         var tls = Options();
-        tls.EmulatorHost = $"https://127.0.0.1:{_fake.HttpsAddress.Port}";
+        tls.EmulatorHost = $"https://127.0.0.1:{Fake.HttpsAddress.Port}";
         await Assert.ThrowsAsync<PipelineException>(() => BigQueryClient.CreateAsync(tls, TimeProvider.System, null, null, CancellationToken.None));
     }
 
@@ -336,11 +326,11 @@ public sealed class BigQueryContractTests : IAsyncLifetime
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2024, 1, 31, 0, 0, 0, TimeSpan.Zero));
         var options = Options();
-        options.EmulatorHost = _fake.HttpAddress.ToString();
+        options.EmulatorHost = Fake.HttpAddress.ToString();
         options.JobTimeout = TimeSpan.FromSeconds(10);
         options.InitialBackoff = TimeSpan.FromSeconds(1);
         var client = await BigQueryClient.CreateAsync(options, clock, null, null, CancellationToken.None);
-        _fake.NextJob(runningPolls: 1000);
+        Fake.NextJob(runningPolls: 1000);
 
         var waiting = client.LoadFromStorageAsync(Load(["gs://olist-drop/slow.csv"]), CancellationToken.None);
         while (!waiting.IsCompleted)
@@ -351,7 +341,7 @@ public sealed class BigQueryContractTests : IAsyncLifetime
 
         var timedOut = await Assert.ThrowsAsync<GoogleApiException>(() => waiting);
         Assert.Equal(GoogleStatus.DeadlineExceeded, timedOut.Status);
-        Assert.Single(_fake.Calls, c => c.Method == "bigquery.jobs.cancel");
+        Assert.Single(Fake.Calls, c => c.Method == "bigquery.jobs.cancel");
     }
 
     private static BigQueryOptions Options() => new()
@@ -365,7 +355,7 @@ public sealed class BigQueryContractTests : IAsyncLifetime
     private async Task<BigQueryClient> EmulatorClientAsync()
     {
         var options = Options();
-        options.EmulatorHost = _fake.HttpAddress.ToString().TrimEnd('/');
+        options.EmulatorHost = Fake.HttpAddress.ToString().TrimEnd('/');
         return await BigQueryClient.CreateAsync(options, TimeProvider.System, null, null, CancellationToken.None);
     }
 

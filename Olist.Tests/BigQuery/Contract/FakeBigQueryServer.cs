@@ -1,16 +1,13 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using Olist.Tests.TestSupport;
 
@@ -73,21 +70,9 @@ internal sealed partial class FakeBigQueryServer : IAsyncDisposable
     public static async Task<FakeBigQueryServer> StartAsync()
     {
         var certificate = FakeGoogleCredentials.Certificate();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Limits.MaxRequestBodySize = null;
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate));
-            kestrel.Listen(IPAddress.Loopback, 0);
-        });
-        var app = builder.Build();
-        var fake = new FakeBigQueryServer(app, certificate);
-        app.Run(fake.HandleAsync);
-        await app.StartAsync();
-        var addresses = app.Urls.Select(u => new Uri(u)).ToList();
-        fake.HttpsAddress = addresses.Single(a => a.Scheme == Uri.UriSchemeHttps);
-        fake.HttpAddress = addresses.Single(a => a.Scheme == Uri.UriSchemeHttp);
+        FakeBigQueryServer? fake = null;
+        var (app, https, http) = await FakeGoogleCredentials.StartAsync(certificate, context => fake!.HandleAsync(context));
+        fake = new FakeBigQueryServer(app, certificate) { HttpsAddress = https, HttpAddress = http };
         return fake;
     }
 

@@ -1,13 +1,10 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Google.Apis.Auth.OAuth2;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.Streaming.PubSub;
@@ -48,20 +45,9 @@ internal sealed class FakeGoogleServer : IAsyncDisposable
     public static async Task<FakeGoogleServer> StartAsync()
     {
         var certificate = FakeGoogleCredentials.Certificate();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate));
-            kestrel.Listen(IPAddress.Loopback, 0);
-        });
-        var app = builder.Build();
-        var fake = new FakeGoogleServer(app, certificate);
-        app.Run(fake.HandleAsync);
-        await app.StartAsync();
-        var addresses = app.Urls.Select(u => new Uri(u)).ToList();
-        fake.HttpsAddress = addresses.Single(a => a.Scheme == Uri.UriSchemeHttps);
-        fake.HttpAddress = addresses.Single(a => a.Scheme == Uri.UriSchemeHttp);
+        FakeGoogleServer? fake = null;
+        var (app, https, http) = await FakeGoogleCredentials.StartAsync(certificate, context => fake!.HandleAsync(context));
+        fake = new FakeGoogleServer(app, certificate) { HttpsAddress = https, HttpAddress = http };
         return fake;
     }
 
