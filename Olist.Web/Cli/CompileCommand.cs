@@ -32,7 +32,8 @@ internal static class CompileCommand
                 warehouse,
                 parseResult.GetValue(select),
                 parseResult.GetValue(vars),
-                parseResult.GetValue(ds));
+                parseResult.GetValue(ds),
+                BigQueryCommand.Options().Dataset);
             var summary = await TransformCli.Engine(timeProvider, parseResult.GetValue(projectDirectory)).CompileAsync(request, cancellationToken);
             Console.WriteLine($"compiled {summary.ModelFiles.Count} models and {summary.TestFiles.Count} tests for {parseResult.GetValue(target)} into {request.OutputDirectory}");
             return 0;
