@@ -36,6 +36,9 @@ public sealed class GoogleApiException : Exception
     /// <summary>The canonical status, such as <c>UNAVAILABLE</c>.</summary>
     public string Status => Error.Status;
 
+    /// <summary>The first <c>errors[].reason</c>, such as BigQuery's <c>notFound</c> or <c>invalidQuery</c>, when the answer named one.</summary>
+    public string? Reason => Error.Reason;
+
     /// <summary>True when trying again later may succeed: the service was unreachable, overloaded or timed out.</summary>
     public bool IsTransient => GoogleStatus.IsTransient(Error.Status);
 

@@ -67,7 +67,6 @@ public sealed class GoogleRetryHandler(TimeProvider timeProvider) : DelegatingHa
 
         // Buffered, so the caller can still read the body of the last answer.
         await response.Content.LoadIntoBufferAsync(cancellationToken);
-        var error = await GoogleApiError.ReadAsync(response, cancellationToken);
-        return rule.Retries(error.Status);
+        return rule.Retries(await GoogleApiError.ReadAsync(response, cancellationToken));
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Errors;
+using Olist.Pipeline.Gcp.BigQuery;
 using Olist.Pipeline.Generation;
 using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Kpis;
@@ -74,6 +75,7 @@ public static class PipelineServices
         }
 
         services.AddOptions<WarehouseOptions>().Bind(section).ValidateOnStart();
+        services.AddOptions<BigQueryOptions>().Bind(configuration.GetSection(BigQueryOptions.SectionName));
         services.AddSingleton<IValidateOptions<WarehouseOptions>, UsableWarehouseOptions>();
         services.AddSingleton(sp => new DuckDbWarehouse(sp.GetRequiredService<DataPaths>().Warehouse, sp.GetRequiredService<IOptions<WarehouseOptions>>().Value));
         services.AddSingleton<IWarehouse>(sp => sp.GetRequiredService<DuckDbWarehouse>());

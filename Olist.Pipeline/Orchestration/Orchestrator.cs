@@ -9,10 +9,10 @@ using Olist.Pipeline.Warehouse;
 namespace Olist.Pipeline.Orchestration;
 
 /// <summary>
-/// Where runs of the daily DAG are queued and run, one at a time (<c>max_active_runs</c> 1): manual and scheduled runs,
-/// retries of failed runs, and backfills. A backfill runs its days in order and is resumable (days already successful
-/// or skipped are left alone unless asked to rerun); it builds staging and dimensions once, before its first day with
-/// orders, and the KPIs once, after its last, instead of once per day.
+/// Where runs of a DAG are queued and run, one at a time (<c>max_active_runs</c> 1): manual and scheduled runs, retries
+/// of failed runs, and backfills. A backfill runs its days in order and is resumable (days already successful or
+/// skipped are left alone unless asked to rerun); its once-per-range tasks run in one of its runs only, as the DAG's
+/// edges place them: those that need no day's work in the run of its first day with work, the others in its last.
 /// </summary>
 public sealed partial class Orchestrator : IDisposable
 {
@@ -22,7 +22,6 @@ public sealed partial class Orchestrator : IDisposable
     private readonly SemaphoreSlim _oneActiveRun = new(1, 1);
     private readonly DagRunner _runner;
     private readonly DuckDbWarehouse _warehouse;
-    private readonly NewDataCheck _newData;
     private readonly ILogger<Orchestrator> _logger;
     private TaskCompletionSource _work = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -33,7 +32,6 @@ public sealed partial class Orchestrator : IDisposable
         Store = store;
         Events = events;
         _warehouse = warehouse;
-        _newData = new NewDataCheck(warehouse);
         _logger = logger;
         _runner = new DagRunner(dag, store, events, options, timeProvider, logger);
     }
@@ -163,10 +161,10 @@ public sealed partial class Orchestrator : IDisposable
             var days = Enumerable.Range(0, backfill.To.DayNumber - backfill.From.DayNumber + 1).Select(backfill.From.AddDays).ToList();
             var finished = backfill.Rerun ? new HashSet<DateOnly>() : await Store.FinishedDatesAsync(Dag.DagId, backfill.From, backfill.To, cancellationToken);
             var todo = days.Where(d => !finished.Contains(d)).ToList();
-            var withOrders = await _newData.CountByDayAsync(backfill.From, backfill.To, cancellationToken);
-            var dataDays = todo.Where(withOrders.ContainsKey).ToList();
+            var workDays = await Dag.WorkDaysAsync(backfill.From, backfill.To, cancellationToken);
+            var dataDays = todo.Where(workDays.Contains).ToList();
             var done = days.Count - todo.Count;
-            await UpdateAsync(backfill, RunState.Running, done, $"{todo.Count} of {days.Count} days to run, {dataDays.Count} with orders", cancellationToken);
+            await UpdateAsync(backfill, RunState.Running, done, $"{todo.Count} of {days.Count} days to run, {dataDays.Count} {Dag.WorkDayLabel}", cancellationToken);
             long? sharedRun = null;
             foreach (var day in todo)
             {
@@ -198,25 +196,27 @@ public sealed partial class Orchestrator : IDisposable
     }
 
     /// <summary>
-    /// What a backfill day leaves out: staging and dimensions are built by the first day with orders (later days reuse
-    /// them), KPIs by the last day with orders, after every fact_sales day of the range is published.
+    /// What a backfill day leaves out: the once-per-range tasks that need no day's work run on the first day with work
+    /// (later days reuse what they built), those downstream of a day's work on the last, after every day's work is done.
     /// </summary>
     private RunPlan Plan(long backfillId, DateOnly day, List<DateOnly> dataDays, long? sharedRun)
     {
         var skipped = new Dictionary<string, string>(StringComparer.Ordinal);
         if (dataDays.Count == 0 || day != dataDays[0])
         {
-            foreach (var task in DailyBuildDag.SharedBefore.Where(Dag.TaskIds.Contains))
+            foreach (var task in Dag.FirstWorkDayTasks)
             {
-                skipped[task] = sharedRun is { } shared ? $"shared: built once for backfill {backfillId} by run {shared}" : $"shared: backfill {backfillId} builds it on its first day with orders";
+                skipped[task] = sharedRun is { } shared
+                    ? $"shared: built once for backfill {backfillId} by run {shared}"
+                    : $"shared: backfill {backfillId} builds it on its first day {Dag.WorkDayLabel}";
             }
         }
 
         if (dataDays.Count == 0 || day != dataDays[^1])
         {
-            foreach (var task in DailyBuildDag.SharedAfter.Where(Dag.TaskIds.Contains))
+            foreach (var task in Dag.LastWorkDayTasks)
             {
-                skipped[task] = $"shared: backfill {backfillId} builds it once, after its last day with orders";
+                skipped[task] = $"shared: backfill {backfillId} builds it once, after its last day {Dag.WorkDayLabel}";
             }
         }
 

@@ -1,3 +1,4 @@
+using Olist.Pipeline.Transform.Execution;
 using Olist.Pipeline.Transform.Rendering.Dialects;
 
 namespace Olist.Pipeline.Transform;
@@ -46,12 +47,22 @@ public enum IndirectSelection
 /// <param name="Select">Selection such as <c>+fact_sales</c>; null for every model.</param>
 /// <param name="Vars">Variables, by name, as on the command line.</param>
 /// <param name="Ds">The day incremental models are written to replace in their existing table; null writes them in full.</param>
+/// <param name="BigQueryDataset">The BigQuery dataset of every relation (<c>Olist:Warehouse:BigQuery:Dataset</c>); null for the project's.</param>
 public sealed record CompileRequest(
     string OutputDirectory,
     TargetWarehouse Target = TargetWarehouse.DuckDb,
     string? Select = null,
     IReadOnlyDictionary<string, string>? Vars = null,
-    DateOnly? Ds = null);
+    DateOnly? Ds = null,
+    string? BigQueryDataset = null);
+
+/// <summary>A model's or a test's query as it would run on a warehouse, with the relations it reads.</summary>
+/// <param name="Name">The model or test.</param>
+/// <param name="Kind">Model or test.</param>
+/// <param name="Sql">A model's SELECT (what its build wraps in create-or-replace), a test's query for failing rows.</param>
+/// <param name="Relation">The relation a model builds; null for a test.</param>
+/// <param name="Reads">The relations of the models and sources it reads.</param>
+public sealed record PlannedQuery(string Name, NodeKind Kind, string Sql, string? Relation, IReadOnlyList<string> Reads);
 
 /// <summary>What <c>compile</c> wrote: one script per model in build order and one query per test.</summary>
 public sealed record CompileSummary(IReadOnlyList<string> ModelFiles, IReadOnlyList<string> TestFiles);

@@ -88,7 +88,7 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
     {
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
-        var (manifest, graph, renderer) = Prepare(WithDay(request.Vars, request.Ds), request.Target);
+        var (manifest, graph, renderer) = Prepare(WithDay(request.Vars, request.Ds), request.Target, request.BigQueryDataset);
         var selection = Selection.Parse(request.Select, manifest, graph);
         await ArtifactWriter.WriteManifestAsync(options.TargetDirectory, manifest, renderer, "compile", timeProvider.GetUtcNow(), cancellationToken);
 
@@ -142,6 +142,33 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
         return manifest.Models.TryGetValue(model, out var node)
             ? Task.FromResult(renderer.RenderModel(node, isIncremental: false))
             : throw new PipelineException($"no model named {model} in {manifest.ProjectDirectory}.");
+    }
+
+    /// <summary>
+    /// Every model's query (the SELECT its build wraps) in build order, then every test's query, rendered for
+    /// <paramref name="target"/>, each with the relations it reads; <paramref name="bigQueryDataset"/> replaces the
+    /// project's <c>bigquery.dataset</c> when given. What <c>bigquery check</c> dry-runs.
+    /// </summary>
+    public IReadOnlyList<PlannedQuery> PlanQueries(TargetWarehouse target, string? bigQueryDataset, IReadOnlyDictionary<string, string>? vars)
+    {
+        var (manifest, graph, renderer) = Prepare(vars ?? new Dictionary<string, string>(), target, bigQueryDataset);
+        var dialect = renderer.Dialect;
+        string Model(string name) => dialect.ModelRelation(manifest.Models[name]);
+        IEnumerable<string> Sources(IEnumerable<SourceTable> sources) => sources.Select(s => dialect.SourceRelation(s.Schema, s.Name));
+        var plan = new List<PlannedQuery>();
+        foreach (var name in graph.Order)
+        {
+            var model = manifest.Models[name];
+            plan.Add(new PlannedQuery(name, NodeKind.Model, renderer.RenderModel(model, isIncremental: false), Model(name), [.. model.Refs.Distinct().Select(Model), .. Sources(model.Sources).Distinct()]));
+        }
+
+        var context = new TestSqlContext(renderer, relations: null, timeProvider.GetUtcNow());
+        foreach (var test in manifest.Tests)
+        {
+            plan.Add(new PlannedQuery(test.Name, NodeKind.Test, test.Sql(context), null, [.. test.DependsOn.Distinct().Select(Model), .. Sources(test.Sources).Distinct()]));
+        }
+
+        return plan;
     }
 
     /// <summary>The models of the project that do not exist in the warehouse yet; empty once a full build has run.</summary>
@@ -208,10 +235,12 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
     }
 
     private (TransformManifest Manifest, DependencyGraph Graph, TemplateRenderer Renderer) Prepare(
-        IReadOnlyDictionary<string, string> vars, TargetWarehouse target)
+        IReadOnlyDictionary<string, string> vars, TargetWarehouse target, string? bigQueryDataset = null)
     {
         var (manifest, graph) = Parsed();
-        SqlDialect dialect = target == TargetWarehouse.BigQuery ? new BigQueryDialect(manifest.Settings.BigQueryDataset) : DuckDbDialect.Instance;
+        SqlDialect dialect = target == TargetWarehouse.BigQuery
+            ? new BigQueryDialect(string.IsNullOrWhiteSpace(bigQueryDataset) ? manifest.Settings.BigQueryDataset : bigQueryDataset)
+            : DuckDbDialect.Instance;
         return (manifest, graph, new TemplateRenderer(manifest, dialect, VarValues.Resolve(manifest.Settings, vars)));
     }
 

@@ -46,7 +46,7 @@ public sealed class UsageErrorTests
         { "runs: error: --limit must be at least 1, not 0", ["runs", "--limit", "0"] },
         { "runs: error: --limit 'ten' is not a whole number", ["runs", "--limit", "ten"] },
         { "runs: error: unknown --format 'xml'; allowed: table, json", ["runs", "--format", "xml"] },
-        { "error: unknown verb 'biuld' (did you mean build?); verbs: serve, generate, load, build, test, compile, kpi, stream, pubsub, dag, backfill, runs, help", ["biuld"] },
+        { "error: unknown verb 'biuld' (did you mean build?); verbs: serve, generate, load, build, test, compile, kpi, stream, pubsub, bigquery, dag, backfill, runs, help", ["biuld"] },
         { "error: unknown verb 'bogus'; verbs: serve, generate", ["bogus", "--urls", "http://127.0.0.1:5099"] },
         { "error: unknown verb 'biuld' (did you mean build?)", ["help", "biuld"] },
     };

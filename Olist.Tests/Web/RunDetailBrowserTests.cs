@@ -1,10 +1,11 @@
 using System.Globalization;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace Olist.Tests.Web;
 
 /// <summary>An operator in a real Chromium: signs in, triggers a day from the schedule page and watches the run reach success.</summary>
-public sealed class RunDetailBrowserTests(OperationsServer server) : IClassFixture<OperationsServer>
+public sealed class RunDetailBrowserTests(OperationsServer server, ITestOutputHelper output) : IClassFixture<OperationsServer>
 {
     [Fact]
     public async Task An_operator_signs_in_triggers_a_day_and_watches_the_run_reach_success()
@@ -15,7 +16,23 @@ public sealed class RunDetailBrowserTests(OperationsServer server) : IClassFixtu
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1440, Height = 1100 } });
         var page = await context.NewPageAsync();
         var problems = Chromium.CollectProblems(page);
+        try
+        {
+            await SignInTriggerAndWatchAsync(page, day, problems);
+        }
+        catch (Exception ex) when (ex is TimeoutException or PlaywrightException or Xunit.Sdk.XunitException)
+        {
+            // A timeout alone says nothing about where the run or the page stood: record both before failing.
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Chromium.ScreenshotPath("run-detail-failure.png"), FullPage = true });
+            using var client = server.Client();
+            output.WriteLine($"page {page.Url}; runs: {await client.GetStringAsync(new Uri("api/runs", UriKind.Relative))}");
+            output.WriteLine($"browser problems: {string.Join(" | ", problems)}");
+            throw;
+        }
+    }
 
+    private async Task SignInTriggerAndWatchAsync(IPage page, string day, List<string> problems)
+    {
         await page.GotoAsync(new Uri(server.Address, "/ops/schedule").ToString());
         await Assertions.Expect(page.Locator("[data-testid=trigger]")).ToBeDisabledAsync();
         // Straight to the link's address (relative to the page's base, the root) with a full load: typing into a page that

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
+using Olist.Pipeline.Gcp.BigQuery;
 using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Rendering.Dialects;
 
@@ -24,7 +26,7 @@ internal static class CompileCommand
         {
             select, target, ds, output, vars, projectDirectory,
         };
-        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("compile", () => TransformCli.RunAsync(cli, parseResult.GetValue(projectDirectory), async engine =>
+        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("compile", () => cli.RunAsync(async services =>
         {
             var warehouse = parseResult.GetValue(target) == "bigquery" ? TargetWarehouse.BigQuery : TargetWarehouse.DuckDb;
             var request = new CompileRequest(
@@ -32,11 +34,12 @@ internal static class CompileCommand
                 warehouse,
                 parseResult.GetValue(select),
                 parseResult.GetValue(vars),
-                parseResult.GetValue(ds));
-            var summary = await engine.CompileAsync(request, cancellationToken);
+                parseResult.GetValue(ds),
+                services.GetRequiredService<IOptions<BigQueryOptions>>().Value.Dataset);
+            var summary = await services.GetRequiredService<TransformProject>().CompileAsync(request, cancellationToken);
             Console.WriteLine($"compiled {summary.ModelFiles.Count} models and {summary.TestFiles.Count} tests for {parseResult.GetValue(target)} into {request.OutputDirectory}");
             return 0;
-        })));
+        }, TransformCli.ProjectSetting(parseResult.GetValue(projectDirectory)))));
         return command;
     }
 }

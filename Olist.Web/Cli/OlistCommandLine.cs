@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Olist.Web.Cli;
 
-/// <summary>The command line of the Olist executable: <c>serve</c> (the default), <c>generate</c>, <c>load</c>, <c>build</c>, <c>test</c>, <c>compile</c>, <c>kpi</c>, <c>stream</c>, <c>pubsub setup</c>, <c>dag run</c>, <c>backfill</c>, <c>runs</c>, <c>help</c>.</summary>
+/// <summary>The command line of the Olist executable: <c>serve</c> (the default), <c>generate</c>, <c>load</c>, <c>build</c>, <c>test</c>, <c>compile</c>, <c>kpi</c>, <c>stream</c>, <c>pubsub setup</c>, <c>bigquery setup|check</c>, <c>dag run</c>, <c>backfill</c>, <c>runs</c>, <c>help</c>.</summary>
 public static class OlistCommandLine
 {
     /// <summary>Parses <paramref name="args"/> and runs the chosen verb, returning the process exit code.</summary>
@@ -43,6 +43,7 @@ public static class OlistCommandLine
             KpiCommand.Create(cli),
             StreamCommand.Create(cli),
             PubSubCommand.Create(cli),
+            BigQueryCommand.Create(cli),
             DagCommand.Create(cli),
             BackfillCommand.Create(cli),
             RunsCommand.Create(cli),

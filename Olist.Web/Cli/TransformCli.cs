@@ -46,9 +46,11 @@ internal static class TransformCli
 
     /// <summary>Runs <paramref name="work"/> on the engine of a host of <paramref name="cli"/>, over <paramref name="projectDirectory"/> when given.</summary>
     public static Task<int> RunAsync(CliHost cli, DirectoryInfo? projectDirectory, Func<TransformProject, Task<int>> work) =>
-        cli.RunAsync(
-            services => work(services.GetRequiredService<TransformProject>()),
-            projectDirectory is null ? [] : [$"--{TransformOptions.SectionName}:{nameof(TransformOptions.ProjectDirectory)}={projectDirectory.FullName}"]);
+        cli.RunAsync(services => work(services.GetRequiredService<TransformProject>()), ProjectSetting(projectDirectory));
+
+    /// <summary>The <c>--project-dir</c> option as the setting it stands for, to pass to <see cref="CliHost.RunAsync"/>.</summary>
+    public static string[] ProjectSetting(DirectoryInfo? projectDirectory) =>
+        projectDirectory is null ? [] : [$"--{TransformOptions.SectionName}:{nameof(TransformOptions.ProjectDirectory)}={projectDirectory.FullName}"];
 
     /// <summary>Prints models (status, rows, seconds) and test counts, then every test that did not pass; returns the exit code.</summary>
     public static int WriteSummary(RunSummary summary)

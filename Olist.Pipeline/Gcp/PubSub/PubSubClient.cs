@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
 namespace Olist.Pipeline.Gcp.PubSub;
@@ -25,8 +23,6 @@ public sealed class PubSubClient(HttpClient http)
 
     /// <summary>Ack and modAck bodies stay under 512 KiB; ack ids of production are about 180 characters.</summary>
     private const int AckIdsPerCall = 2_000;
-
-    private static readonly MediaTypeHeaderValue Json = new("application/json") { CharSet = "utf-8" };
 
     /// <summary>Creates the topic; true when it was created, false when it already existed (ALREADY_EXISTS is success).</summary>
     public Task<bool> CreateTopicAsync(string topic, CancellationToken cancellationToken) =>
@@ -146,7 +142,7 @@ public sealed class PubSubClient(HttpClient http)
     private async Task<bool> CreateAsync<TBody>(string name, TBody body, JsonTypeInfo<TBody> typeInfo, GoogleRetryRule rule, CancellationToken cancellationToken)
     {
         using var request = Request(HttpMethod.Put, name, rule, body, typeInfo);
-        using var response = await http.SendAsync(request, cancellationToken);
+        using var response = await GoogleRest.TrySendAsync(http, request, $"create {name}", cancellationToken);
         if (response.IsSuccessStatusCode)
         {
             return true;
@@ -156,49 +152,15 @@ public sealed class PubSubClient(HttpClient http)
         return error.Status == GoogleStatus.AlreadyExists ? false : throw new GoogleApiException($"create {name}", null, error);
     }
 
-    private static HttpRequestMessage Request(HttpMethod method, string path, GoogleRetryRule rule)
-    {
-        // An absolute path under the base address keeps the ':verb' suffix as it is.
-        var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        request.Options.Set(GoogleRetryRule.Key, rule);
-        return request;
-    }
+    // An absolute path under the base address keeps the ':verb' suffix as it is.
+    private static HttpRequestMessage Request(HttpMethod method, string path, GoogleRetryRule rule) => GoogleRest.Request(method, path, rule);
 
-    private static HttpRequestMessage Request<TBody>(HttpMethod method, string path, GoogleRetryRule rule, TBody body, JsonTypeInfo<TBody> typeInfo)
-    {
-        var request = Request(method, path, rule);
-        request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, typeInfo)) { Headers = { ContentType = Json } };
-        return request;
-    }
+    private static HttpRequestMessage Request<TBody>(HttpMethod method, string path, GoogleRetryRule rule, TBody body, JsonTypeInfo<TBody> typeInfo) =>
+        GoogleRest.Request(method, path, rule, body, typeInfo);
 
-    private async Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> typeInfo, string operation, CancellationToken cancellationToken)
-    {
-        using var response = await SendAsync(request, operation, cancellationToken);
-        await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-        return await JsonSerializer.DeserializeAsync(body, typeInfo, cancellationToken)
-            ?? throw new GoogleApiException(operation, null, new GoogleApiError((int)response.StatusCode, GoogleStatus.Internal, null, "an empty answer"));
-    }
+    private Task<T> SendAsync<T>(HttpRequestMessage request, JsonTypeInfo<T> typeInfo, string operation, CancellationToken cancellationToken) =>
+        GoogleRest.SendAsync(http, request, typeInfo, operation, cancellationToken);
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string operation, CancellationToken cancellationToken)
-    {
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, cancellationToken);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new GoogleApiException(operation, ex, new GoogleApiError(0, GoogleStatus.Unavailable, null, $"{http.BaseAddress} is unreachable: {ex.Message}"));
-        }
-
-        if (response.IsSuccessStatusCode)
-        {
-            return response;
-        }
-
-        using (response)
-        {
-            throw new GoogleApiException(operation, null, await GoogleApiError.ReadAsync(response, cancellationToken));
-        }
-    }
+    private Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string operation, CancellationToken cancellationToken) =>
+        GoogleRest.SendAsync(http, request, operation, cancellationToken);
 }

@@ -5,8 +5,9 @@ using Olist.Pipeline.Transform.Execution;
 namespace Olist.Pipeline.Orchestration.Dags;
 
 /// <summary>
-/// The DAG <c>daily_build</c> (architecture.md, Orchestration): check_new_data short-circuits a day without orders; then
-/// staging, dimensions, Write-Audit-Publish of the day's fact_sales as three tasks, the KPI models and their tests.
+/// The DAG <c>daily_build</c> (architecture.md, Orchestration), a chain: check_new_data short-circuits a day without
+/// orders; then staging and dimensions (once per range), Write-Audit-Publish of the day's fact_sales as three daily
+/// tasks, the KPI models and their tests (once per range: a backfill runs them after its last day).
 /// </summary>
 public static class DailyBuildDag
 {
@@ -22,12 +23,6 @@ public static class DailyBuildDag
 
     /// <summary>The day's fact, published by Write-Audit-Publish.</summary>
     public const string FactModel = "fact_sales";
-
-    /// <summary>The tasks that build what every day shares: a backfill runs them once for its whole range, not once per day.</summary>
-    public static IReadOnlyList<string> SharedBefore { get; } = [BuildStaging, BuildDimensions];
-
-    /// <summary>The tasks that summarise every day: a backfill runs them once, after its last day.</summary>
-    public static IReadOnlyList<string> SharedAfter { get; } = [BuildKpis, TestKpis];
 
     /// <summary>The marts fact_sales reads besides staging: the dimensions and fact_orders (the order grain it allocates payments from).</summary>
     public const string DimensionSelection = "tag:dimensions fact_orders";
@@ -45,15 +40,29 @@ public static class DailyBuildDag
                 return orders == 0
                     ? TaskOutcome.ShortCircuit($"no orders purchased on {context.LogicalDate:yyyy-MM-dd}: nothing to build")
                     : TaskOutcome.Success($"{orders:N0} orders purchased on {context.LogicalDate:yyyy-MM-dd}");
-            }),
-            new(BuildStaging, (context, token) => BuildAsync(transform, context, "path:staging", IndirectSelection.Buildable, token)),
-            new(BuildDimensions, (context, token) => BuildAsync(transform, context, DimensionSelection, IndirectSelection.Buildable, token)),
+            })
+            {
+                WorkDays = new WorkDays("with orders", async (from, to, token) => [.. (await newData.CountByDayAsync(from, to, token)).Keys]),
+            },
+            new(BuildStaging, (context, token) => BuildAsync(transform, context, "path:staging", IndirectSelection.Buildable, token))
+            {
+                Upstream = [CheckNewData],
+                Cadence = TaskCadence.OncePerRange,
+            },
+            new(BuildDimensions, (context, token) => BuildAsync(transform, context, DimensionSelection, IndirectSelection.Buildable, token))
+            {
+                Upstream = [BuildStaging],
+                Cadence = TaskCadence.OncePerRange,
+            },
             new(WriteAuditFactSales, async (context, token) =>
             {
                 var written = await transform.WriteAuditAsync(Day(context), token);
                 await context.RecordAsync([written]);
                 return Outcome(written.Status == RunStatus.Success, [written], written.Message ?? "written");
-            }),
+            })
+            {
+                Upstream = [BuildDimensions],
+            },
             new(AuditFactSales, async (context, token) =>
             {
                 var audit = await transform.AuditAsync(Day(context), token);
@@ -65,20 +74,34 @@ public static class DailyBuildDag
                     audit.Succeeded
                         ? $"{audit.Tests.Count()} tests on audit.{FactModel}: none failing"
                         : $"audit failed ({string.Join(", ", blocking)}): nothing published, {FactModel} is unchanged");
-            }),
+            })
+            {
+                Upstream = [WriteAuditFactSales],
+            },
             new(PublishFactSales, async (context, token) =>
             {
                 var published = await transform.PublishAsync(Day(context), token);
                 await context.RecordAsync([published]);
                 return Outcome(published.Status == RunStatus.Success, [published], published.Message ?? "published");
-            }),
-            new(BuildKpis, (context, token) => BuildAsync(transform, context, "path:kpis", IndirectSelection.Empty, token)),
+            })
+            {
+                Upstream = [AuditFactSales],
+            },
+            new(BuildKpis, (context, token) => BuildAsync(transform, context, "path:kpis", IndirectSelection.Empty, token))
+            {
+                Upstream = [PublishFactSales],
+                Cadence = TaskCadence.OncePerRange,
+            },
             new(TestKpis, async (context, token) =>
             {
                 var summary = await transform.TestAsync(new TestRequest("path:kpis", Indirect: IndirectSelection.Buildable), progress: null, token);
                 await context.RecordAsync(summary.Results);
                 return Outcome(summary.Succeeded, summary.Results, Describe(summary));
-            }),
+            })
+            {
+                Upstream = [BuildKpis],
+                Cadence = TaskCadence.OncePerRange,
+            },
         ]);
     }
 

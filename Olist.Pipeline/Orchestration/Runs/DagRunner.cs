@@ -8,9 +8,10 @@ using Polly.Timeout;
 namespace Olist.Pipeline.Orchestration.Runs;
 
 /// <summary>
-/// Runs one DAG run: its tasks in order, each try recorded with its log and results; a transient failure is retried with
-/// exponential backoff, every try has a timeout. After a failure the remaining tasks are upstream_failed; after a
-/// short-circuit they are skipped. The run succeeds only when every task that ran succeeded.
+/// Runs one DAG run: its tasks one at a time, each after its upstream tasks, each try recorded with its log and results;
+/// a transient failure is retried with exponential backoff, every try has a timeout. The tasks downstream of a failed
+/// task are upstream_failed, those downstream of a short-circuit skipped (Airflow's all_success rule); the others run.
+/// The run succeeds only when every task that ran succeeded.
 /// </summary>
 public sealed partial class DagRunner(DagDefinition dag, OpsStore store, RunEvents events, RunOptions options, TimeProvider timeProvider, ILogger logger)
 {
@@ -21,7 +22,9 @@ public sealed partial class DagRunner(DagDefinition dag, OpsStore store, RunEven
         ArgumentNullException.ThrowIfNull(plan);
         await SetRunStateAsync(run, RunState.Running, null, cancellationToken);
         var instances = (await store.GetTasksAsync(run.RunId, cancellationToken)).ToDictionary(t => t.TaskId, StringComparer.Ordinal);
-        string? failed = null;
+        // Why each task that did not succeed here holds back its downstream tasks: the task that failed, or a short-circuit.
+        var failedUpstream = new Dictionary<string, string>(StringComparer.Ordinal);
+        var shortCircuited = new Dictionary<string, string>(StringComparer.Ordinal);
         string? shortCircuit = null;
         try
         {
@@ -33,20 +36,33 @@ public sealed partial class DagRunner(DagDefinition dag, OpsStore store, RunEven
                     continue;
                 }
 
-                var skipReason = shortCircuit ?? plan.SkippedTasks.GetValueOrDefault(task.TaskId);
-                if (failed is not null)
+                if (HeldBack(task, failedUpstream) is { } failed)
                 {
+                    failedUpstream[task.TaskId] = failed;
                     await SetTaskStateAsync(run, task.TaskId, TaskState.UpstreamFailed, $"upstream task {failed} failed", cancellationToken);
                 }
-                else if (skipReason is not null)
+                else if (HeldBack(task, shortCircuited) is { } reason)
                 {
-                    await SetTaskStateAsync(run, task.TaskId, TaskState.Skipped, skipReason, cancellationToken);
+                    shortCircuited[task.TaskId] = reason;
+                    await SetTaskStateAsync(run, task.TaskId, TaskState.Skipped, reason, cancellationToken);
+                }
+                else if (plan.SkippedTasks.GetValueOrDefault(task.TaskId) is { } planned)
+                {
+                    // Done by another run of the backfill: its downstream tasks run as if it had succeeded here.
+                    await SetTaskStateAsync(run, task.TaskId, TaskState.Skipped, planned, cancellationToken);
                 }
                 else
                 {
                     var outcome = await ExecuteAsync(run, task, instance.TryNumber, cancellationToken);
-                    failed = outcome.Kind is TaskOutcomeKind.Failed or TaskOutcomeKind.Transient ? task.TaskId : null;
-                    shortCircuit = outcome.Kind == TaskOutcomeKind.ShortCircuit ? $"short-circuit by {task.TaskId}: {outcome.Message}" : null;
+                    if (outcome.Kind is TaskOutcomeKind.Failed or TaskOutcomeKind.Transient)
+                    {
+                        failedUpstream[task.TaskId] = task.TaskId;
+                    }
+                    else if (outcome.Kind == TaskOutcomeKind.ShortCircuit)
+                    {
+                        shortCircuited[task.TaskId] = $"short-circuit by {task.TaskId}: {outcome.Message}";
+                        shortCircuit ??= shortCircuited[task.TaskId];
+                    }
                 }
             }
         }
@@ -65,6 +81,10 @@ public sealed partial class DagRunner(DagDefinition dag, OpsStore store, RunEven
         LogRunEnded(run.RunId, dag.DagId, run.LogicalDate, state);
         return (await store.GetRunAsync(run.RunId, CancellationToken.None))!;
     }
+
+    /// <summary>What holds <paramref name="task"/> back: the entry of its first upstream task in <paramref name="holds"/>, if any.</summary>
+    private static string? HeldBack(DagTask task, Dictionary<string, string> holds) =>
+        task.Upstream.FirstOrDefault(holds.ContainsKey) is { } upstream ? holds[upstream] : null;
 
     private async Task<TaskOutcome> ExecuteAsync(DagRunRecord run, DagTask task, int triesBefore, CancellationToken cancellationToken)
     {

@@ -27,104 +27,93 @@ internal sealed class BatchJudge(StreamState state, StreamConsumerOptions option
     public BatchPlan Judge(IReadOnlyList<PulledMessage> batch, DateTimeOffset now)
     {
         var plan = new BatchPlan(state.LastCommit + 1);
-        foreach (var (message, decoded, rows) in InVersionOrder(batch))
+        foreach (var pulled in InVersionOrder(batch))
         {
-            if (state.HandledMessages.Contains(StreamState.HandledKey(message)))
-            {
-                plan.AlreadyHandled.Add(message);
-                continue;
-            }
-
-            if (decoded.Rejection is { } rejection)
-            {
-                plan.DeadLetters.Add(new DeadLetter(message, rejection, FirstMessageId(message)));
-                continue;
-            }
-
-            var orderEvent = decoded.Event!;
-            if (state.AcceptedEventKeys.Contains(orderEvent.EventKey) || plan.EventKeys.Contains(orderEvent.EventKey))
-            {
-                plan.Duplicates.Add(new Duplicate(message, orderEvent.EventKey));
-                continue;
-            }
-
-            var outcome = orderEvent.IsCreation ? JudgeCreation(plan, message, orderEvent, rows!) : JudgeStatusChange(plan, message, orderEvent, rows!, now);
-            switch (outcome)
-            {
-                case AcceptedEvent accepted:
-                    plan.Accepted.Add(accepted);
-                    plan.EventKeys.Add(orderEvent.EventKey);
-                    plan.Orders[accepted.Order.OrderId] = accepted.Order;
-                    if (accepted.WritesCustomer)
-                    {
-                        plan.NewCustomers.Add(orderEvent.Customer!.CustomerId);
-                    }
-
-                    break;
-                case Rejection rejected:
-                    plan.DeadLetters.Add(new DeadLetter(message, rejected, FirstMessageId(message)));
-                    break;
-                default:
-                    plan.Retries.Add(message);
-                    break;
-            }
+            plan.Add(Decide(plan, pulled, now));
         }
 
         return plan;
     }
 
-    private object JudgeCreation(BatchPlan plan, BusMessage message, OrderEvent orderEvent, EventRows rows)
+    private Verdict Decide(BatchPlan plan, PulledMessage pulled, DateTimeOffset now)
+    {
+        var (message, decoded, rows) = pulled;
+        if (state.HandledMessages.Contains(StreamState.HandledKey(message)))
+        {
+            return new Verdict.AlreadyHandled(message);
+        }
+
+        if (decoded.Rejection is { } rejection)
+        {
+            return DeadLetter(message, rejection);
+        }
+
+        var orderEvent = decoded.Event!;
+        if (state.AcceptedEventKeys.Contains(orderEvent.EventKey) || plan.EventKeys.Contains(orderEvent.EventKey))
+        {
+            return new Verdict.Duplicate(message, orderEvent.EventKey);
+        }
+
+        return orderEvent.IsCreation ? JudgeCreation(plan, message, orderEvent, rows!) : JudgeStatusChange(plan, message, orderEvent, rows!, now);
+    }
+
+    private Verdict JudgeCreation(BatchPlan plan, BusMessage message, OrderEvent orderEvent, EventRows rows)
     {
         var order = orderEvent.Order;
         if (plan.Orders.ContainsKey(order.OrderId) || state.HasOrder(order.OrderId))
         {
-            return new Rejection(DeadLetterReasons.DuplicateOrder, $"order {order.OrderId} already exists; a second order_created would write it twice");
+            return DeadLetter(message, DeadLetterReasons.DuplicateOrder, $"order {order.OrderId} already exists; a second order_created would write it twice");
         }
 
         if (orderEvent.Items.FirstOrDefault(i => !state.Products.Contains(i.ProductId)) is { } unknownProduct)
         {
-            return new Rejection(DeadLetterReasons.UnknownProduct, $"product {unknownProduct.ProductId} of item {unknownProduct.OrderItemId} is not in the catalog");
+            return DeadLetter(message, DeadLetterReasons.UnknownProduct, $"product {unknownProduct.ProductId} of item {unknownProduct.OrderItemId} is not in the catalog");
         }
 
         if (orderEvent.Items.FirstOrDefault(i => !state.Sellers.Contains(i.SellerId)) is { } unknownSeller)
         {
-            return new Rejection(DeadLetterReasons.UnknownSeller, $"seller {unknownSeller.SellerId} of item {unknownSeller.OrderItemId} is not in the catalog");
+            return DeadLetter(message, DeadLetterReasons.UnknownSeller, $"seller {unknownSeller.SellerId} of item {unknownSeller.OrderItemId} is not in the catalog");
         }
 
         var customerId = order.CustomerId!;
         var known = state.Customers.Contains(customerId) || plan.NewCustomers.Contains(customerId);
         if (!known && orderEvent.Customer is null)
         {
-            return new Rejection(DeadLetterReasons.UnknownCustomer, $"customer {customerId} is new and the event carries no customers object");
+            return DeadLetter(message, DeadLetterReasons.UnknownCustomer, $"customer {customerId} is new and the event carries no customers object");
         }
 
-        return new AcceptedEvent(message, orderEvent, rows, rows.Order, WritesCustomer: !known);
+        return new Verdict.Accepted(message, orderEvent, rows, rows.Order, WritesCustomer: !known);
     }
 
-    /// <summary>An accepted event, a rejection, or null to retry later (the order may still be on its way).</summary>
-    private object? JudgeStatusChange(BatchPlan plan, BusMessage message, OrderEvent orderEvent, EventRows rows, DateTimeOffset now)
+    /// <summary>Accepted, dead-lettered, or retried later when its order is unknown but may still be on its way.</summary>
+    private Verdict JudgeStatusChange(BatchPlan plan, BusMessage message, OrderEvent orderEvent, EventRows rows, DateTimeOffset now)
     {
         var change = orderEvent.Order;
         if (!plan.Orders.TryGetValue(change.OrderId, out var current) && !state.Orders.TryGetValue(change.OrderId, out current))
         {
             return now - message.PublishedAt < options.UnknownOrderRetryWindow
-                ? null
-                : new Rejection(DeadLetterReasons.UnknownOrder, $"order {change.OrderId} has not arrived within {options.UnknownOrderRetryWindow.TotalSeconds:0} s of publication");
+                ? new Verdict.RetryLater(message)
+                : DeadLetter(message, DeadLetterReasons.UnknownOrder, $"order {change.OrderId} has not arrived within {options.UnknownOrderRetryWindow.TotalSeconds:0} s of publication");
         }
 
         if (current.Version is { } currentVersion && rows.Order.Version!.Value < currentVersion)
         {
             // Its order has moved on by a newer event: written, it would be a version no reader takes as the order, and
             // the consumer's state would disagree with the warehouse.
-            return new Rejection(
+            return DeadLetter(
+                message,
                 DeadLetterReasons.IllegalTransition,
                 $"order {change.OrderId} is already '{current.Status}' by a newer event ({Describe(currentVersion)}); this '{change.OrderStatus}' event comes before it ({Describe(rows.Order.Version!.Value)})");
         }
 
         return OrderStatusTransitions.IsAllowed(current.Status, change.OrderStatus)
-            ? new AcceptedEvent(message, orderEvent, rows, current.With(rows.Order), WritesCustomer: false)
-            : new Rejection(DeadLetterReasons.IllegalTransition, $"order {change.OrderId} cannot move from '{current.Status}' to '{change.OrderStatus}'");
+            ? new Verdict.Accepted(message, orderEvent, rows, current.With(rows.Order), WritesCustomer: false)
+            : DeadLetter(message, DeadLetterReasons.IllegalTransition, $"order {change.OrderId} cannot move from '{current.Status}' to '{change.OrderStatus}'");
     }
+
+    private static Verdict.DeadLettered DeadLetter(BusMessage message, string reason, string detail) => DeadLetter(message, new Rejection(reason, detail));
+
+    private static Verdict.DeadLettered DeadLetter(BusMessage message, Rejection rejection) => new(message, rejection, FirstMessageId(message));
 
     /// <summary>
     /// The batch sorted by version (stable; messages that did not decode first, by publish order), or as it is when it

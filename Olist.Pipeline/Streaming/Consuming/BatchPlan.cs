@@ -1,19 +1,11 @@
+using System.Diagnostics;
 using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Streaming.Contract;
 
 namespace Olist.Pipeline.Streaming.Consuming;
 
-/// <summary>An event to write: the message, the decoded event and its rows, the order's row after it, and whether its customer row is new.</summary>
-internal sealed record AcceptedEvent(BusMessage Message, OrderEvent Event, EventRows Rows, OrderState Order, bool WritesCustomer);
-
 /// <summary>A pulled message, decoded; <paramref name="Rows"/> are the event's values as stored, when it decoded.</summary>
 internal sealed record PulledMessage(BusMessage Message, DecodedMessage Decoded, EventRows? Rows);
-
-/// <summary>A message to store as a dead letter; <paramref name="ReplayOf"/> is the message id it was first published under.</summary>
-internal sealed record DeadLetter(BusMessage Message, Rejection Rejection, string ReplayOf);
-
-/// <summary>A message whose event was accepted before, under <paramref name="EventKey"/>.</summary>
-internal sealed record Duplicate(BusMessage Message, string EventKey);
 
 /// <summary>
 /// The judgement of one micro-batch: what to write, what to acknowledge, what to retry; plus the state changes it
@@ -24,11 +16,11 @@ internal sealed class BatchPlan(long commit)
     /// <summary>The number its data rows carry (<c>commit_seq</c>): one higher than the previous batch's.</summary>
     public long Commit { get; } = commit;
 
-    public List<AcceptedEvent> Accepted { get; } = [];
+    public List<Verdict.Accepted> Accepted { get; } = [];
 
-    public List<Duplicate> Duplicates { get; } = [];
+    public List<Verdict.Duplicate> Duplicates { get; } = [];
 
-    public List<DeadLetter> DeadLetters { get; } = [];
+    public List<Verdict.DeadLettered> DeadLetters { get; } = [];
 
     /// <summary>Status changes of orders not seen yet, to deliver again after a backoff.</summary>
     public List<BusMessage> Retries { get; } = [];
@@ -42,6 +34,38 @@ internal sealed class BatchPlan(long commit)
     public HashSet<string> NewCustomers { get; } = new(StringComparer.Ordinal);
 
     public HashSet<string> EventKeys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Files <paramref name="verdict"/>; an accepted event becomes part of the state the batch's later messages are judged against.</summary>
+    public void Add(Verdict verdict)
+    {
+        switch (verdict)
+        {
+            case Verdict.Accepted accepted:
+                Accepted.Add(accepted);
+                EventKeys.Add(accepted.Event.EventKey);
+                Orders[accepted.Order.OrderId] = accepted.Order;
+                if (accepted.WritesCustomer)
+                {
+                    NewCustomers.Add(accepted.Event.Customer!.CustomerId);
+                }
+
+                break;
+            case Verdict.Duplicate duplicate:
+                Duplicates.Add(duplicate);
+                break;
+            case Verdict.DeadLettered deadLettered:
+                DeadLetters.Add(deadLettered);
+                break;
+            case Verdict.RetryLater retry:
+                Retries.Add(retry.Message);
+                break;
+            case Verdict.AlreadyHandled handled:
+                AlreadyHandled.Add(handled.Message);
+                break;
+            default:
+                throw new UnreachableException($"a verdict of an unknown kind: {verdict.GetType().Name}");
+        }
+    }
 
     /// <summary>True when the batch has an outcome to commit.</summary>
     public bool HasOutcomes => Accepted.Count + Duplicates.Count + DeadLetters.Count > 0;

@@ -269,7 +269,7 @@ public sealed partial class OrderStreamConsumer(
         }
     }
 
-    private static AcceptedOrder Describe(AcceptedEvent accepted)
+    private static AcceptedOrder Describe(Verdict.Accepted accepted)
     {
         var orderEvent = accepted.Event;
         return new AcceptedOrder(

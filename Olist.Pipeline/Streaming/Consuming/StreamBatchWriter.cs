@@ -65,7 +65,7 @@ internal static class StreamBatchWriter
         WriteRows(connection, StreamTables.Customers, plan.Accepted.Where(a => a.WritesCustomer), a => [a.Rows.Customer!], receivedAt, plan.Commit);
 
     private static void WriteRows(
-        DuckDBConnection connection, string table, IEnumerable<AcceptedEvent> accepted, Func<AcceptedEvent, string?[][]> rowsOf, DateTimeOffset receivedAt, long commit)
+        DuckDBConnection connection, string table, IEnumerable<Verdict.Accepted> accepted, Func<Verdict.Accepted, string?[][]> rowsOf, DateTimeOffset receivedAt, long commit)
     {
         if (!accepted.Any(a => rowsOf(a).Length > 0))
         {
@@ -133,7 +133,7 @@ internal static class StreamBatchWriter
             .EndRow();
     }
 
-    private static IDuckDBAppenderRow Provenance(IDuckDBAppenderRow row, AcceptedEvent accepted, DateTimeOffset receivedAt) =>
+    private static IDuckDBAppenderRow Provenance(IDuckDBAppenderRow row, Verdict.Accepted accepted, DateTimeOffset receivedAt) =>
         row.AppendValue(accepted.Event.EventKey)
             .AppendValue(accepted.Message.MessageId)
             .AppendValue(accepted.Event.EventType)
@@ -141,7 +141,7 @@ internal static class StreamBatchWriter
             .AppendValue(receivedAt);
 
     /// <summary>The event's publish order and the commit writing it, last in every data row.</summary>
-    private static IDuckDBAppenderRow Ordering(IDuckDBAppenderRow row, AcceptedEvent accepted, long commit) =>
+    private static IDuckDBAppenderRow Ordering(IDuckDBAppenderRow row, Verdict.Accepted accepted, long commit) =>
         row.AppendValue(accepted.Message.PublishedAt)
             .AppendValue(accepted.Message.PublishSequence)
             .AppendValue(commit);

@@ -20,7 +20,7 @@ public sealed class EmulatorOutageTests(ITestOutputHelper output)
     [EmulatorFact]
     public async Task An_emulator_stopped_and_restarted_while_publishing_loses_nothing_acknowledged_to_the_publisher()
     {
-        var emulator = new PubSubEmulator();
+        var emulator = PubSubEmulator.Own();
         await emulator.InitializeAsync();
         try
         {

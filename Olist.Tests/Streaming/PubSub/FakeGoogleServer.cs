@@ -1,14 +1,11 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Google.Apis.Auth.OAuth2;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.Streaming.PubSub;
 
@@ -47,21 +44,10 @@ internal sealed class FakeGoogleServer : IAsyncDisposable
 
     public static async Task<FakeGoogleServer> StartAsync()
     {
-        var certificate = SelfSignedCertificate();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate));
-            kestrel.Listen(IPAddress.Loopback, 0);
-        });
-        var app = builder.Build();
-        var fake = new FakeGoogleServer(app, certificate);
-        app.Run(fake.HandleAsync);
-        await app.StartAsync();
-        var addresses = app.Urls.Select(u => new Uri(u)).ToList();
-        fake.HttpsAddress = addresses.Single(a => a.Scheme == Uri.UriSchemeHttps);
-        fake.HttpAddress = addresses.Single(a => a.Scheme == Uri.UriSchemeHttp);
+        var certificate = FakeGoogleCredentials.Certificate();
+        FakeGoogleServer? fake = null;
+        var (app, https, http) = await FakeGoogleCredentials.StartAsync(certificate, context => fake!.HandleAsync(context));
+        fake = new FakeGoogleServer(app, certificate) { HttpsAddress = https, HttpAddress = http };
         return fake;
     }
 
@@ -88,27 +74,10 @@ internal sealed class FakeGoogleServer : IAsyncDisposable
     }
 
     /// <summary>A connection handler that trusts this server's certificate and no other.</summary>
-    public HttpMessageHandler TrustingHandler() => new SocketsHttpHandler
-    {
-        SslOptions = { RemoteCertificateValidationCallback = (_, certificate, _, _) => certificate?.GetCertHashString() == _certificate.GetCertHashString() },
-    };
+    public HttpMessageHandler TrustingHandler() => FakeGoogleCredentials.Trusting(_certificate);
 
     /// <summary>A service-account credential (a real RSA key) whose token endpoint is this server's, scoped as production scopes it.</summary>
-    public GoogleCredential ServiceAccount(string scope)
-    {
-        using var key = RSA.Create(2048);
-        var json = new JsonObject
-        {
-            ["type"] = "service_account",
-            ["project_id"] = "olist-fake",
-            ["private_key_id"] = "key-1",
-            ["private_key"] = key.ExportPkcs8PrivateKeyPem(),
-            ["client_email"] = "olist@olist-fake.iam.gserviceaccount.com",
-            ["client_id"] = "1",
-            ["token_uri"] = new Uri(HttpAddress, "token").ToString(),
-        }.ToJsonString();
-        return CredentialFactory.FromJson<ServiceAccountCredential>(json).ToGoogleCredential().CreateScoped(scope);
-    }
+    public GoogleCredential ServiceAccount(string scope) => FakeGoogleCredentials.ServiceAccount(new Uri(HttpAddress, "token"), scope);
 
     public async ValueTask DisposeAsync()
     {
@@ -186,17 +155,5 @@ internal sealed class FakeGoogleServer : IAsyncDisposable
         context.Response.StatusCode = http;
         await context.Response.WriteAsync(JsonSerializer.Serialize(new { error = new { code = http, message = $"fake {status}", status } }));
         return http;
-    }
-
-    private static X509Certificate2 SelfSignedCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
-        // Reloaded from PKCS#12 so that the private key can be used by the TLS stack on Linux.
-        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null);
     }
 }

@@ -8,9 +8,10 @@ using Olist.Pipeline.Streaming.Bus;
 namespace Olist.Tests.Streaming.PubSub;
 
 /// <summary>
-/// Google's real Pub/Sub emulator (the gcloud component, a Java program) on a free loopback port, started by the test
-/// that needs it and stopped after; it can be stopped and started again on the same port, as an outage. It keeps its
-/// state in memory, so a restart forgets every topic, subscription and message.
+/// Google's real Pub/Sub emulator (the gcloud component, a Java program). The shared one is the emulator `.ci/run`
+/// started (named by <c>PUBSUB_EMULATOR_HOST</c>) or, where none runs, one started on a free loopback port and stopped
+/// after; <see cref="Own"/> is always a private one that a test may stop and start again on the same port, as an outage.
+/// It keeps its state in memory, so a restart forgets every topic, subscription and message.
 /// </summary>
 public sealed class PubSubEmulator : IAsyncLifetime
 {
@@ -22,11 +23,19 @@ public sealed class PubSubEmulator : IAsyncLifetime
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static int _names;
+    private readonly string? _running;
     private Process? _process;
 
+    /// <summary>The shared emulator: the running one <c>PUBSUB_EMULATOR_HOST</c> names, else one of its own.</summary>
     public PubSubEmulator()
+        : this(Environment.GetEnvironmentVariable(BusOptions.EmulatorHostVariable))
     {
-        Port = FreePort();
+    }
+
+    private PubSubEmulator(string? running)
+    {
+        _running = string.IsNullOrWhiteSpace(running) ? null : running.Trim();
+        Port = _running is null ? FreePort() : new Uri($"http://{_running}").Port;
     }
 
     /// <summary>Why emulator tests skip on this machine, or null when the emulator is installed.</summary>
@@ -38,14 +47,17 @@ public sealed class PubSubEmulator : IAsyncLifetime
     public int Port { get; }
 
     /// <summary>The value of <c>PUBSUB_EMULATOR_HOST</c> for this emulator.</summary>
-    public string Host => $"127.0.0.1:{Port}";
+    public string Host => _running ?? $"127.0.0.1:{Port}";
+
+    /// <summary>An emulator of the test's own on a free port, never the shared one: the test may stop and restart it.</summary>
+    public static PubSubEmulator Own() => new(running: null);
 
     /// <summary>A topic, subscription or other id no other test uses (ids need 3 characters at least).</summary>
     public static string UniqueId(string prefix) => $"{prefix}-{Interlocked.Increment(ref _names)}-{Guid.NewGuid():N}";
 
     public async Task InitializeAsync()
     {
-        if (SkipReason is null)
+        if (SkipReason is null && _running is null)
         {
             await StartAsync();
         }
@@ -56,6 +68,11 @@ public sealed class PubSubEmulator : IAsyncLifetime
     /// <summary>Starts the emulator and waits until <c>GET /</c> answers (a few seconds).</summary>
     public async Task StartAsync()
     {
+        if (_running is not null)
+        {
+            throw new InvalidOperationException($"The emulator at {_running} was started outside the tests; use PubSubEmulator.Own() to start and stop one.");
+        }
+
         var start = new ProcessStartInfo(Binary)
         {
             RedirectStandardOutput = true,

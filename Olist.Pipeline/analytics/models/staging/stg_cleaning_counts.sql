@@ -1,80 +1,98 @@
 -- One row per cleaning rule and table (metrics.md section 2) with the rows it fixed, dropped or flagged in this build.
 -- Every rule is listed, also when it touched no row, so the data quality page shows the whole rule book.
-WITH customer_counts AS (
-    SELECT
-        COUNT(CASE WHEN was_trimmed THEN 1 END) AS text_trimmed,
-        COUNT(CASE WHEN drop_reason = 'missing_primary_id' THEN 1 END) AS missing_primary_id,
-        COUNT(CASE WHEN drop_reason = 'duplicate_key' THEN 1 END) AS duplicate_key,
-        COUNT(CASE WHEN drop_reason = 'superseded_by_event' THEN 1 END) AS superseded_by_event,
-        COUNT(CASE WHEN drop_reason IS NULL AND zip_padded THEN 1 END) AS zip_left_padded,
-        COUNT(CASE WHEN drop_reason IS NULL AND city_normalized THEN 1 END) AS city_normalized,
-        COUNT(CASE WHEN drop_reason IS NULL AND state_upper_cased THEN 1 END) AS state_upper_cased
-    FROM {{ ref('base_customers') }}
-),
-seller_counts AS (
-    SELECT
-        COUNT(CASE WHEN was_trimmed THEN 1 END) AS text_trimmed,
-        COUNT(CASE WHEN drop_reason = 'missing_primary_id' THEN 1 END) AS missing_primary_id,
-        COUNT(CASE WHEN drop_reason = 'duplicate_key' THEN 1 END) AS duplicate_key,
-        COUNT(CASE WHEN drop_reason IS NULL AND zip_padded THEN 1 END) AS zip_left_padded,
-        COUNT(CASE WHEN drop_reason IS NULL AND city_normalized THEN 1 END) AS city_normalized,
-        COUNT(CASE WHEN drop_reason IS NULL AND state_upper_cased THEN 1 END) AS state_upper_cased
-    FROM {{ ref('base_sellers') }}
-),
-product_counts AS (
-    SELECT
-        COUNT(CASE WHEN was_trimmed THEN 1 END) AS text_trimmed,
-        COUNT(CASE WHEN drop_reason = 'missing_primary_id' THEN 1 END) AS missing_primary_id,
-        COUNT(CASE WHEN drop_reason = 'duplicate_key' THEN 1 END) AS duplicate_key,
-        COUNT(CASE WHEN drop_reason IS NULL AND category_missing THEN 1 END) AS category_unknown,
-        COUNT(CASE WHEN drop_reason IS NULL AND category_untranslated THEN 1 END) AS category_untranslated,
-        COUNT(CASE WHEN drop_reason IS NULL THEN 1 END) AS columns_renamed
-    FROM {{ ref('base_products') }}
-),
-order_counts AS (
-    SELECT
-        COUNT(CASE WHEN was_trimmed THEN 1 END) AS text_trimmed,
-        COUNT(CASE WHEN drop_reason = 'missing_primary_id' THEN 1 END) AS missing_primary_id,
-        COUNT(CASE WHEN drop_reason = 'missing_order_status' THEN 1 END) AS missing_order_status,
-        COUNT(CASE WHEN drop_reason = 'unparseable_purchase_timestamp' THEN 1 END) AS unparseable_purchase_timestamp,
-        COUNT(CASE WHEN drop_reason = 'duplicate_key' THEN 1 END) AS duplicate_key,
-        COUNT(CASE WHEN drop_reason = 'superseded_by_event' THEN 1 END) AS superseded_by_event,
-        COUNT(CASE WHEN drop_reason = 'orphan_customer' THEN 1 END) AS orphan_customer,
-        COUNT(CASE WHEN drop_reason IS NULL AND status_lower_cased THEN 1 END) AS status_lower_cased,
-        COUNT(CASE WHEN drop_reason IS NULL AND unparseable_timestamps > 0 THEN 1 END) AS timestamp_unparseable
-    FROM {{ ref('base_orders') }}
-),
-item_counts AS (
-    SELECT
-        COUNT(CASE WHEN was_trimmed THEN 1 END) AS text_trimmed,
-        COUNT(CASE WHEN drop_reason = 'missing_primary_id' THEN 1 END) AS missing_primary_id,
-        COUNT(CASE WHEN drop_reason = 'duplicate_key' THEN 1 END) AS duplicate_key,
-        COUNT(CASE WHEN drop_reason = 'superseded_by_event' THEN 1 END) AS superseded_by_event,
-        COUNT(CASE WHEN drop_reason = 'orphan_order' THEN 1 END) AS orphan_order,
-        COUNT(CASE WHEN drop_reason IS NULL AND is_unknown_product THEN 1 END) AS unknown_product,
-        COUNT(CASE WHEN drop_reason IS NULL AND is_unknown_seller THEN 1 END) AS unknown_seller,
-        COUNT(CASE WHEN drop_reason IS NULL AND unparseable_timestamps > 0 THEN 1 END) AS timestamp_unparseable
-    FROM {{ ref('base_order_items') }}
-),
-payment_counts AS (
-    SELECT
-        COUNT(CASE WHEN was_trimmed THEN 1 END) AS text_trimmed,
-        COUNT(CASE WHEN drop_reason = 'missing_primary_id' THEN 1 END) AS missing_primary_id,
-        COUNT(CASE WHEN drop_reason = 'duplicate_key' THEN 1 END) AS duplicate_key,
-        COUNT(CASE WHEN drop_reason = 'superseded_by_event' THEN 1 END) AS superseded_by_event,
-        COUNT(CASE WHEN drop_reason = 'orphan_order' THEN 1 END) AS orphan_order
-    FROM {{ ref('base_order_payments') }}
-),
-review_counts AS (
-    SELECT
-        COUNT(CASE WHEN was_trimmed THEN 1 END) AS text_trimmed,
-        COUNT(CASE WHEN drop_reason = 'missing_primary_id' THEN 1 END) AS missing_primary_id,
-        COUNT(CASE WHEN drop_reason = 'duplicate_key' THEN 1 END) AS duplicate_key,
-        COUNT(CASE WHEN drop_reason = 'orphan_order' THEN 1 END) AS orphan_order,
-        COUNT(CASE WHEN drop_reason IS NULL AND unparseable_timestamps > 0 THEN 1 END) AS timestamp_unparseable
-    FROM {{ ref('base_order_reviews') }}
-),
-review_sharing AS (
+{%- comment %}
+The rule book, one line per rule in the order of the rows: table | rule | action | counted in | what it counts | description.
+Each rule is stated here only; the loops below turn the book into one aggregate per relation and one row per rule.
+counted in: a relation of the book below it; blank: the one named like the table.
+what it counts: a condition, whose rows are counted; in a relation counted by sum (stg_geolocation: a row per zip code
+prefix holding its points), an expression, which is summed. Blank, for a dropped rule: the rows dropped for it.
+description: blank, the one on the rule's first line (Liquid's split then drops the empty last field).
+{%- endcomment %}
+{%- capture rule_book %}
+customers                         | text_trimmed                   | fixed   |                | was_trimmed                                        | Values with white space around them trimmed, blank values set to NULL (rule 1).
+customers                         | missing_primary_id             | dropped |                |                                                    | Rows without customer_id quarantined (rule 2).
+customers                         | duplicate_key                  | dropped |                |                                                    | Earlier rows of a repeated customer_id quarantined; the last in file order wins (rule 9).
+customers                         | superseded_by_event            | dropped |                |                                                    | Older versions replaced by a newer live event: a live event is newer than any batch row, among events the latest event time wins (rule 9).
+customers                         | zip_left_padded                | fixed   |                | drop_reason IS NULL AND zip_padded                 | Zip code prefixes shorter than 5 characters left-padded with zeros (rule 3).
+customers                         | city_normalized                | fixed   |                | drop_reason IS NULL AND city_normalized            | City names lower-cased, diacritics removed, white space collapsed (rule 4).
+customers                         | state_upper_cased              | fixed   |                | drop_reason IS NULL AND state_upper_cased          | State codes upper-cased (rule 4).
+sellers                           | text_trimmed                   | fixed   |                | was_trimmed                                        |
+sellers                           | missing_primary_id             | dropped |                |                                                    | Rows without seller_id quarantined (rule 2).
+sellers                           | duplicate_key                  | dropped |                |                                                    | Earlier rows of a repeated seller_id quarantined; the last in file order wins (rule 9).
+sellers                           | zip_left_padded                | fixed   |                | drop_reason IS NULL AND zip_padded                 |
+sellers                           | city_normalized                | fixed   |                | drop_reason IS NULL AND city_normalized            |
+sellers                           | state_upper_cased              | fixed   |                | drop_reason IS NULL AND state_upper_cased          |
+products                          | text_trimmed                   | fixed   |                | was_trimmed                                        |
+products                          | missing_primary_id             | dropped |                |                                                    | Rows without product_id quarantined (rule 2).
+products                          | duplicate_key                  | dropped |                |                                                    | Earlier rows of a repeated product_id quarantined; the last in file order wins (rule 9).
+products                          | category_unknown               | fixed   |                | drop_reason IS NULL AND category_missing           | Products without a category get the category unknown (rule 7).
+products                          | category_untranslated          | flagged |                | drop_reason IS NULL AND category_untranslated      | Products whose category has no English translation keep the Portuguese name (rule 7).
+products                          | columns_renamed                | fixed   |                | drop_reason IS NULL                                | product_name_lenght and product_description_lenght renamed to ..._length (rule 8).
+orders                            | text_trimmed                   | fixed   |                | was_trimmed                                        |
+orders                            | missing_primary_id             | dropped |                |                                                    | Rows without order_id quarantined (rule 2).
+orders                            | missing_order_status           | dropped |                |                                                    | Orders without order_status quarantined (rule 2).
+orders                            | unparseable_purchase_timestamp | dropped |                |                                                    | Orders without a parseable order_purchase_timestamp quarantined (rule 2).
+orders                            | duplicate_key                  | dropped |                |                                                    | Earlier rows of a repeated order_id quarantined; the last in file order wins (rule 9).
+orders                            | superseded_by_event            | dropped |                |                                                    |
+orders                            | orphan_customer                | dropped |                |                                                    | Orders whose customer_id is not a customer quarantined (rule 10).
+orders                            | status_lower_cased             | fixed   |                | drop_reason IS NULL AND status_lower_cased         | order_status lower-cased (rule 5).
+orders                            | timestamp_unparseable          | flagged |                | drop_reason IS NULL AND unparseable_timestamps > 0 | Orders with a lifecycle timestamp that does not parse; it is set to NULL (rule 6).
+order_items                       | text_trimmed                   | fixed   |                | was_trimmed                                        |
+order_items                       | missing_primary_id             | dropped |                |                                                    | Rows without order_id or order_item_id quarantined (rule 2).
+order_items                       | duplicate_key                  | dropped |                |                                                    | Earlier rows of a repeated (order_id, order_item_id) quarantined; the last in file order wins (rule 9).
+order_items                       | superseded_by_event            | dropped |                |                                                    |
+order_items                       | orphan_order                   | dropped |                |                                                    | Items whose order_id is not an order quarantined (rule 10).
+order_items                       | unknown_product                | flagged |                | drop_reason IS NULL AND is_unknown_product         | Items whose product is not in the product table: kept, category unknown (rule 10).
+order_items                       | unknown_seller                 | flagged |                | drop_reason IS NULL AND is_unknown_seller          | Items whose seller is not in the seller table: kept, seller location NULL (rule 10).
+order_items                       | timestamp_unparseable          | flagged |                | drop_reason IS NULL AND unparseable_timestamps > 0 | Items whose shipping_limit_date does not parse; it is set to NULL (rule 6).
+order_payments                    | text_trimmed                   | fixed   |                | was_trimmed                                        |
+order_payments                    | missing_primary_id             | dropped |                |                                                    | Rows without order_id or payment_sequential quarantined (rule 2).
+order_payments                    | duplicate_key                  | dropped |                |                                                    | Earlier rows of a repeated (order_id, payment_sequential) quarantined; the last in file order wins (rule 9).
+order_payments                    | superseded_by_event            | dropped |                |                                                    |
+order_payments                    | orphan_order                   | dropped |                |                                                    | Payments whose order_id is not an order quarantined (rule 10).
+order_reviews                     | text_trimmed                   | fixed   |                | was_trimmed                                        |
+order_reviews                     | missing_primary_id             | dropped |                |                                                    | Rows without review_id or order_id quarantined (rule 2).
+order_reviews                     | duplicate_key                  | dropped |                |                                                    | Earlier rows of a repeated (review_id, order_id) quarantined; the last in file order wins (rule 9).
+order_reviews                     | orphan_order                   | dropped |                |                                                    | Reviews whose order_id is not an order quarantined (rule 10).
+order_reviews                     | timestamp_unparseable          | flagged |                | drop_reason IS NULL AND unparseable_timestamps > 0 | Reviews with a survey timestamp that does not parse; it is set to NULL (rule 6).
+order_reviews                     | review_id_shared               | flagged | review_sharing | orders_of_review > 1                               | Review rows whose review_id also reviews another order: each (review_id, order_id) is kept (rule 9 key).
+order_reviews                     | order_multiple_reviews         | flagged | review_sharing | reviews_of_order > 1                               | Review rows of orders with several reviews: each order scores the mean of its reviews (metrics.md 4.9).
+geolocation                       | text_trimmed                   | fixed   |                | points_trimmed                                     |
+geolocation                       | missing_primary_id             | dropped | quarantine     | table_name = 'geolocation'                         | Points without a zip code prefix quarantined (rule 2).
+geolocation                       | zip_left_padded                | fixed   |                | points_zip_padded                                  |
+geolocation                       | city_normalized                | fixed   |                | points_city_normalized                             |
+geolocation                       | state_upper_cased              | fixed   |                | points_state_upper_cased                           |
+geolocation                       | outside_brazil                 | flagged |                | points_outside_brazil                              | Points outside the bounding box of Brazil, left out of the median coordinates (rule 11).
+geolocation                       | geolocation_reduced            | fixed   |                | points - 1                                         | Points merged into one row per zip code prefix: median coordinates, most frequent city and state (rule 11).
+product_category_name_translation | text_trimmed                   | fixed   |                | was_trimmed                                        |
+product_category_name_translation | missing_primary_id             | dropped | quarantine     | table_name = 'product_category_name_translation' AND reason = 'missing_primary_id' | Rows without a Portuguese category name quarantined (rule 2).
+product_category_name_translation | duplicate_key                  | dropped | quarantine     | table_name = 'product_category_name_translation' AND reason = 'duplicate_key' | Earlier rows of a repeated Portuguese category name quarantined; the last in file order wins (rule 9).
+{% endcapture %}
+{%- comment %}
+The relations the rules are counted in, each read once: name | relation | counted by (rows or sum).
+{%- endcomment %}
+{%- capture relation_book %}
+customers                         | {{ ref('base_customers') }}      | rows
+sellers                           | {{ ref('base_sellers') }}        | rows
+products                          | {{ ref('base_products') }}       | rows
+orders                            | {{ ref('base_orders') }}         | rows
+order_items                       | {{ ref('base_order_items') }}    | rows
+order_payments                    | {{ ref('base_order_payments') }} | rows
+order_reviews                     | {{ ref('base_order_reviews') }}  | rows
+review_sharing                    | review_sharing                   | rows
+geolocation                       | {{ ref('stg_geolocation') }}     | sum
+product_category_name_translation | translation_rows                 | rows
+quarantine                        | {{ ref('stg_quarantine') }}      | rows
+{% endcapture %}
+{%- capture newline %}
+{% endcapture %}
+{%- capture first_column %}
+        {% endcapture %}
+{%- capture next_column %},
+        {% endcapture %}
+{%- assign rules = rule_book | strip | split: newline %}
+{%- assign relations = relation_book | strip | split: newline %}
+WITH review_sharing AS (
     SELECT
         review_id,
         order_id,
@@ -82,93 +100,47 @@ review_sharing AS (
         COUNT(*) OVER (PARTITION BY order_id) AS reviews_of_order
     FROM {{ ref('stg_order_reviews') }}
 ),
-review_sharing_counts AS (
+translation_rows AS (
     SELECT
-        COUNT(CASE WHEN orders_of_review > 1 THEN 1 END) AS review_id_shared,
-        COUNT(CASE WHEN reviews_of_order > 1 THEN 1 END) AS order_multiple_reviews
-    FROM review_sharing
-),
-geolocation_counts AS (
-    SELECT
-        coalesce(SUM(points_trimmed), 0) AS text_trimmed,
-        coalesce(SUM(points_zip_padded), 0) AS zip_left_padded,
-        coalesce(SUM(points_city_normalized), 0) AS city_normalized,
-        coalesce(SUM(points_state_upper_cased), 0) AS state_upper_cased,
-        coalesce(SUM(points_outside_brazil), 0) AS outside_brazil,
-        coalesce(SUM(points), 0) - COUNT(*) AS geolocation_reduced
-    FROM {{ ref('stg_geolocation') }}
-),
-translation_counts AS (
-    SELECT
-        COUNT(CASE WHEN {{ untrimmed('product_category_name, product_category_name_english') }} THEN 1 END) AS text_trimmed
+        {{ untrimmed('product_category_name, product_category_name_english') }} AS was_trimmed
     FROM {{ source('raw', 'product_category_name_translation') }}
 ),
-quarantine_counts AS (
+{%- for relation_line in relations %}
+{%- assign relation = relation_line | split: '|' %}
+{%- assign relation_name = relation[0] | strip %}
+{%- assign counted_by = relation[2] | strip %}
+{%- assign separator = first_column %}
+{{ relation_name }}_counts AS (
     SELECT
-        COUNT(CASE WHEN table_name = 'product_category_name_translation' AND reason = 'missing_primary_id' THEN 1 END) AS translation_missing_primary_id,
-        COUNT(CASE WHEN table_name = 'product_category_name_translation' AND reason = 'duplicate_key' THEN 1 END) AS translation_duplicate_key,
-        COUNT(CASE WHEN table_name = 'geolocation' THEN 1 END) AS geolocation_missing_primary_id
-    FROM {{ ref('stg_quarantine') }}
+{%- for rule_line in rules %}
+{%- assign rule = rule_line | split: '|' %}
+{%- assign table = rule[0] | strip %}
+{%- assign counted_in = rule[3] | strip | default: table %}
+{%- if counted_in == relation_name %}
+{%- assign name = rule[1] | strip %}
+{%- assign counts = rule[4] | strip %}
+{%- if counts == '' %}{% assign counts = "drop_reason = '" | append: name | append: "'" %}{% endif %}
+{{- separator }}
+{%- if counted_by == 'sum' %}coalesce(SUM({{ counts }}), 0){% else %}COUNT(CASE WHEN {{ counts }} THEN 1 END){% endif %} AS {{ table }}__{{ name }}
+{%- assign separator = next_column %}
+{%- endif %}
+{%- endfor %}
+    FROM {{ relation[1] | strip }}
 ),
+{%- endfor %}
 rule_counts AS (
-    SELECT 'text_trimmed' AS rule, 'customers' AS table_name, 'fixed' AS action, text_trimmed AS row_count, 'Values with white space around them trimmed, blank values set to NULL (rule 1).' AS description FROM customer_counts
-    UNION ALL SELECT 'missing_primary_id', 'customers', 'dropped', missing_primary_id, 'Rows without customer_id quarantined (rule 2).' FROM customer_counts
-    UNION ALL SELECT 'duplicate_key', 'customers', 'dropped', duplicate_key, 'Earlier rows of a repeated customer_id quarantined; the last in file order wins (rule 9).' FROM customer_counts
-    UNION ALL SELECT 'superseded_by_event', 'customers', 'dropped', superseded_by_event, 'Older versions replaced by a newer live event: a live event is newer than any batch row, among events the latest event time wins (rule 9).' FROM customer_counts
-    UNION ALL SELECT 'zip_left_padded', 'customers', 'fixed', zip_left_padded, 'Zip code prefixes shorter than 5 characters left-padded with zeros (rule 3).' FROM customer_counts
-    UNION ALL SELECT 'city_normalized', 'customers', 'fixed', city_normalized, 'City names lower-cased, diacritics removed, white space collapsed (rule 4).' FROM customer_counts
-    UNION ALL SELECT 'state_upper_cased', 'customers', 'fixed', state_upper_cased, 'State codes upper-cased (rule 4).' FROM customer_counts
-    UNION ALL SELECT 'text_trimmed', 'sellers', 'fixed', text_trimmed, 'Values with white space around them trimmed, blank values set to NULL (rule 1).' FROM seller_counts
-    UNION ALL SELECT 'missing_primary_id', 'sellers', 'dropped', missing_primary_id, 'Rows without seller_id quarantined (rule 2).' FROM seller_counts
-    UNION ALL SELECT 'duplicate_key', 'sellers', 'dropped', duplicate_key, 'Earlier rows of a repeated seller_id quarantined; the last in file order wins (rule 9).' FROM seller_counts
-    UNION ALL SELECT 'zip_left_padded', 'sellers', 'fixed', zip_left_padded, 'Zip code prefixes shorter than 5 characters left-padded with zeros (rule 3).' FROM seller_counts
-    UNION ALL SELECT 'city_normalized', 'sellers', 'fixed', city_normalized, 'City names lower-cased, diacritics removed, white space collapsed (rule 4).' FROM seller_counts
-    UNION ALL SELECT 'state_upper_cased', 'sellers', 'fixed', state_upper_cased, 'State codes upper-cased (rule 4).' FROM seller_counts
-    UNION ALL SELECT 'text_trimmed', 'products', 'fixed', text_trimmed, 'Values with white space around them trimmed, blank values set to NULL (rule 1).' FROM product_counts
-    UNION ALL SELECT 'missing_primary_id', 'products', 'dropped', missing_primary_id, 'Rows without product_id quarantined (rule 2).' FROM product_counts
-    UNION ALL SELECT 'duplicate_key', 'products', 'dropped', duplicate_key, 'Earlier rows of a repeated product_id quarantined; the last in file order wins (rule 9).' FROM product_counts
-    UNION ALL SELECT 'category_unknown', 'products', 'fixed', category_unknown, 'Products without a category get the category unknown (rule 7).' FROM product_counts
-    UNION ALL SELECT 'category_untranslated', 'products', 'flagged', category_untranslated, 'Products whose category has no English translation keep the Portuguese name (rule 7).' FROM product_counts
-    UNION ALL SELECT 'columns_renamed', 'products', 'fixed', columns_renamed, 'product_name_lenght and product_description_lenght renamed to ..._length (rule 8).' FROM product_counts
-    UNION ALL SELECT 'text_trimmed', 'orders', 'fixed', text_trimmed, 'Values with white space around them trimmed, blank values set to NULL (rule 1).' FROM order_counts
-    UNION ALL SELECT 'missing_primary_id', 'orders', 'dropped', missing_primary_id, 'Rows without order_id quarantined (rule 2).' FROM order_counts
-    UNION ALL SELECT 'missing_order_status', 'orders', 'dropped', missing_order_status, 'Orders without order_status quarantined (rule 2).' FROM order_counts
-    UNION ALL SELECT 'unparseable_purchase_timestamp', 'orders', 'dropped', unparseable_purchase_timestamp, 'Orders without a parseable order_purchase_timestamp quarantined (rule 2).' FROM order_counts
-    UNION ALL SELECT 'duplicate_key', 'orders', 'dropped', duplicate_key, 'Earlier rows of a repeated order_id quarantined; the last in file order wins (rule 9).' FROM order_counts
-    UNION ALL SELECT 'superseded_by_event', 'orders', 'dropped', superseded_by_event, 'Older versions replaced by a newer live event: a live event is newer than any batch row, among events the latest event time wins (rule 9).' FROM order_counts
-    UNION ALL SELECT 'orphan_customer', 'orders', 'dropped', orphan_customer, 'Orders whose customer_id is not a customer quarantined (rule 10).' FROM order_counts
-    UNION ALL SELECT 'status_lower_cased', 'orders', 'fixed', status_lower_cased, 'order_status lower-cased (rule 5).' FROM order_counts
-    UNION ALL SELECT 'timestamp_unparseable', 'orders', 'flagged', timestamp_unparseable, 'Orders with a lifecycle timestamp that does not parse; it is set to NULL (rule 6).' FROM order_counts
-    UNION ALL SELECT 'text_trimmed', 'order_items', 'fixed', text_trimmed, 'Values with white space around them trimmed, blank values set to NULL (rule 1).' FROM item_counts
-    UNION ALL SELECT 'missing_primary_id', 'order_items', 'dropped', missing_primary_id, 'Rows without order_id or order_item_id quarantined (rule 2).' FROM item_counts
-    UNION ALL SELECT 'duplicate_key', 'order_items', 'dropped', duplicate_key, 'Earlier rows of a repeated (order_id, order_item_id) quarantined; the last in file order wins (rule 9).' FROM item_counts
-    UNION ALL SELECT 'superseded_by_event', 'order_items', 'dropped', superseded_by_event, 'Older versions replaced by a newer live event: a live event is newer than any batch row, among events the latest event time wins (rule 9).' FROM item_counts
-    UNION ALL SELECT 'orphan_order', 'order_items', 'dropped', orphan_order, 'Items whose order_id is not an order quarantined (rule 10).' FROM item_counts
-    UNION ALL SELECT 'unknown_product', 'order_items', 'flagged', unknown_product, 'Items whose product is not in the product table: kept, category unknown (rule 10).' FROM item_counts
-    UNION ALL SELECT 'unknown_seller', 'order_items', 'flagged', unknown_seller, 'Items whose seller is not in the seller table: kept, seller location NULL (rule 10).' FROM item_counts
-    UNION ALL SELECT 'timestamp_unparseable', 'order_items', 'flagged', timestamp_unparseable, 'Items whose shipping_limit_date does not parse; it is set to NULL (rule 6).' FROM item_counts
-    UNION ALL SELECT 'text_trimmed', 'order_payments', 'fixed', text_trimmed, 'Values with white space around them trimmed, blank values set to NULL (rule 1).' FROM payment_counts
-    UNION ALL SELECT 'missing_primary_id', 'order_payments', 'dropped', missing_primary_id, 'Rows without order_id or payment_sequential quarantined (rule 2).' FROM payment_counts
-    UNION ALL SELECT 'duplicate_key', 'order_payments', 'dropped', duplicate_key, 'Earlier rows of a repeated (order_id, payment_sequential) quarantined; the last in file order wins (rule 9).' FROM payment_counts
-    UNION ALL SELECT 'superseded_by_event', 'order_payments', 'dropped', superseded_by_event, 'Older versions replaced by a newer live event: a live event is newer than any batch row, among events the latest event time wins (rule 9).' FROM payment_counts
-    UNION ALL SELECT 'orphan_order', 'order_payments', 'dropped', orphan_order, 'Payments whose order_id is not an order quarantined (rule 10).' FROM payment_counts
-    UNION ALL SELECT 'text_trimmed', 'order_reviews', 'fixed', text_trimmed, 'Values with white space around them trimmed, blank values set to NULL (rule 1).' FROM review_counts
-    UNION ALL SELECT 'missing_primary_id', 'order_reviews', 'dropped', missing_primary_id, 'Rows without review_id or order_id quarantined (rule 2).' FROM review_counts
-    UNION ALL SELECT 'duplicate_key', 'order_reviews', 'dropped', duplicate_key, 'Earlier rows of a repeated (review_id, order_id) quarantined; the last in file order wins (rule 9).' FROM review_counts
-    UNION ALL SELECT 'orphan_order', 'order_reviews', 'dropped', orphan_order, 'Reviews whose order_id is not an order quarantined (rule 10).' FROM review_counts
-    UNION ALL SELECT 'timestamp_unparseable', 'order_reviews', 'flagged', timestamp_unparseable, 'Reviews with a survey timestamp that does not parse; it is set to NULL (rule 6).' FROM review_counts
-    UNION ALL SELECT 'review_id_shared', 'order_reviews', 'flagged', review_id_shared, 'Review rows whose review_id also reviews another order: each (review_id, order_id) is kept (rule 9 key).' FROM review_sharing_counts
-    UNION ALL SELECT 'order_multiple_reviews', 'order_reviews', 'flagged', order_multiple_reviews, 'Review rows of orders with several reviews: each order scores the mean of its reviews (metrics.md 4.9).' FROM review_sharing_counts
-    UNION ALL SELECT 'text_trimmed', 'geolocation', 'fixed', text_trimmed, 'Values with white space around them trimmed, blank values set to NULL (rule 1).' FROM geolocation_counts
-    UNION ALL SELECT 'missing_primary_id', 'geolocation', 'dropped', geolocation_missing_primary_id, 'Points without a zip code prefix quarantined (rule 2).' FROM quarantine_counts
-    UNION ALL SELECT 'zip_left_padded', 'geolocation', 'fixed', zip_left_padded, 'Zip code prefixes shorter than 5 characters left-padded with zeros (rule 3).' FROM geolocation_counts
-    UNION ALL SELECT 'city_normalized', 'geolocation', 'fixed', city_normalized, 'City names lower-cased, diacritics removed, white space collapsed (rule 4).' FROM geolocation_counts
-    UNION ALL SELECT 'state_upper_cased', 'geolocation', 'fixed', state_upper_cased, 'State codes upper-cased (rule 4).' FROM geolocation_counts
-    UNION ALL SELECT 'outside_brazil', 'geolocation', 'flagged', outside_brazil, 'Points outside the bounding box of Brazil, left out of the median coordinates (rule 11).' FROM geolocation_counts
-    UNION ALL SELECT 'geolocation_reduced', 'geolocation', 'fixed', geolocation_reduced, 'Points merged into one row per zip code prefix: median coordinates, most frequent city and state (rule 11).' FROM geolocation_counts
-    UNION ALL SELECT 'text_trimmed', 'product_category_name_translation', 'fixed', text_trimmed, 'Values with white space around them trimmed, blank values set to NULL (rule 1).' FROM translation_counts
-    UNION ALL SELECT 'missing_primary_id', 'product_category_name_translation', 'dropped', translation_missing_primary_id, 'Rows without a Portuguese category name quarantined (rule 2).' FROM quarantine_counts
-    UNION ALL SELECT 'duplicate_key', 'product_category_name_translation', 'dropped', translation_duplicate_key, 'Earlier rows of a repeated Portuguese category name quarantined; the last in file order wins (rule 9).' FROM quarantine_counts
+{%- for rule_line in rules %}
+{%- assign rule = rule_line | split: '|' %}
+{%- assign table = rule[0] | strip %}
+{%- assign name = rule[1] | strip %}
+{%- if rule.size > 5 %}{% assign description = rule[5] | strip %}{% else %}{% assign description = '' %}{% endif %}
+{%- for first_line in rules %}
+{%- assign first = first_line | split: '|' %}
+{%- assign first_name = first[1] | strip %}
+{%- if description == '' and first_name == name %}{% assign description = first[5] | strip %}{% endif %}
+{%- endfor %}
+    {% unless forloop.first %}UNION ALL {% endunless %}SELECT '{{ name }}' AS rule, '{{ table }}' AS table_name, '{{ rule[2] | strip }}' AS action, {{ table }}__{{ name }} AS row_count, '{{ description }}' AS description FROM {{ rule[3] | strip | default: table }}_counts
+{%- endfor %}
 )
 SELECT
     rule,
