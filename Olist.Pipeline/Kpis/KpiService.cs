@@ -1,24 +1,21 @@
 using System.Data.Common;
 using System.Globalization;
-using DuckDB.NET.Data;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Warehouse;
 
 namespace Olist.Pipeline.Kpis;
 
 /// <summary>
-/// Reads the <c>kpis.kpi_*</c> tables. A date range renders the same model with the vars <c>kpi_from</c> and
+/// Reads the <c>kpi_*</c> tables of the warehouse (<see cref="IKpiReader"/>: DuckDB's <c>kpis</c> schema, or BigQuery's
+/// dataset by parameterised jobs.query). A date range renders the same model with the vars <c>kpi_from</c> and
 /// <c>kpi_to</c> and runs it as a query, so a range never has a second definition. Options are whitelisted enums
 /// passed as parameters; relation names come from this class only. Rows are kept per request until the next build
 /// (<see cref="KpiResultCache"/>); at most <see cref="WarehouseOptions.MaxConcurrentQueries"/> queries run at once and
 /// the others wait their turn.
 /// </summary>
-public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer renderer) : IKpiService, IDisposable
+public sealed class KpiService(IKpiReader reader, IModelQueryRenderer renderer) : IKpiService, IDisposable
 {
-    private const string Schema = "kpis";
-
     private readonly KpiResultCache _cache = new();
-    private readonly SemaphoreSlim _running = new(warehouse.Options.MaxConcurrentQueries);
+    private readonly SemaphoreSlim _running = new(reader.MaxConcurrentQueries);
 
     public Task<IReadOnlyList<CustomerGrowthRow>> CustomerGrowthAsync(DateRange range, CancellationToken cancellationToken) =>
         QueryAsync(
@@ -117,14 +114,14 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
     public void Dispose() => _running.Dispose();
 
     private Task<IReadOnlyList<T>> QueryAsync<T>(
-        KpiQuery query, DateRange range, IReadOnlyList<DuckDBParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+        KpiQuery query, DateRange range, IReadOnlyList<KpiParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
-        var key = string.Join('|', [query.Model, $"{range.From:yyyy-MM-dd}", $"{range.To:yyyy-MM-dd}", .. parameters.Select(p => $"{p.ParameterName}={p.Value}")]);
-        return _cache.GetOrAddAsync(warehouse.ModelsVersion, key, () => ReadInTurnAsync(query, range, parameters, map, cancellationToken), cancellationToken);
+        var key = string.Join('|', [query.Model, $"{range.From:yyyy-MM-dd}", $"{range.To:yyyy-MM-dd}", .. parameters.Select(p => $"{p.Name}={p.Value}")]);
+        return _cache.GetOrAddAsync(reader.Warehouse.ModelsVersion, key, () => ReadInTurnAsync(query, range, parameters, map, cancellationToken), cancellationToken);
     }
 
     private async Task<IReadOnlyList<T>> ReadInTurnAsync<T>(
-        KpiQuery query, DateRange range, IReadOnlyList<DuckDBParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+        KpiQuery query, DateRange range, IReadOnlyList<KpiParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
         await _running.WaitAsync(cancellationToken);
         try
@@ -138,32 +135,10 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
     }
 
     private async Task<IReadOnlyList<T>> ReadAsync<T>(
-        KpiQuery query, DateRange range, IReadOnlyList<DuckDBParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+        KpiQuery query, DateRange range, IReadOnlyList<KpiParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
     {
         var relation = await RelationAsync(query, range, cancellationToken);
-        await using var connection = await warehouse.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = query.Sql(relation, "$");
-        foreach (var parameter in parameters)
-        {
-            command.Parameters.Add(parameter);
-        }
-
-        try
-        {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var rows = new List<T>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add(map(reader));
-            }
-
-            return rows;
-        }
-        catch (DuckDBException ex) when (ex.Message.Contains("does not exist", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new PipelineException($"The KPI table {Schema}.{query.Model} is missing from {warehouse.DatabasePath}: run 'build' first.", ex);
-        }
+        return await reader.ReadAsync(query.Model, query.Sql(relation, reader.ParameterMarker), parameters, map, cancellationToken);
     }
 
     /// <summary>The built table for every order; for a range, the model's own query rendered with the range's vars.</summary>
@@ -171,7 +146,7 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
     {
         if (range.From is null && range.To is null)
         {
-            return $"{Schema}.{query.Model}";
+            return reader.Relation(query.Model);
         }
 
         return query.RangeRelation(await renderer.RenderQueryAsync(query.Model, RangeVars(range), cancellationToken));
@@ -208,7 +183,7 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
         }
     }
 
-    private static DuckDBParameter Parameter(string name, object value) => new(name, value);
+    private static KpiParameter Parameter(string name, object value) => new(name, value);
 
     private static double? NullableDouble(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDouble(ordinal);
 

@@ -103,6 +103,7 @@ internal static class ArtifactWriter
                     r.Failures,
                     r.FailingRows,
                     r.Message,
+                    r.BytesProcessed,
                 }),
                 Json),
         };

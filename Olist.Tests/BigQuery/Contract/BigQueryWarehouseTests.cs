@@ -1,0 +1,165 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Olist.Pipeline.Errors;
+using Olist.Pipeline.Gcp.BigQuery;
+using Olist.Pipeline.Kpis;
+using Olist.Pipeline.Transform;
+using Olist.Pipeline.Transform.Artifacts;
+using Olist.Pipeline.Transform.Execution;
+using Olist.Pipeline.Warehouse;
+using Olist.Tests.TestSupport;
+
+namespace Olist.Tests.BigQuery.Contract;
+
+/// <summary>
+/// BigQuery as the warehouse (<c>Olist:Warehouse:Provider = BigQuery</c>) through the pipeline's one registration, on the
+/// fake that checks every request against Google's discovery document. The fake runs no SQL: it keeps a catalog of the
+/// relations the statements create and drop, and answers queries with the shapes a test scripts. What these tests prove
+/// is the requests (valid per the discovery document), the order of the jobs, and what the engine does with BigQuery's
+/// answers (a failed audit publishes nothing); that BigQuery computes the same rows is not proven here.
+/// </summary>
+public sealed class BigQueryWarehouseTests : FakeBigQueryTests, IDisposable
+{
+    private const string Dataset = "olist_ci";
+    private readonly TempDirectory _data = new();
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public void DuckDb_stays_the_default_BigQuery_is_chosen_by_its_provider_and_any_other_is_refused_by_name()
+    {
+        using var duck = TestPipeline.Create(_data.Path);
+        using var big = Pipeline();
+
+        Assert.IsType<DuckDbWarehouse>(duck.GetRequiredService<IWarehouse>());
+        Assert.IsType<DuckDbKpiReader>(duck.GetRequiredService<IKpiReader>());
+        var warehouse = Assert.IsType<BigQueryWarehouse>(big.GetRequiredService<IWarehouse>());
+        Assert.Equal($"{FakeBigQueryServer.Project}.{Dataset}", warehouse.Location);
+        Assert.IsType<BigQueryKpiReader>(big.GetRequiredService<IKpiReader>());
+        var refused = Assert.Throws<PipelineException>(() => TestPipeline.Create(_data.Path, new Dictionary<string, string?> { ["Olist:Warehouse:Provider"] = "Snowflake" }));
+        Assert.Equal("Olist:Warehouse:Provider 'Snowflake' is not a warehouse; use 'DuckDb' or 'BigQuery'.", refused.Message);
+        Assert.Empty(Fake.Calls);
+    }
+
+    [Fact]
+    public async Task A_build_runs_every_model_and_test_as_BigQuery_jobs_in_graph_order_and_records_the_bytes_each_model_processed()
+    {
+        Fake.Answer = sql => sql.StartsWith("CREATE OR REPLACE TABLE `olist_ci.dim_products`", StringComparison.Ordinal) ? Processed(7_340_032) : null;
+        using var services = Pipeline();
+        var engine = services.GetRequiredService<TransformProject>();
+
+        var summary = await engine.BuildAsync(new BuildRequest(), progress: null, CancellationToken.None);
+
+        Assert.True(summary.Succeeded, string.Join("; ", summary.Results.Where(r => r.Status is not (RunStatus.Success or RunStatus.Pass)).Select(r => $"{r.Name}: {r.Message}")));
+        Assert.True(Fake.HasDataset(Dataset));
+        var statements = Fake.Statements.ToList();
+        var built = summary.Models.Select(m => m.Name).ToList();
+        var created = statements.Select(CreatedModel).OfType<string>().Where(built.Contains).Distinct().ToList();
+        Assert.Equal(built, created);
+        Assert.Equal(summary.Tests.Count(), statements.Count(s => s.StartsWith("SELECT count(*) FROM (", StringComparison.Ordinal)));
+        Assert.All(summary.Models, m => Assert.NotNull(Fake.KindOf(Dataset, m.Name)));
+        Assert.Null(Fake.KindOf(Dataset, "fact_sales__audit"));
+
+        var results = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(_data.Path, "target", ArtifactWriter.RunResultsFile)))!["results"]!.AsArray();
+        var products = results.Single(r => r!["name"]!.GetValue<string>() == "dim_products")!;
+        Assert.Equal(7_340_032, products["bytes_processed"]!.GetValue<long>());
+        Assert.All(results, r => Assert.NotNull(r!["bytes_processed"]));
+    }
+
+    [Fact]
+    public async Task A_failed_audit_publishes_nothing_keeps_the_audited_rows_and_skips_what_reads_the_model()
+    {
+        using var services = Pipeline();
+        var engine = services.GetRequiredService<TransformProject>();
+        Assert.True((await engine.BuildAsync(new BuildRequest(), progress: null, CancellationToken.None)).Succeeded);
+        var before = Fake.Statements.Count;
+        Fake.Answer = sql => sql.StartsWith("SELECT count(*) FROM (", StringComparison.Ordinal) && sql.Contains("`olist_ci.fact_sales__audit`", StringComparison.Ordinal)
+            ? Count(3)
+            : null;
+
+        var summary = await engine.BuildAsync(new BuildRequest("fact_sales+"), progress: null, CancellationToken.None);
+
+        var factSales = summary.Models.Single(m => m.Name == "fact_sales");
+        Assert.Equal(RunStatus.Error, factSales.Status);
+        Assert.Contains("audit failed", factSales.Message, StringComparison.Ordinal);
+        Assert.All(summary.Models.Where(m => m.Name != "fact_sales"), m => Assert.Equal(RunStatus.Skipped, m.Status));
+        var statements = Fake.Statements.Skip(before).ToList();
+        Assert.Contains(statements, s => s.StartsWith("CREATE OR REPLACE TABLE `olist_ci.fact_sales__audit`", StringComparison.Ordinal));
+        Assert.DoesNotContain(statements, s => s.Contains("`olist_ci.fact_sales` COPY", StringComparison.Ordinal));
+        Assert.DoesNotContain(statements, s => s.StartsWith("CREATE OR REPLACE TABLE `olist_ci.fact_sales`", StringComparison.Ordinal));
+        Assert.DoesNotContain(statements, s => s.StartsWith("DROP TABLE `olist_ci.fact_sales`", StringComparison.Ordinal));
+        Assert.Equal("TABLE", Fake.KindOf(Dataset, "fact_sales"));
+        Assert.Equal("TABLE", Fake.KindOf(Dataset, "fact_sales__audit"));
+    }
+
+    [Fact]
+    public async Task A_passing_audit_publishes_by_one_table_copy_and_drops_the_audit_table()
+    {
+        using var services = Pipeline();
+        var engine = services.GetRequiredService<TransformProject>();
+
+        var summary = await engine.BuildAsync(new BuildRequest("+fact_sales"), progress: null, CancellationToken.None);
+
+        Assert.True(summary.Succeeded);
+        var statements = Fake.Statements.ToList();
+        var write = statements.FindIndex(s => s.StartsWith("CREATE OR REPLACE TABLE `olist_ci.fact_sales__audit`", StringComparison.Ordinal));
+        var audits = statements.FindIndex(s => s.Contains("`olist_ci.fact_sales__audit`", StringComparison.Ordinal) && s.StartsWith("SELECT count(*)", StringComparison.Ordinal));
+        var publish = statements.FindIndex(s => s == "CREATE OR REPLACE TABLE `olist_ci.fact_sales` COPY `olist_ci.fact_sales__audit`");
+        var drop = statements.FindIndex(s => s == "DROP TABLE `olist_ci.fact_sales__audit`");
+        Assert.True(write >= 0 && write < audits && audits < publish && publish < drop, $"write {write}, first audit {audits}, publish {publish}, drop {drop}");
+        Assert.Equal("TABLE", Fake.KindOf(Dataset, "fact_sales"));
+        Assert.Null(Fake.KindOf(Dataset, "fact_sales__audit"));
+    }
+
+    [Fact]
+    public async Task A_day_is_audited_then_replaced_by_one_transaction_whose_rows_come_from_its_statements()
+    {
+        using var services = Pipeline();
+        var engine = services.GetRequiredService<TransformProject>();
+        Assert.True((await engine.BuildAsync(new BuildRequest("+fact_sales"), progress: null, CancellationToken.None)).Succeeded);
+        var before = Fake.Statements.Count;
+        Fake.AffectedRows = statement => statement.StartsWith("INSERT", StringComparison.Ordinal) ? 412 : 398;
+
+        var summary = await engine.BuildAsync(new BuildRequest("fact_sales", Ds: new DateOnly(2018, 3, 5)), progress: null, CancellationToken.None);
+
+        Assert.True(summary.Succeeded, string.Join("; ", summary.Results.Select(r => $"{r.Name}: {r.Message}")));
+        var statements = Fake.Statements.Skip(before).ToList();
+        var transaction = Assert.Single(statements, s => s.StartsWith("BEGIN TRANSACTION;", StringComparison.Ordinal));
+        Assert.Matches(
+            @"^BEGIN TRANSACTION;\nDELETE FROM `olist_ci.fact_sales` WHERE ds = DATE '2018-03-05' OR ds IN \(SELECT DISTINCT ds FROM `olist_ci.fact_sales__audit`\);\nINSERT INTO `olist_ci.fact_sales` SELECT \* FROM `olist_ci.fact_sales__audit`;\nCOMMIT TRANSACTION;$",
+            transaction);
+        Assert.Contains(Fake.Calls, c => c.Method == "bigquery.jobs.list" && c.PathAndQuery.Contains("parentJobId=", StringComparison.Ordinal));
+        Assert.Equal(412, summary.Models.Single().RowsAffected);
+        Assert.DoesNotContain(statements, s => s.StartsWith("CREATE OR REPLACE TABLE `olist_ci.fact_sales`", StringComparison.Ordinal));
+    }
+
+    private ServiceProvider Pipeline() => TestPipeline.Create(_data.Path, new Dictionary<string, string?>
+    {
+        ["Olist:Warehouse:Provider"] = "BigQuery",
+        ["Olist:Warehouse:BigQuery:ProjectId"] = FakeBigQueryServer.Project,
+        ["Olist:Warehouse:BigQuery:Dataset"] = Dataset,
+        ["Olist:Warehouse:BigQuery:EmulatorHost"] = Fake.HttpAddress.ToString().TrimEnd('/'),
+        ["Olist:Warehouse:BigQuery:InitialBackoff"] = "00:00:00.005",
+    });
+
+    private static string? CreatedModel(string statement)
+    {
+        foreach (var prefix in (string[])["CREATE OR REPLACE TABLE `olist_ci.", "CREATE OR REPLACE VIEW `olist_ci."])
+        {
+            if (statement.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                var name = statement[prefix.Length..statement.IndexOf('`', prefix.Length)];
+                return name.EndsWith("__audit", StringComparison.Ordinal) ? name[..^"__audit".Length] : name;
+            }
+        }
+
+        return null;
+    }
+
+    private static FakeQuery Processed(long bytes) => FakeQuery.Empty with { Bytes = bytes };
+
+    private static FakeQuery Count(long failures) => new(
+        """{"fields":[{"name":"f0_","type":"INTEGER","mode":"NULLABLE"}]}""",
+        _ => [JsonNode.Parse(JsonSerializer.Serialize(new { f = new[] { new { v = failures.ToString(System.Globalization.CultureInfo.InvariantCulture) } } }))!]);
+}
