@@ -134,6 +134,55 @@ public sealed class BigQueryWarehouseTests : FakeBigQueryTests, IDisposable
         Assert.DoesNotContain(statements, s => s.StartsWith("CREATE OR REPLACE TABLE `olist_ci.fact_sales`", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Kpis_are_read_from_BigQuery_with_typed_parameters_and_kept_until_the_models_change()
+    {
+        Fake.Answer = sql => sql.Contains("FROM `olist_ci.kpi_sales_trends`", StringComparison.Ordinal) ? SalesTrends : null;
+        using var services = Pipeline();
+        var kpis = services.GetRequiredService<IKpiService>();
+        var all = new DateRange(null, null);
+
+        var first = await kpis.SalesTrendsAsync(TimeGrain.Month, all, CancellationToken.None);
+        var cached = await kpis.SalesTrendsAsync(TimeGrain.Month, all, CancellationToken.None);
+        services.GetRequiredService<IWarehouse>().ModelsChanged();
+        await kpis.SalesTrendsAsync(TimeGrain.Month, all, CancellationToken.None);
+
+        Assert.Equal([new SalesTrendRow("2018-01", 7269, 1107301.89m, 163441.27m, 1115004.18m, 152.33), new SalesTrendRow("2018-02", 6728, 986908.96m, 158977.45m, 992463.34m, null)], first);
+        Assert.Same(first, cached);
+        var reads = Fake.Calls.Where(c => c.Method == "bigquery.jobs.query").ToList();
+        Assert.Equal(2, reads.Count);
+        var body = JsonNode.Parse(reads[0].Body!)!;
+        Assert.Equal("SELECT period, orders, revenue, freight, payments, aov FROM `olist_ci.kpi_sales_trends` WHERE grain = @grain ORDER BY period", body["query"]!.GetValue<string>());
+        Assert.Equal("NAMED", body["parameterMode"]!.GetValue<string>());
+        Assert.Equal("""[{"name":"grain","parameterType":{"type":"STRING"},"parameterValue":{"value":"month"}}]""", body["queryParameters"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task A_kpi_range_runs_the_models_own_BigQuery_sql_and_a_missing_kpi_table_says_to_build()
+    {
+        using var services = Pipeline();
+        var kpis = services.GetRequiredService<IKpiService>();
+
+        await kpis.TopProductsAsync(TimeGrain.Year, 5, new DateRange(new DateOnly(2018, 1, 1), new DateOnly(2018, 3, 31)), CancellationToken.None);
+        Fake.FailNext("jobs.query", new FakeBigQueryServer.Failure(404, "notFound", "NOT_FOUND"));
+        var missing = await Assert.ThrowsAsync<PipelineException>(() => kpis.SatisfactionAsync(new DateRange(null, null), CancellationToken.None));
+
+        var body = JsonNode.Parse(Fake.Calls.First(c => c.Method == "bigquery.jobs.query").Body!)!;
+        var sql = body["query"]!.GetValue<string>();
+        Assert.StartsWith("SELECT period, rank, product_id, category, units, revenue FROM (", sql, StringComparison.Ordinal);
+        Assert.Contains("`olist_ci.fact_sales`", sql, StringComparison.Ordinal);
+        Assert.Contains("DATE '2018-03-31'", sql, StringComparison.Ordinal);
+        Assert.EndsWith(") AS kpi_top_products WHERE grain = @grain AND rank <= @top ORDER BY period, rank", sql, StringComparison.Ordinal);
+        Assert.Equal("""[{"name":"grain","parameterType":{"type":"STRING"},"parameterValue":{"value":"year"}},{"name":"top","parameterType":{"type":"INT64"},"parameterValue":{"value":"5"}}]""", body["queryParameters"]!.ToJsonString());
+        Assert.Equal("The KPI table `olist_ci.kpi_satisfaction` is missing from BigQuery olist-fake.olist_ci: run 'build' first.", missing.Message);
+    }
+
+    private static FakeQuery SalesTrends => new(
+        """{"fields":[{"name":"period","type":"STRING"},{"name":"orders","type":"INTEGER"},{"name":"revenue","type":"NUMERIC"},{"name":"freight","type":"NUMERIC"},{"name":"payments","type":"NUMERIC"},{"name":"aov","type":"FLOAT"}]}""",
+        _ => [Row("2018-01", "7269", "1107301.89", "163441.27", "1115004.18", "152.33"), Row("2018-02", "6728", "986908.96", "158977.45", "992463.34", null)]);
+
+    private static JsonObject Row(params string?[] cells) => new JsonObject { ["f"] = new JsonArray([.. cells.Select(c => new JsonObject { ["v"] = c })]) };
+
     private ServiceProvider Pipeline() => TestPipeline.Create(_data.Path, new Dictionary<string, string?>
     {
         ["Olist:Warehouse:Provider"] = "BigQuery",
