@@ -83,6 +83,7 @@ public static class PipelineServices
             services.AddSingleton<IWarehouse>(sp => sp.GetRequiredService<DuckDbWarehouse>());
             services.AddSingleton<IBuildTarget>(sp => new DuckDbBuildTarget(sp.GetRequiredService<DuckDbWarehouse>()));
             services.AddSingleton<IKpiReader, DuckDbKpiReader>();
+            services.AddSingleton<IRawLoader>(sp => sp.GetRequiredService<CsvLoader>());
         }
         else if (string.Equals(provider, WarehouseOptions.BigQuery, StringComparison.OrdinalIgnoreCase))
         {
@@ -97,6 +98,7 @@ public static class PipelineServices
             services.AddSingleton<IWarehouse>(sp => sp.GetRequiredService<BigQueryWarehouse>());
             services.AddSingleton<IBuildTarget>(sp => new BigQueryBuildTarget(sp.GetRequiredService<BigQueryWarehouse>()));
             services.AddSingleton<IKpiReader, BigQueryKpiReader>();
+            services.AddSingleton<IRawLoader, BigQueryRawLoader>();
         }
         else
         {

@@ -36,7 +36,7 @@ internal static class LoadCommand
             var guard = ShrinkGuard.From(services.GetRequiredService<IOptions<OlistOptions>>().Value.Load, parseResult.GetValue(allowShrink));
             var results = await ConsoleProgress.RunAsync(
                 "load",
-                progress => services.GetRequiredService<CsvLoader>().LoadAsync(parseResult.GetRequiredValue(source).FullName, guard, progress, cancellationToken));
+                progress => services.GetRequiredService<IRawLoader>().LoadAsync(parseResult.GetRequiredValue(source).FullName, guard, progress, cancellationToken));
             if (parseResult.GetValue(format) == "json")
             {
                 var rows = results.Select(r => new LoadSummaryRow(r.File, r.Table, r.RowsRead, r.RowsLoaded, r.RowsQuarantined));

@@ -20,7 +20,7 @@ namespace Olist.Web.FirstRun;
 public sealed partial class FirstRunService(
     DataWorkspace workspace,
     SourceStatusReader statusReader,
-    CsvLoader loader,
+    IRawLoader loader,
     OlistGenerator generator,
     TransformProject transform,
     IOptions<OlistOptions> options,

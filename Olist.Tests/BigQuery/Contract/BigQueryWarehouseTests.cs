@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Olist.Pipeline.Errors;
 using Olist.Pipeline.Gcp.BigQuery;
+using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Kpis;
 using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Artifacts;
@@ -175,6 +176,53 @@ public sealed class BigQueryWarehouseTests : FakeBigQueryTests, IDisposable
         Assert.EndsWith(") AS kpi_top_products WHERE grain = @grain AND rank <= @top ORDER BY period, rank", sql, StringComparison.Ordinal);
         Assert.Equal("""[{"name":"grain","parameterType":{"type":"STRING"},"parameterValue":{"value":"year"}},{"name":"top","parameterType":{"type":"INT64"},"parameterValue":{"value":"5"}}]""", body["queryParameters"]!.ToJsonString());
         Assert.Equal("The KPI table `olist_ci.kpi_satisfaction` is missing from BigQuery olist-fake.olist_ci: run 'build' first.", missing.Message);
+    }
+
+    [Fact]
+    public async Task A_load_uploads_the_readable_rows_and_the_quarantine_by_load_jobs_then_replaces_table_quarantine_and_history_in_one_transaction()
+    {
+        var source = Directory.CreateDirectory(Path.Combine(_data.Path, "source")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(source, "olist_sellers_dataset.csv"), """
+            "seller_id","seller_zip_code_prefix","seller_city","seller_state"
+            "3442f8959a84dea7ee197c632cb2df15","13023",campinas,SP
+            d1b65fc7debc3361ea86b5f14c68d2e2,"13844",mogi guacu,SP,extra
+            ce3ad9de960102d0677a81f5d0bb7b2d,"20031",,RJ
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal));
+        using var services = Pipeline();
+
+        var result = Assert.Single(await services.GetRequiredService<IRawLoader>().LoadAsync(source, ShrinkGuard.Default, progress: null, CancellationToken.None));
+
+        Assert.Equal(("sellers", 3L, 2L, 1L), (result.Table, result.RowsRead, result.RowsLoaded, result.RowsQuarantined));
+        var uploads = Fake.Calls.Where(c => c.Method == "bigquery.jobs.insert" && c.PathAndQuery.StartsWith("/upload/", StringComparison.Ordinal)).Select(c => JsonNode.Parse(c.Body!)!).ToList();
+        Assert.Equal(["raw_sellers__staging", "raw__quarantine__sellers"], uploads.Select(u => u["configuration"]!["load"]!["destinationTable"]!["tableId"]!.GetValue<string>()));
+        Assert.All(uploads, u => Assert.Equal("WRITE_TRUNCATE", u["configuration"]!["load"]!["writeDisposition"]!.GetValue<string>()));
+        Assert.Equal("CSV", uploads[0]["configuration"]!["load"]!["sourceFormat"]!.GetValue<string>());
+        var media = Fake.Uploads.Values.Select(b => System.Text.Encoding.UTF8.GetString(b)).ToList();
+        Assert.Contains("2,\"3442f8959a84dea7ee197c632cb2df15\",\"13023\",campinas,SP\n4,ce3ad9de960102d0677a81f5d0bb7b2d,\"20031\",,RJ\n", media);
+        var quarantine = JsonNode.Parse(Assert.Single(media, m => m.StartsWith('{')))!;
+        Assert.Equal(("sellers", "3"), (quarantine["table_name"]!.GetValue<string>(), quarantine["line_number"]!.GetValue<string>()));
+        Assert.Equal("d1b65fc7debc3361ea86b5f14c68d2e2,\"13844\",mogi guacu,SP,extra", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(quarantine["raw_bytes"]!.GetValue<string>())));
+
+        var transaction = Assert.Single(Fake.Statements, s => s.StartsWith("BEGIN TRANSACTION", StringComparison.Ordinal));
+        Assert.Equal(
+            """
+            BEGIN TRANSACTION;
+            DELETE FROM `olist_ci.raw_sellers` WHERE TRUE;
+            INSERT INTO `olist_ci.raw_sellers` (`seller_id`, `seller_zip_code_prefix`, `seller_city`, `seller_state`, _source_file, _line_number, _loaded_at)
+            SELECT NULLIF(`seller_id`, ''), NULLIF(`seller_zip_code_prefix`, ''), NULLIF(`seller_city`, ''), NULLIF(`seller_state`, ''), @source_file, _line_number, @loaded_at FROM `olist_ci.raw_sellers__staging`;
+            DELETE FROM `olist_ci.raw__quarantine` WHERE table_name = @table_name;
+            INSERT INTO `olist_ci.raw__quarantine` SELECT * FROM `olist_ci.raw__quarantine__sellers`;
+            INSERT INTO `olist_ci.raw__loads` VALUES (@table_name, @source_file, @rows_read, @rows_loaded, @rows_quarantined, @loaded_at, @elapsed_ms);
+            COMMIT TRANSACTION;
+            """.Replace("\r\n", "\n", StringComparison.Ordinal),
+            transaction);
+        var parameters = JsonNode.Parse(Fake.Calls.Single(c => c.Body?.Contains("BEGIN TRANSACTION", StringComparison.Ordinal) == true).Body!)!["queryParameters"]!.AsArray();
+        Assert.Equal("2", parameters.Single(p => p!["name"]!.GetValue<string>() == "rows_loaded")!["parameterValue"]!["value"]!.GetValue<string>());
+        Assert.Equal(4, Fake.Statements.Count(s => s.StartsWith("CREATE TABLE IF NOT EXISTS `olist_ci.raw_stream_", StringComparison.Ordinal)));
+        Assert.Equal("TABLE", Fake.KindOf(Dataset, "raw__loads"));
+        Assert.Null(Fake.KindOf(Dataset, "raw_sellers__staging"));
+        Assert.Null(Fake.KindOf(Dataset, "raw__quarantine__sellers"));
     }
 
     private static FakeQuery SalesTrends => new(

@@ -379,6 +379,12 @@ internal sealed partial class FakeBigQueryServer : IAsyncDisposable
             Uploads[jobId] = media;
         }
 
+        if (configuration.TryGetProperty("load", out var load) && load.TryGetProperty("destinationTable", out var destination))
+        {
+            var columns = load.TryGetProperty("schema", out var schema) ? schema.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()!).ToHashSet(StringComparer.Ordinal) : [];
+            _tables[$"{destination.GetProperty("datasetId").GetString()}.{destination.GetProperty("tableId").GetString()}"] = new FakeTable(columns, media?.Length ?? 0);
+        }
+
         return (200, state.Job());
     }
 
