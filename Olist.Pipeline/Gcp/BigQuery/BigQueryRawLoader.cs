@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Olist.Pipeline.Catalog;
 using Olist.Pipeline.Ingestion;
@@ -162,19 +161,9 @@ public sealed partial class BigQueryRawLoader(BigQueryWarehouse warehouse, TimeP
 
         foreach (var (name, columns) in StreamTables.DataTableDefinitions)
         {
-            await client.QueryAsync($"CREATE TABLE IF NOT EXISTS {Relation(name.Replace('.', '_'))} ({BigQueryColumns(columns)})", parameters: null, queryOptions: null, cancellationToken);
+            await client.CreateTableAsync(Table(name.Replace('.', '_'), BigQuerySchemas.FromDuckDb(columns)), cancellationToken);
         }
     }
-
-    /// <summary>DuckDB's column definitions in BigQuery's types and quoting.</summary>
-    private static string BigQueryColumns(string duckDbColumns) =>
-        DuckDbType().Replace(duckDbColumns.Replace('"', '`'), m => m.Value switch
-        {
-            "VARCHAR" => "STRING",
-            "TIMESTAMPTZ" => "TIMESTAMP",
-            "BOOLEAN" => "BOOL",
-            _ => "INT64",
-        });
 
     private JobConfigurationLoad Load(string table, string format, IReadOnlyList<TableFieldSchema> fields) => new()
     {
@@ -230,9 +219,6 @@ public sealed partial class BigQueryRawLoader(BigQueryWarehouse warehouse, TimeP
 
     /// <summary>BigQuery keeps microseconds; truncating up front makes the reported time equal the stored one.</summary>
     private static DateTimeOffset TruncateToMicroseconds(DateTimeOffset time) => new(time.UtcTicks - (time.UtcTicks % 10), TimeSpan.Zero);
-
-    [GeneratedRegex(@"\b(VARCHAR|TIMESTAMPTZ|BOOLEAN|INTEGER|BIGINT)\b")]
-    private static partial Regex DuckDbType();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {File} into BigQuery {Table}: {RowsRead} read, {RowsLoaded} loaded, {RowsQuarantined} quarantined in {ElapsedMs:F0} ms")]
     private partial void LogLoaded(string file, string table, long rowsRead, long rowsLoaded, long rowsQuarantined, double elapsedMs);
