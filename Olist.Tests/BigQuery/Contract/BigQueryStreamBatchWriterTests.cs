@@ -1,10 +1,13 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 using Olist.Pipeline.Gcp.BigQuery;
 using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Streaming.Contract;
+using Olist.Tests.Streaming;
 using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.BigQuery.Contract;
@@ -69,6 +72,30 @@ public sealed class BigQueryStreamBatchWriterTests : FakeBigQueryTests, IDisposa
         Assert.Equal(2, transactions.Count);
         Assert.Equal(transactions[0].Replace("__commit_8", "__commit_9", StringComparison.Ordinal), transactions[1]);
         Assert.All(transactions, t => Assert.DoesNotContain("INSERT INTO", t, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_consumer_writes_BigQuery_before_its_ledger_and_merges_a_batch_whose_answer_was_lost_again_on_the_same_message_ids()
+    {
+        await using var stream = await StreamHarness.CreateAsync();
+        using var services = Pipeline();
+        var ids = await stream.PublishAsync(OrderEvents.Created("order-bq-1"), OrderEvents.StatusChanged(StreamHarness.BatchOrder, "delivered"));
+        // BigQuery commits the first transaction but its answer is lost, as when the process dies right after the commit.
+        Fake.FailNext("jobs.query", new FakeBigQueryServer.Failure(400, "invalid", "INVALID_ARGUMENT", AfterWork: true));
+        var consumer = new OrderStreamConsumer(
+            stream.Bus, stream.Warehouse, stream.Options, [], TimeProvider.System, NullLogger<OrderStreamConsumer>.Instance, bigQuery: services.GetRequiredService<BigQueryWarehouse>());
+
+        await stream.DrainAsync(consumer);
+
+        var transactions = Fake.Statements.ToList();
+        Assert.Equal(2, transactions.Count);
+        Assert.Equal(Regex.Replace(transactions[0], "__commit_[0-9]+", "__commit_n"), Regex.Replace(transactions[1], "__commit_[0-9]+", "__commit_n"));
+        Assert.All(transactions, t => Assert.Contains("ON target.message_id = batch.message_id WHEN NOT MATCHED THEN INSERT ROW", t, StringComparison.Ordinal));
+        var orderUploads = Fake.Uploads.Values.Select(b => Encoding.UTF8.GetString(b)).Where(u => u.Contains("\"payment_mismatch\"", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, orderUploads.Count);
+        Assert.All(orderUploads, u => Assert.Equal(ids, u.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!["message_id"]!.GetValue<string>())));
+        Assert.Equal(2, await stream.CountAsync("SELECT count(*) FROM raw.stream_orders"));
+        Assert.Equal(0, (await stream.Bus.GetStatsAsync(CancellationToken.None)).Backlog);
     }
 
     private ServiceProvider Pipeline() => TestPipeline.Create(_data.Path, new Dictionary<string, string?>
