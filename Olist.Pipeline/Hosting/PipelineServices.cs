@@ -84,6 +84,7 @@ public static class PipelineServices
             services.AddSingleton<IBuildTarget>(sp => new DuckDbBuildTarget(sp.GetRequiredService<DuckDbWarehouse>()));
             services.AddSingleton<IKpiReader, DuckDbKpiReader>();
             services.AddSingleton<IRawLoader>(sp => sp.GetRequiredService<CsvLoader>());
+            services.AddSingleton<ISourceStatusReader>(sp => sp.GetRequiredService<SourceStatusReader>());
         }
         else if (string.Equals(provider, WarehouseOptions.BigQuery, StringComparison.OrdinalIgnoreCase))
         {
@@ -99,6 +100,7 @@ public static class PipelineServices
             services.AddSingleton<IBuildTarget>(sp => new BigQueryBuildTarget(sp.GetRequiredService<BigQueryWarehouse>()));
             services.AddSingleton<IKpiReader, BigQueryKpiReader>();
             services.AddSingleton<IRawLoader, BigQueryRawLoader>();
+            services.AddSingleton<ISourceStatusReader, BigQuerySourceStatusReader>();
         }
         else
         {

@@ -19,7 +19,7 @@ namespace Olist.Web.FirstRun;
 /// </summary>
 public sealed partial class FirstRunService(
     DataWorkspace workspace,
-    SourceStatusReader statusReader,
+    ISourceStatusReader statusReader,
     IRawLoader loader,
     OlistGenerator generator,
     TransformProject transform,

@@ -225,6 +225,29 @@ public sealed class BigQueryWarehouseTests : FakeBigQueryTests, IDisposable
         Assert.Null(Fake.KindOf(Dataset, "raw__quarantine__sellers"));
     }
 
+    [Fact]
+    public async Task The_source_status_comes_from_the_BigQuery_load_history_and_nothing_is_loaded_before_it_exists()
+    {
+        using var services = Pipeline();
+        var reader = services.GetRequiredService<ISourceStatusReader>();
+        var before = await reader.ReadAsync(CancellationToken.None);
+        Fake.AddTable(Dataset, "raw__loads", 0, ("table_name", "STRING"));
+        Fake.Answer = sql => sql.Contains("`olist_ci.raw__loads`", StringComparison.Ordinal)
+            ? new FakeQuery(
+                """{"fields":[{"name":"table_name","type":"STRING"},{"name":"source_file","type":"STRING"},{"name":"rows_loaded","type":"INTEGER"},{"name":"rows_quarantined","type":"INTEGER"},{"name":"loaded_at","type":"TIMESTAMP"}]}""",
+                int64 => [Row("sellers", "olist_sellers_dataset.csv", "3094", "1", int64 ? "1764849600000000" : "1.7648496E9")])
+            : null;
+
+        var after = await reader.ReadAsync(CancellationToken.None);
+
+        Assert.Equal(9, before.Count);
+        Assert.All(before, s => Assert.Null(s.LoadedAt));
+        var sellers = after.Single(s => s.Table == "sellers");
+        Assert.Equal(("olist_sellers_dataset.csv", 3094L, 1L, new DateTimeOffset(2025, 12, 4, 12, 0, 0, TimeSpan.Zero)), (sellers.File, sellers.RowsLoaded, sellers.RowsQuarantined, sellers.LoadedAt));
+        Assert.All(after.Where(s => s.Table != "sellers"), s => Assert.Null(s.LoadedAt));
+        Assert.Single(Fake.Calls, c => c.Method == "bigquery.jobs.query");
+    }
+
     private static FakeQuery SalesTrends => new(
         """{"fields":[{"name":"period","type":"STRING"},{"name":"orders","type":"INTEGER"},{"name":"revenue","type":"NUMERIC"},{"name":"freight","type":"NUMERIC"},{"name":"payments","type":"NUMERIC"},{"name":"aov","type":"FLOAT"}]}""",
         _ => [Row("2018-01", "7269", "1107301.89", "163441.27", "1115004.18", "152.33"), Row("2018-02", "6728", "986908.96", "158977.45", "992463.34", null)]);
