@@ -1,3 +1,5 @@
+using Olist.Pipeline.Catalog;
+
 namespace Olist.Pipeline.Generation;
 
 /// <summary>Fills orders with items: the real items-per-order mix, popular products sold more, freight by weight and distance.</summary>

@@ -1,3 +1,4 @@
+using Olist.Pipeline.Catalog;
 using Olist.Pipeline.Generation.Reference;
 
 namespace Olist.Pipeline.Generation;

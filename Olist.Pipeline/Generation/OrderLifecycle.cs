@@ -1,3 +1,5 @@
+using Olist.Pipeline.Catalog;
+
 namespace Olist.Pipeline.Generation;
 
 /// <summary>Draws an order's status, payment method and lifecycle timestamps with the real mix and delivery times.</summary>

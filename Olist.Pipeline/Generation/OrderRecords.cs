@@ -27,26 +27,3 @@ internal sealed record Payment(Order Order, int Sequence, string Type, int Insta
 
 /// <summary>A customer's review of an order.</summary>
 internal sealed record Review(HexId Id, Order Order, int Score, string? Title, string? Message, DateTime Created, DateTime Answered);
-
-/// <summary>Payment types as the payments file writes them.</summary>
-internal static class PaymentTypes
-{
-    public const string CreditCard = "credit_card";
-    public const string Boleto = "boleto";
-    public const string Voucher = "voucher";
-    public const string DebitCard = "debit_card";
-    public const string NotDefined = "not_defined";
-}
-
-/// <summary>Order statuses as the orders file writes them.</summary>
-internal static class OrderStatuses
-{
-    public const string Delivered = "delivered";
-    public const string Shipped = "shipped";
-    public const string Canceled = "canceled";
-    public const string Unavailable = "unavailable";
-    public const string Invoiced = "invoiced";
-    public const string Processing = "processing";
-    public const string Created = "created";
-    public const string Approved = "approved";
-}

@@ -1,3 +1,5 @@
+using Olist.Pipeline.Catalog;
+
 namespace Olist.Pipeline.Generation;
 
 /// <summary>Splits an order's amount into payment rows: one part mostly, card plus vouchers for some, installments for cards.</summary>

@@ -5,8 +5,8 @@ using Olist.Pipeline.Errors;
 using Olist.Pipeline.Ingestion.Raw;
 using Olist.Pipeline.Ingestion.Reading;
 using Olist.Pipeline.Progress;
-using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Warehouse;
+using Olist.Pipeline.Warehouse.Raw;
 
 namespace Olist.Pipeline.Ingestion;
 

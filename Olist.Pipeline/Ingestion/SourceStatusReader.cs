@@ -1,7 +1,7 @@
 using DuckDB.NET.Data;
 using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Ingestion.Raw;
 using Olist.Pipeline.Warehouse;
+using Olist.Pipeline.Warehouse.Raw;
 
 namespace Olist.Pipeline.Ingestion;
 
@@ -35,7 +35,7 @@ public sealed class SourceStatusReader(DuckDbWarehouse warehouse)
     }
 
     private static async Task<bool> HasLoadHistoryAsync(DuckDBConnection connection, CancellationToken cancellationToken) =>
-        await SqlCommand.ScalarAsync(
+        await Sql.CountAsync(
             connection,
             "SELECT count(*) FROM information_schema.tables WHERE table_schema = $schema AND table_name IN ($loads, $findings)",
             cancellationToken,
@@ -45,23 +45,17 @@ public sealed class SourceStatusReader(DuckDbWarehouse warehouse)
 
     private static async Task ReadLatestLoadsAsync(DuckDBConnection connection, Dictionary<string, SourceTableStatus> loads, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = LatestLoadsSql;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var table = reader.GetString(0);
-            var loadedAt = DateTimeOffset.UnixEpoch.AddTicks(reader.GetInt64(4) * TimeSpan.TicksPerMicrosecond);
-            loads[table] = new SourceTableStatus(table, reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), loadedAt, []);
-        }
+        await Sql.ReadAsync(
+            connection,
+            LatestLoadsSql,
+            reader => loads[reader.GetString(0)] = new SourceTableStatus(
+                reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), Sql.FromMicroseconds(reader.GetInt64(4)), []),
+            cancellationToken);
     }
 
     private static async Task ReadFindingsAsync(DuckDBConnection connection, Dictionary<string, List<QualityFinding>> findings, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = FindingsSql;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        await Sql.ReadAsync(connection, FindingsSql, reader =>
         {
             var table = reader.GetString(0);
             if (!findings.TryGetValue(table, out var list))
@@ -71,6 +65,6 @@ public sealed class SourceStatusReader(DuckDbWarehouse warehouse)
             }
 
             list.Add(new QualityFinding(reader.GetString(1), reader.GetInt64(2), reader.GetString(3)));
-        }
+        }, cancellationToken);
     }
 }

@@ -2,8 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Olist.Pipeline.Errors;
 using Olist.Pipeline.Progress;
-using Olist.Pipeline.Streaming.Consuming;
-using Olist.Pipeline.Telemetry;
 using Olist.Pipeline.Transform.Artifacts;
 using Olist.Pipeline.Transform.Execution;
 using Olist.Pipeline.Transform.Graph;
@@ -12,6 +10,7 @@ using Olist.Pipeline.Transform.Project;
 using Olist.Pipeline.Transform.Rendering;
 using Olist.Pipeline.Transform.Rendering.Dialects;
 using Olist.Pipeline.Warehouse;
+using Olist.Pipeline.Warehouse.Raw;
 
 namespace Olist.Pipeline.Transform;
 
@@ -206,7 +205,7 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
         await using var session = await DuckDbSession.OpenAsync(warehouse, cancellationToken);
         var results = await run(new ProjectRunner(manifest, graph, renderer, session, timeProvider, logger), selection);
         var summary = new RunSummary(command, results, clock.Elapsed);
-        OlistMetrics.RecordCommand(command, summary.Succeeded, summary.Elapsed);
+        TransformMetrics.RecordCommand(command, summary.Succeeded, summary.Elapsed);
         await ArtifactWriter.WriteRunResultsAsync(options.TargetDirectory, manifest, summary, arguments, timeProvider.GetUtcNow(), cancellationToken);
         return summary;
     }

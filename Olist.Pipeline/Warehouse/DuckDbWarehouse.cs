@@ -3,8 +3,8 @@ using Olist.Pipeline.Errors;
 
 namespace Olist.Pipeline.Warehouse;
 
-/// <summary>Opens connections to the embedded DuckDB warehouse file, creating its folder when needed.</summary>
-public sealed class DuckDbWarehouse
+/// <summary>The embedded DuckDB warehouse file: opens connections to it, creating its folder when needed.</summary>
+public sealed class DuckDbWarehouse : IWarehouse
 {
     private readonly string _connectionString;
     private long _modelsVersion;
@@ -29,19 +29,19 @@ public sealed class DuckDbWarehouse
     /// <summary>The full path of the database file.</summary>
     public string DatabasePath { get; }
 
+    public string Provider => WarehouseOptions.DuckDb;
+
+    public string Location => DatabasePath;
+
     /// <summary>The memory limit, threads and query concurrency the warehouse runs with.</summary>
     public WarehouseOptions Options { get; }
 
-    /// <summary>
-    /// How many times this process may have changed the warehouse's models (every build counts), so a reader can keep what
-    /// it computed from them until the next change. Another process cannot build while this one holds the warehouse open.
-    /// </summary>
+    /// <summary>The models' version in this process; another process cannot build while this one holds the file open.</summary>
     public long ModelsVersion => Interlocked.Read(ref _modelsVersion);
 
-    /// <summary>Records that the models may have changed: the transform engine calls it after every build.</summary>
     public void ModelsChanged() => Interlocked.Increment(ref _modelsVersion);
 
-    /// <summary>What DuckDB reports it runs with: its memory limit and threads as it applied them, and the memory it holds now.</summary>
+    /// <summary>DuckDB's memory limit and threads as it applied them, and the memory its buffer manager holds now.</summary>
     public async Task<WarehouseSettings> ReadSettingsAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

@@ -2,11 +2,17 @@ using System.Text.RegularExpressions;
 
 namespace Olist.Pipeline.Warehouse;
 
-/// <summary>How much of the machine the embedded DuckDB warehouse may use, bound from the configuration section <c>Olist:Warehouse</c>.</summary>
+/// <summary>Which warehouse holds the data, and how much of the machine the embedded DuckDB warehouse may use; bound from <c>Olist:Warehouse</c>.</summary>
 public sealed partial class WarehouseOptions
 {
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "Olist:Warehouse";
+
+    /// <summary>The embedded DuckDB file of the data directory, the one-machine default (and, for now, the only one).</summary>
+    public const string DuckDb = "DuckDb";
+
+    /// <summary>Which warehouse holds the data: <c>DuckDb</c>.</summary>
+    public string Provider { get; set; } = DuckDb;
 
     /// <summary>
     /// DuckDB's <c>memory_limit</c>: the most its buffer pool and query operators hold before they spill to disk or fail

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Kpis;
 using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Execution;
@@ -8,7 +8,6 @@ using Olist.Pipeline.Transform.Graph;
 using Olist.Pipeline.Transform.Project;
 using Olist.Pipeline.Transform.Rendering;
 using Olist.Pipeline.Transform.Rendering.Dialects;
-using Olist.Pipeline.Warehouse;
 using Olist.Tests.TestSupport;
 using Xunit.Abstractions;
 
@@ -29,10 +28,9 @@ public sealed class BigQueryDialectProofTests(ITestOutputHelper output)
     public async Task Every_statement_for_BigQuery_analyzes_with_ZetaSQL()
     {
         using var data = new TempDirectory();
-        var paths = new DataPaths(data.Path);
-        var options = TransformOptions.For(paths);
-        var engine = new TransformProject(options, new DuckDbWarehouse(paths.Warehouse), TimeProvider.System, NullLogger<TransformProject>.Instance);
-        var manifest = ProjectLoader.Load(options.ProjectDirectory);
+        await using var services = TestPipeline.Create(data.Path);
+        var engine = services.GetRequiredService<TransformProject>();
+        var manifest = ProjectLoader.Load(TransformOptions.DefaultProjectDirectory);
         var dialect = new BigQueryDialect(manifest.Settings.BigQueryDataset);
 
         var full = await engine.CompileAsync(new CompileRequest(data.Combine("full"), TargetWarehouse.BigQuery), CancellationToken.None);

@@ -1,8 +1,7 @@
 using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Ingestion.Raw;
-using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Transform.Rendering.Dialects;
 using Olist.Pipeline.Warehouse;
+using Olist.Pipeline.Warehouse.Raw;
 
 namespace Olist.Tests.BigQuery;
 
@@ -20,7 +19,7 @@ internal static class RawTableCatalog
         await RawSchema.EnsureAsync(connection, cancellationToken);
         foreach (var table in OlistCatalog.Tables)
         {
-            await SqlCommand.ExecuteAsync(connection, RawSchema.CreateTableSql(table), cancellationToken);
+            await Sql.ExecuteAsync(connection, RawSchema.CreateTableSql(table), cancellationToken);
         }
 
         await StreamTables.EnsureAsync(connection, cancellationToken);

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Olist.Pipeline.Catalog;
 using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Warehouse;
@@ -7,17 +7,19 @@ using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.Ingestion;
 
-/// <summary>A temp folder with a source folder and a fresh DuckDB warehouse, a loader on a fixed clock, removed afterwards.</summary>
+/// <summary>A temp folder with a source folder and a fresh DuckDB warehouse, the pipeline's loader on a fixed clock, removed afterwards.</summary>
 public sealed class LoaderHarness : IDisposable
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("olist-loader-test-");
+    private readonly ServiceProvider _services;
 
     public LoaderHarness()
     {
         SourceDirectory = Directory.CreateDirectory(Path.Combine(_root.FullName, "source")).FullName;
-        Warehouse = new DuckDbWarehouse(Path.Combine(_root.FullName, "warehouse", "olist.duckdb"));
-        Loader = new CsvLoader(Warehouse, Clock, NullLogger<CsvLoader>.Instance);
-        Status = new SourceStatusReader(Warehouse);
+        _services = TestPipeline.Create(Path.Combine(_root.FullName, "data"), replace: services => services.AddSingleton<TimeProvider>(Clock));
+        Warehouse = _services.GetRequiredService<DuckDbWarehouse>();
+        Loader = _services.GetRequiredService<CsvLoader>();
+        Status = _services.GetRequiredService<SourceStatusReader>();
     }
 
     public string SourceDirectory { get; }
@@ -46,7 +48,11 @@ public sealed class LoaderHarness : IDisposable
 
     public Task<long> CountAsync(string sql) => Warehouse.CountAsync(sql);
 
-    public void Dispose() => _root.Delete(recursive: true);
+    public void Dispose()
+    {
+        _services.Dispose();
+        _root.Delete(recursive: true);
+    }
 }
 
 /// <summary>A clock that stands still unless moved, so load times are known to the test.</summary>

@@ -3,7 +3,9 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Olist.Pipeline.Hosting;
 using Olist.Pipeline.Kpis;
+using Olist.Pipeline.Workspace;
 using Olist.Tests.TestSupport;
 using Olist.Tests.Warehouse;
 using Olist.Web.Api;
@@ -90,16 +92,19 @@ public sealed class KpiAccessTests(BuiltWarehouse warehouse) : IAsyncLifetime
         Assert.Equal(["grain", "top", "from", "to"], topProducts.GetProperty("options").EnumerateArray().Select(o => o.GetString()));
     }
 
-    /// <summary>A test server mapping only the KPI endpoints, over the shared warehouse's service.</summary>
+    /// <summary>A test server mapping only the KPI endpoints, with the pipeline over the shared warehouse, its workspace opened.</summary>
     private async Task<HttpClient> ClientAsync()
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
+        builder.Configuration["Olist:DataDirectory"] = warehouse.Paths.Root;
+        builder.Services.AddOlistPipeline(builder.Configuration);
         builder.Services.AddSingleton<IKpiService>(warehouse.Kpis);
         var app = builder.Build();
         _apps.Add(app);
         app.MapKpiEndpoints();
         await app.StartAsync();
+        await app.Services.GetRequiredService<DataWorkspace>().OpenAsync([], CancellationToken.None);
         return app.GetTestClient();
     }
 }

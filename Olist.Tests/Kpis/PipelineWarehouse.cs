@@ -1,10 +1,8 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Olist.Pipeline.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Kpis;
 using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Execution;
-using Olist.Pipeline.Warehouse;
 using Olist.Tests.TestSupport;
 using Xunit.Sdk;
 
@@ -14,10 +12,9 @@ namespace Olist.Tests.Kpis;
 public sealed class PipelineWarehouse : IDisposable
 {
     private readonly TempDirectory data = new();
+    private readonly ServiceProvider _services;
 
-    private PipelineWarehouse()
-    {
-    }
+    private PipelineWarehouse() => _services = TestPipeline.Create(data.Path);
 
     /// <summary>The KPIs as the warehouse serves them.</summary>
     public IKpiService Kpis { get; private set; } = null!;
@@ -28,11 +25,8 @@ public sealed class PipelineWarehouse : IDisposable
         var pipeline = new PipelineWarehouse();
         try
         {
-            var paths = new DataPaths(pipeline.data.Path);
-            var warehouse = new DuckDbWarehouse(paths.Warehouse);
-            await new CsvLoader(warehouse, TimeProvider.System, NullLogger<CsvLoader>.Instance).LoadAsync(sourceFolder, null, cancellationToken);
-            var project = new TransformProject(TransformOptions.For(paths), warehouse, TimeProvider.System, NullLogger<TransformProject>.Instance);
-            var build = await project.BuildAsync(new BuildRequest(), null, cancellationToken);
+            await pipeline._services.GetRequiredService<CsvLoader>().LoadAsync(sourceFolder, null, cancellationToken);
+            var build = await pipeline._services.GetRequiredService<TransformProject>().BuildAsync(new BuildRequest(), null, cancellationToken);
             if (!build.Succeeded)
             {
                 var failures = build.Results
@@ -41,7 +35,7 @@ public sealed class PipelineWarehouse : IDisposable
                 throw new XunitException($"The build of {sourceFolder} failed:\n  " + string.Join("\n  ", failures));
             }
 
-            pipeline.Kpis = new KpiService(warehouse, new TransformQueryRenderer(project));
+            pipeline.Kpis = pipeline._services.GetRequiredService<IKpiService>();
             return pipeline;
         }
         catch
@@ -51,5 +45,9 @@ public sealed class PipelineWarehouse : IDisposable
         }
     }
 
-    public void Dispose() => data.Dispose();
+    public void Dispose()
+    {
+        _services.Dispose();
+        data.Dispose();
+    }
 }

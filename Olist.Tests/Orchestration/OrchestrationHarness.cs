@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Olist.Pipeline.Configuration;
@@ -20,16 +21,27 @@ namespace Olist.Tests.Orchestration;
 internal sealed class OrchestrationHarness : IDisposable
 {
     private readonly TempDirectory _root = new();
+    private readonly ServiceProvider _services;
 
     /// <summary>A harness whose engine logs to <paramref name="transformLogger"/>, a hook into a running build.</summary>
     public OrchestrationHarness(ILogger<TransformProject>? transformLogger = null)
     {
-        Paths = new DataPaths(_root.Combine("data"));
         ProjectDirectory = _root.Combine("project");
-        CopyDirectory(Path.Combine(AppContext.BaseDirectory, "warehouse"), ProjectDirectory);
-        Warehouse = new DuckDbWarehouse(Paths.Warehouse);
-        Transform = new TransformProject(TransformOptions.For(Paths, ProjectDirectory), Warehouse, TimeProvider.System, transformLogger ?? NullLogger<TransformProject>.Instance);
-        NewData = new NewDataCheck(Warehouse);
+        CopyDirectory(TransformOptions.DefaultProjectDirectory, ProjectDirectory);
+        _services = TestPipeline.Create(
+            _root.Combine("data"),
+            new Dictionary<string, string?> { [$"{TransformOptions.SectionName}:{nameof(TransformOptions.ProjectDirectory)}"] = ProjectDirectory },
+            services =>
+            {
+                if (transformLogger is not null)
+                {
+                    services.AddSingleton(transformLogger);
+                }
+            });
+        Paths = _services.GetRequiredService<DataPaths>();
+        Warehouse = _services.GetRequiredService<DuckDbWarehouse>();
+        Transform = _services.GetRequiredService<TransformProject>();
+        NewData = _services.GetRequiredService<NewDataCheck>();
     }
 
     /// <summary>Fast retries and a short timeout, so retry and timeout tests take milliseconds.</summary>
@@ -53,11 +65,11 @@ internal sealed class OrchestrationHarness : IDisposable
     {
         var sources = _root.Combine("generated");
         await TemporaryDataDirectory.GenerateIntoAsync(sources);
-        await new CsvLoader(Warehouse, TimeProvider.System, NullLogger<CsvLoader>.Instance).LoadAsync(sources, progress: null, CancellationToken.None);
+        await _services.GetRequiredService<CsvLoader>().LoadAsync(sources, progress: null, CancellationToken.None);
     }
 
     public Task<OpsStore> OpenStoreAsync(TimeProvider? timeProvider = null) =>
-        OpsStore.OpenAsync(Path.Combine(Paths.Root, "ops.db"), timeProvider ?? TimeProvider.System, CancellationToken.None);
+        OpsStore.OpenAsync(Paths.Ops, timeProvider ?? TimeProvider.System, CancellationToken.None);
 
     /// <summary>An orchestrator of <paramref name="dag"/> (the real daily DAG by default) over a store of this directory.</summary>
     public async Task<Orchestrator> OrchestratorAsync(DagDefinition? dag = null, RunOptions? options = null, TimeProvider? timeProvider = null) =>
@@ -102,7 +114,11 @@ internal sealed class OrchestrationHarness : IDisposable
         await command.ExecuteNonQueryAsync();
     }
 
-    public void Dispose() => _root.Dispose();
+    public void Dispose()
+    {
+        _services.Dispose();
+        _root.Dispose();
+    }
 
     private static void CopyDirectory(string from, string to)
     {

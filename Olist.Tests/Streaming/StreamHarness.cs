@@ -2,10 +2,10 @@ using System.Text;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging.Abstractions;
 using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Ingestion.Raw;
 using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Warehouse;
+using Olist.Pipeline.Warehouse.Raw;
 using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.Streaming;

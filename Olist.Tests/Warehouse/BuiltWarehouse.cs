@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Generation;
 using Olist.Pipeline.Ingestion;
@@ -18,14 +18,16 @@ namespace Olist.Tests.Warehouse;
 public sealed class BuiltWarehouse : IAsyncLifetime
 {
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("olist-warehouse-test-");
+    private readonly ServiceProvider _services;
 
     public BuiltWarehouse()
     {
-        Paths = new DataPaths(Path.Combine(_root.FullName, "data"));
+        _services = TestPipeline.Create(Path.Combine(_root.FullName, "data"));
+        Paths = _services.GetRequiredService<DataPaths>();
         SourceDirectory = Path.Combine(_root.FullName, "generated");
-        Warehouse = new DuckDbWarehouse(Paths.Warehouse);
-        Project = new TransformProject(TransformOptions.For(Paths), Warehouse, TimeProvider.System, NullLogger<TransformProject>.Instance);
-        Kpis = new KpiService(Warehouse, new TransformQueryRenderer(Project));
+        Warehouse = _services.GetRequiredService<DuckDbWarehouse>();
+        Project = _services.GetRequiredService<TransformProject>();
+        Kpis = (KpiService)_services.GetRequiredService<IKpiService>();
     }
 
     public DataPaths Paths { get; }
@@ -43,15 +45,15 @@ public sealed class BuiltWarehouse : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await new OlistGenerator().GenerateAsync(new GenerationOptions(0.05, 11, SourceDirectory, new DateOnly(2018, 10, 17)), null, CancellationToken.None);
-        await new CsvLoader(Warehouse, TimeProvider.System, NullLogger<CsvLoader>.Instance).LoadAsync(SourceDirectory, null, CancellationToken.None);
+        await _services.GetRequiredService<OlistGenerator>().GenerateAsync(new GenerationOptions(0.05, 11, SourceDirectory, new DateOnly(2018, 10, 17)), null, CancellationToken.None);
+        await _services.GetRequiredService<CsvLoader>().LoadAsync(SourceDirectory, null, CancellationToken.None);
         Build = await Project.BuildAsync(new BuildRequest(), null, CancellationToken.None);
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        await _services.DisposeAsync();
         _root.Delete(recursive: true);
-        return Task.CompletedTask;
     }
 
     /// <summary>Runs a query and returns its rows as arrays of values (DBNull as null).</summary>

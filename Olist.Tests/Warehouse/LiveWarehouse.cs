@@ -1,16 +1,16 @@
 using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Generation;
 using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Kpis;
-using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Streaming.Live;
 using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Execution;
 using Olist.Pipeline.Warehouse;
+using Olist.Pipeline.Warehouse.Raw;
 using Olist.Tests.Streaming;
+using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.Warehouse;
 
@@ -29,13 +29,14 @@ public sealed class LiveWarehouse : IAsyncLifetime
     public static readonly DateOnly LiveDay = new(2018, 10, 20);
 
     private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("olist-live-warehouse-test-");
+    private readonly ServiceProvider _services;
 
     public LiveWarehouse()
     {
-        var paths = new DataPaths(Path.Combine(_root.FullName, "data"));
-        Warehouse = new DuckDbWarehouse(paths.Warehouse);
-        Project = new TransformProject(TransformOptions.For(paths), Warehouse, TimeProvider.System, NullLogger<TransformProject>.Instance);
-        Kpis = new KpiService(Warehouse, new TransformQueryRenderer(Project));
+        _services = TestPipeline.Create(Path.Combine(_root.FullName, "data"));
+        Warehouse = _services.GetRequiredService<DuckDbWarehouse>();
+        Project = _services.GetRequiredService<TransformProject>();
+        Kpis = (KpiService)_services.GetRequiredService<IKpiService>();
     }
 
     public DuckDbWarehouse Warehouse { get; }
@@ -58,8 +59,8 @@ public sealed class LiveWarehouse : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var generated = Path.Combine(_root.FullName, "generated");
-        await new OlistGenerator().GenerateAsync(new GenerationOptions(0.01, 5, generated, new DateOnly(2018, 10, 17)), null, CancellationToken.None);
-        await new CsvLoader(Warehouse, TimeProvider.System, NullLogger<CsvLoader>.Instance).LoadAsync(generated, null, CancellationToken.None);
+        await _services.GetRequiredService<OlistGenerator>().GenerateAsync(new GenerationOptions(0.01, 5, generated, new DateOnly(2018, 10, 17)), null, CancellationToken.None);
+        await _services.GetRequiredService<CsvLoader>().LoadAsync(generated, null, CancellationToken.None);
 
         await using var stream = await StreamHarness.OverAsync(Warehouse);
         BatchOrder = (string)(await stream.RowsAsync(
@@ -95,10 +96,10 @@ public sealed class LiveWarehouse : IAsyncLifetime
         Build = await Project.BuildAsync(new BuildRequest(), null, CancellationToken.None);
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        await _services.DisposeAsync();
         _root.Delete(recursive: true);
-        return Task.CompletedTask;
     }
 
     /// <summary>The rows of a query against the warehouse (DBNull as null).</summary>

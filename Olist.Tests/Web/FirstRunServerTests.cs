@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Olist.Pipeline.Catalog;
 using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Warehouse;
+using Olist.Pipeline.Workspace;
 using Olist.Web.FirstRun;
 using Olist.Web.Hosting;
 
@@ -99,7 +100,7 @@ public sealed class FirstRunServerTests : IDisposable
         await using var app = OlistWebApp.Build(ServerArguments.For(_data));
         using var listening = new ManualResetEventSlim();
         ProbeAnswers? whilePreparing = null;
-        var state = app.Services.GetRequiredService<DataPreparationState>();
+        var state = app.Services.GetRequiredService<DataWorkspace>();
         state.Changed += status =>
         {
             if (status.Phase == DataPhase.Preparing && whilePreparing is null)
@@ -142,7 +143,7 @@ public sealed class FirstRunServerTests : IDisposable
     private static ConcurrentQueue<DataStatus> Watch(WebApplication app)
     {
         var statuses = new ConcurrentQueue<DataStatus>();
-        app.Services.GetRequiredService<DataPreparationState>().Changed += statuses.Enqueue;
+        app.Services.GetRequiredService<DataWorkspace>().Changed += statuses.Enqueue;
         return statuses;
     }
 

@@ -1,13 +1,15 @@
 using System.Diagnostics.CodeAnalysis;
 using Bunit;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using Olist.Pipeline.Catalog;
+using Olist.Pipeline.Hosting;
 using Olist.Pipeline.Ingestion;
+using Olist.Pipeline.Kpis;
 using Olist.Pipeline.Progress;
-using Olist.Pipeline.Warehouse;
+using Olist.Pipeline.Workspace;
 using Olist.Tests.Web.Kpis;
 using Olist.Web.Components.Common;
 using Olist.Web.Components.Pages;
@@ -22,7 +24,20 @@ public sealed class OverviewPageTests : IAsyncLifetime
 {
     private readonly BunitContext _context = new();
     private readonly TemporaryDataDirectory _data = new();
-    private readonly DataPreparationState _state = new(TimeProvider.System);
+
+    public OverviewPageTests()
+    {
+        // The app's registration over the test's data directory; the headline tiles read a fake KPI service.
+        _context.JSInterop.Mode = JSRuntimeMode.Loose;
+        _context.Services.AddLogging();
+        _context.Services.AddMudServices();
+        _context.Services.AddOlistPipeline(new ConfigurationBuilder().AddInMemoryCollection([new("Olist:DataDirectory", _data.Paths.Root)]).Build());
+        _context.Services.AddSingleton<IKpiService, FakeKpiService>();
+        _context.Services.AddMemoryCache();
+        _context.Services.AddSingleton<HeadlineReader>();
+    }
+
+    private DataWorkspace Workspace => _context.Services.GetRequiredService<DataWorkspace>();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -36,11 +51,11 @@ public sealed class OverviewPageTests : IAsyncLifetime
     [Fact]
     public async Task Shows_each_of_the_nine_tables_with_what_its_load_brought()
     {
-        var warehouse = await _data.LoadGeneratedDataAsync();
-        var statuses = await new SourceStatusReader(warehouse).ReadAsync(CancellationToken.None);
-        _state.Report(DataStatus.Ready(statuses));
+        await _data.LoadGeneratedDataAsync();
+        var statuses = await _context.Services.GetRequiredService<SourceStatusReader>().ReadAsync(CancellationToken.None);
+        await Workspace.OpenAsync(statuses, CancellationToken.None);
 
-        var page = RenderOverview(warehouse);
+        var page = RenderOverview();
 
         var rows = page.FindAll("tr[data-table]");
         Assert.Equal(OlistCatalog.Tables.Select(t => t.Name), rows.Select(r => r.GetAttribute("data-table")));
@@ -60,10 +75,10 @@ public sealed class OverviewPageTests : IAsyncLifetime
     [Fact]
     public void While_preparing_shows_the_step_and_a_progress_bar_that_follows_the_first_run()
     {
-        var progress = _state.ProgressOf(FirstRunService.LoadingActivity);
+        var progress = Workspace.ProgressOf(FirstRunService.LoadingActivity);
         progress.Report(new WorkProgress("orders", Done: 250, Total: 1000));
 
-        var page = RenderOverview(new DuckDbWarehouse(_data.Paths.Warehouse));
+        var page = RenderOverview();
 
         Assert.Contains("orders", page.Find("[data-testid=preparing-step]").TextContent, StringComparison.Ordinal);
         Assert.Equal("25%", page.Find("[data-testid=preparing-percent]").TextContent.Trim());
@@ -83,22 +98,16 @@ public sealed class OverviewPageTests : IAsyncLifetime
     [Fact]
     public void When_preparation_failed_shows_the_reason()
     {
-        _state.Report(DataStatus.Failed("The file orders.csv is not a CSV file."));
+        Workspace.Report(DataStatus.Failed("The file orders.csv is not a CSV file."));
 
-        var page = RenderOverview(new DuckDbWarehouse(_data.Paths.Warehouse));
+        var page = RenderOverview();
 
         Assert.Contains("The file orders.csv is not a CSV file.", page.Find("[data-testid=preparation-failed]").TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[data-testid=preparing]"));
     }
 
-    private IRenderedComponent<Overview> RenderOverview(DuckDbWarehouse warehouse)
+    private IRenderedComponent<Overview> RenderOverview()
     {
-        _context.JSInterop.Mode = JSRuntimeMode.Loose;
-        _context.Services.AddMudServices();
-        _context.Services.AddSingleton(TimeProvider.System);
-        _context.Services.AddSingleton(_state);
-        _context.Services.AddSingleton(new SourceStatusReader(warehouse));
-        _context.Services.AddSingleton(new HeadlineReader(new FakeKpiService(), new MemoryCache(new MemoryCacheOptions()), warehouse));
         // As prerendered: the headline tiles wait for the circuit (HeadlineTests covers them); the tables are served at once.
         _context.SetRendererInfo(new RendererInfo("Static", isInteractive: false));
         return _context.Render<Overview>();

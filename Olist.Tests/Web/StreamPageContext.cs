@@ -7,8 +7,8 @@ using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Streaming.Publishing;
-using Olist.Web.FirstRun;
-using Olist.Web.Hosting;
+using Olist.Pipeline.Hosting;
+using Olist.Pipeline.Workspace;
 using Olist.Web.Streaming;
 
 namespace Olist.Tests.Web;
@@ -36,7 +36,7 @@ internal sealed class StreamPageContext : IAsyncDisposable
     /// <summary>Loads the data, registers the services and marks the data ready; the consumer and the feed run until disposal.</summary>
     public async Task StartAsync()
     {
-        var warehouse = await _data.LoadGeneratedDataAsync();
+        await _data.LoadGeneratedDataAsync();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -51,8 +51,8 @@ internal sealed class StreamPageContext : IAsyncDisposable
         Bunit.Services.AddOlistPipeline(configuration);
         Bunit.Services.AddLiveStream(configuration);
         Authorization = Bunit.AddAuthorization();
-        var statuses = await new SourceStatusReader(warehouse).ReadAsync(CancellationToken.None);
-        Bunit.Services.GetRequiredService<DataPreparationState>().Report(DataStatus.Ready(statuses));
+        var statuses = await Bunit.Services.GetRequiredService<SourceStatusReader>().ReadAsync(CancellationToken.None);
+        await Bunit.Services.GetRequiredService<DataWorkspace>().OpenAsync(statuses, CancellationToken.None);
         _feed = Bunit.Services.GetRequiredService<LiveFeed>();
         await _feed.StartAsync(_stop.Token);
         _consuming = Consumer.RunAsync(_stop.Token);

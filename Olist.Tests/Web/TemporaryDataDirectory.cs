@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Generation;
 using Olist.Pipeline.Ingestion;
@@ -23,10 +23,9 @@ internal sealed class TemporaryDataDirectory : IDisposable
     public async Task<DuckDbWarehouse> LoadGeneratedDataAsync()
     {
         await GenerateIntoAsync(Paths.GeneratedSources);
-        var warehouse = new DuckDbWarehouse(Paths.Warehouse);
-        await new CsvLoader(warehouse, TimeProvider.System, NullLogger<CsvLoader>.Instance)
-            .LoadAsync(Paths.GeneratedSources, progress: null, CancellationToken.None);
-        return warehouse;
+        await using var services = TestPipeline.Create(Paths.Root);
+        await services.GetRequiredService<CsvLoader>().LoadAsync(Paths.GeneratedSources, progress: null, CancellationToken.None);
+        return services.GetRequiredService<DuckDbWarehouse>();
     }
 
     /// <summary>Writes a tiny dataset's nine CSV files into <paramref name="directory"/>.</summary>

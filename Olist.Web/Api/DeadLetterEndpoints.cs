@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Olist.Pipeline.Errors;
-using Olist.Pipeline.Streaming.DeadLetters;
-using Olist.Web.FirstRun;
+using Olist.Pipeline.Workspace;
 using Olist.Web.Security;
 
 namespace Olist.Web.Api;
@@ -15,18 +14,19 @@ public static class DeadLetterEndpoints
     /// <summary>Maps the replay endpoint behind the operator policy.</summary>
     public static IEndpointRouteBuilder MapDeadLetterEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/deadletters/replay", ReplayAsync)
+        var deadLetters = endpoints.MapGroup("/api/deadletters")
             .RequireAuthorization(OlistPolicies.Operator)
             .RequireRateLimiting(RateLimits.Keyed)
-            .WithTags("Live stream")
+            .RequireReadyData()
+            .WithTags("Live stream");
+        deadLetters.MapPost("/replay", ReplayAsync)
             .WithSummary("Puts dead letters back on the bus, by ids or by reason (operator)")
             .WithDescription("Body (application/json): {\"ids\": [\"...\"]} or {\"reason\": \"...\"}; answers how many went back and their new message ids.")
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return endpoints;
     }
 
-    private static async Task<Results<Accepted<ReplayResponse>, ProblemHttpResult>> ReplayAsync(HttpRequest request, DataPreparationState dataState, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<ReplayResponse>, ProblemHttpResult>> ReplayAsync(HttpRequest request, DataWorkspace workspace, CancellationToken cancellationToken)
     {
         try
         {
@@ -37,13 +37,7 @@ public static class DeadLetterEndpoints
                 throw new PipelineException("send either a non-empty \"ids\" list or a \"reason\", not both and not neither.");
             }
 
-            // The store lives in the data directory, which exists only once the data is ready.
-            if (dataState.Current.Phase != DataPhase.Ready)
-            {
-                return ApiProblems.NotReady();
-            }
-
-            var store = services.GetRequiredService<DeadLetterStore>();
+            var store = workspace.DeadLetters;
             var replayed = ids is { Count: > 0 }
                 ? await store.ReplayAsync(ids, cancellationToken)
                 : await store.ReplayReasonAsync(body.Reason!, cancellationToken);

@@ -5,7 +5,6 @@ using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Streaming.Live;
 using Olist.Pipeline.Streaming.Publishing;
 using Olist.Pipeline.Warehouse;
-using Olist.Web.FirstRun;
 using Olist.Web.Security;
 using Olist.Web.Streaming;
 
@@ -43,9 +42,9 @@ public static class EventEndpoints
             .ProducesProblem(StatusCodes.Status502BadGateway)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         publisher.MapGet("/catalog", CatalogAsync)
+            .RequireReadyData()
             .WithSummary("Products and customers to sell to, for publishers that generate orders (publisher key)")
-            .WithDescription("Query: size, the number of products and of customers (1 to 5000, default 500).")
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .WithDescription("Query: size, the number of products and of customers (1 to 5000, default 500).");
         endpoints.MapGet("/api/live/summary", SummaryAsync)
             .RequireAuthorization(OlistPolicies.Viewer)
             .WithTags("Live stream")
@@ -105,14 +104,8 @@ public static class EventEndpoints
             new Dictionary<string, object?> { ["stored_message_ids"] = failure.StoredIds, ["not_stored"] = events - stored });
     }
 
-    private static async Task<Results<Ok<LiveCatalog>, ProblemHttpResult>> CatalogAsync(
-        HttpRequest request, DuckDbWarehouse warehouse, DataPreparationState dataState, CancellationToken cancellationToken)
+    private static async Task<Ok<LiveCatalog>> CatalogAsync(HttpRequest request, DuckDbWarehouse warehouse, CancellationToken cancellationToken)
     {
-        if (dataState.Current.Phase != DataPhase.Ready)
-        {
-            return ApiProblems.NotReady();
-        }
-
         var size = int.TryParse(request.Query["size"], out var requested) ? Math.Clamp(requested, 1, 5000) : 500;
         return TypedResults.Ok(await LiveCatalogReader.ReadAsync(warehouse, size, cancellationToken));
     }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Olist.Pipeline.Gcp;
-using Olist.Pipeline.Streaming.Bus;
-using Olist.Web.FirstRun;
+using Olist.Pipeline.Workspace;
 
 namespace Olist.Web.Api;
 
@@ -26,22 +25,21 @@ public static class HealthEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<Ok<Readiness>, JsonHttpResult<Readiness>>> ReadyAsync(
-        DataPreparationState state, IServiceProvider services, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<Readiness>, JsonHttpResult<Readiness>>> ReadyAsync(DataWorkspace workspace, CancellationToken cancellationToken)
     {
-        var readiness = Readiness.Of(state.Current);
-        if (state.Current.Phase != DataPhase.Ready)
+        var status = workspace.Status;
+        var readiness = Readiness.Of(status);
+        if (status.Phase != DataPhase.Ready)
         {
             return TypedResults.Json(readiness, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        // Resolved only once the data is ready: the embedded bus lives in the data directory (and may be damaged).
-        IMessageBus? bus = null;
+        // Probed only once the data is ready: the embedded bus lives in the data directory (and may be damaged).
+        var bus = workspace.Bus;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(BusProbeTimeout);
         try
         {
-            bus = services.GetRequiredService<IMessageBus>();
             await bus.ProbeAsync(timeout.Token);
             return TypedResults.Ok(readiness);
         }
@@ -53,9 +51,8 @@ public static class HealthEndpoints
                 OperationCanceledException => $"no answer within {BusProbeTimeout.TotalSeconds:0} s",
                 _ => "its file cannot be used (damaged, read-only or a full disk); the server log has the details",
             };
-            var which = bus is null ? "the bus" : $"the {bus.Provider} bus ({bus.Subscription})";
             return TypedResults.Json(
-                readiness with { Status = Readiness.BusUnreachable, Reason = $"{which} does not answer: {reason}" },
+                readiness with { Status = Readiness.BusUnreachable, Reason = $"the {bus.Provider} bus ({bus.Subscription}) does not answer: {reason}" },
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }

@@ -24,12 +24,12 @@ public static class KpiEndpoints
         group.MapGet("/", () => TypedResults.Ok(KpiCatalog.All.Select(k => new KpiListing(k.Name, k.Title, k.Definition, k.Options, KpiCatalog.Columns(k.RowType)))))
             .WithSummary("The nine KPIs of metrics.md: name, title, definition, options and columns");
         group.MapGet("/{name}", RowsAsync)
+            .RequireReadyData()
             .WithSummary("The rows of one KPI, as `kpi NAME --format json` prints them")
             .WithDescription("Query: grain (day, week, month, year, where the KPI has one), level (state, city), top (1 to 1000), from and to (YYYY-MM-DD). "
                 + "Columns per KPI: GET /api/kpis. An answer over Olist:Api:MaxKpiRows rows is refused; narrow the range, take a coarser grain or a smaller top.")
             .Produces<IReadOnlyList<IReadOnlyDictionary<string, object>>>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblem(StatusCodes.Status400BadRequest);
         return endpoints;
     }
 

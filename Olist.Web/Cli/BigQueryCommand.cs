@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
 using Olist.Pipeline.Gcp.BigQuery;
 using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Execution;
@@ -13,23 +14,23 @@ namespace Olist.Web.Cli;
 /// </summary>
 internal static class BigQueryCommand
 {
-    public static Command Create(TimeProvider timeProvider)
+    public static Command Create(CliHost cli)
     {
         var setupProject = TransformCli.ProjectDirectory();
         var setup = new Command("setup", "Create the datasets the warehouse's relations live in (Olist:Warehouse:BigQuery: ProjectId, Dataset, Location); existing ones are kept.")
         {
             setupProject,
         };
-        setup.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("bigquery setup", async () =>
+        setup.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("bigquery setup", () => cli.RunAsync(async services =>
         {
-            var (client, plan) = await OpenAsync(timeProvider, parseResult.GetValue(setupProject), null, cancellationToken);
+            var (client, plan) = await OpenAsync(services, null, cancellationToken);
             foreach (var line in await BigQueryWarehouseCheck.SetupAsync(client, plan, cancellationToken))
             {
                 Console.WriteLine(line);
             }
 
             return 0;
-        }));
+        }, TransformCli.ProjectSetting(parseResult.GetValue(setupProject)))));
 
         var checkProject = TransformCli.ProjectDirectory();
         var vars = TransformCli.Vars();
@@ -37,30 +38,22 @@ internal static class BigQueryCommand
         {
             vars, checkProject,
         };
-        check.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("bigquery check", async () =>
+        check.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("bigquery check", () => cli.RunAsync(async services =>
         {
-            var (client, plan) = await OpenAsync(timeProvider, parseResult.GetValue(checkProject), parseResult.GetValue(vars), cancellationToken);
+            var (client, plan) = await OpenAsync(services, parseResult.GetValue(vars), cancellationToken);
             return Write(await BigQueryWarehouseCheck.CheckAsync(client, plan, cancellationToken));
-        }));
+        }, TransformCli.ProjectSetting(parseResult.GetValue(checkProject)))));
 
         return new Command("bigquery", "Google BigQuery: create the datasets, dry-run the warehouse's SQL on a project.") { setup, check };
     }
 
-    /// <summary>The <c>Olist:Warehouse:BigQuery</c> settings, as the app reads them.</summary>
-    public static BigQueryOptions Options()
-    {
-        var options = new BigQueryOptions();
-        CliConfiguration.Bind(BigQueryOptions.SectionName, options);
-        return options;
-    }
-
     private static async Task<(BigQueryClient Client, IReadOnlyList<PlannedQuery> Plan)> OpenAsync(
-        TimeProvider timeProvider, DirectoryInfo? projectDirectory, IReadOnlyDictionary<string, string>? vars, CancellationToken cancellationToken)
+        IServiceProvider services, IReadOnlyDictionary<string, string>? vars, CancellationToken cancellationToken)
     {
-        var options = Options();
-        var client = await BigQueryClient.CreateAsync(options, timeProvider, null, null, cancellationToken);
+        var options = services.GetRequiredService<IOptions<BigQueryOptions>>().Value;
+        var client = await BigQueryClient.CreateAsync(options, services.GetRequiredService<TimeProvider>(), null, null, cancellationToken);
         Console.WriteLine($"BigQuery project {client.ProjectId} in {options.Location} at {client.Endpoint.BaseAddress}{(client.Endpoint.IsEmulator ? " (emulator)" : string.Empty)}");
-        var plan = TransformCli.Engine(timeProvider, projectDirectory).PlanQueries(TargetWarehouse.BigQuery, options.Dataset, vars);
+        var plan = services.GetRequiredService<TransformProject>().PlanQueries(TargetWarehouse.BigQuery, options.Dataset, vars);
         return (client, plan);
     }
 

@@ -6,7 +6,7 @@ namespace Olist.Web.Cli;
 /// <summary>The <c>build</c> verb: runs the analytics project's models in graph order, each followed by its tests.</summary>
 internal static class BuildCommand
 {
-    public static Command Create(TimeProvider timeProvider)
+    public static Command Create(CliHost cli)
     {
         var select = TransformCli.Select();
         var vars = TransformCli.Vars();
@@ -18,14 +18,13 @@ internal static class BuildCommand
         {
             select, fullRefresh, ds, vars, projectDirectory,
         };
-        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("build", async () =>
+        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("build", () => TransformCli.RunAsync(cli, parseResult.GetValue(projectDirectory), async engine =>
         {
             var request = new BuildRequest(
                 parseResult.GetValue(select), parseResult.GetValue(fullRefresh), parseResult.GetValue(ds), parseResult.GetValue(vars));
-            var engine = TransformCli.Engine(timeProvider, parseResult.GetValue(projectDirectory));
             var summary = await ConsoleProgress.RunAsync("build", progress => engine.BuildAsync(request, progress, cancellationToken));
             return TransformCli.WriteSummary(summary);
-        }));
+        })));
         return command;
     }
 }

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.Extensions.Options;
+using Olist.Pipeline.Gcp.BigQuery;
 using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Rendering.Dialects;
 
@@ -7,7 +9,7 @@ namespace Olist.Web.Cli;
 /// <summary>The <c>compile</c> verb: writes the project as plain SQL files for DuckDB or BigQuery, runnable without the engine.</summary>
 internal static class CompileCommand
 {
-    public static Command Create(TimeProvider timeProvider)
+    public static Command Create(CliHost cli)
     {
         var select = TransformCli.Select();
         var vars = TransformCli.Vars();
@@ -24,7 +26,7 @@ internal static class CompileCommand
         {
             select, target, ds, output, vars, projectDirectory,
         };
-        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("compile", async () =>
+        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("compile", () => cli.RunAsync(async services =>
         {
             var warehouse = parseResult.GetValue(target) == "bigquery" ? TargetWarehouse.BigQuery : TargetWarehouse.DuckDb;
             var request = new CompileRequest(
@@ -33,11 +35,11 @@ internal static class CompileCommand
                 parseResult.GetValue(select),
                 parseResult.GetValue(vars),
                 parseResult.GetValue(ds),
-                BigQueryCommand.Options().Dataset);
-            var summary = await TransformCli.Engine(timeProvider, parseResult.GetValue(projectDirectory)).CompileAsync(request, cancellationToken);
+                services.GetRequiredService<IOptions<BigQueryOptions>>().Value.Dataset);
+            var summary = await services.GetRequiredService<TransformProject>().CompileAsync(request, cancellationToken);
             Console.WriteLine($"compiled {summary.ModelFiles.Count} models and {summary.TestFiles.Count} tests for {parseResult.GetValue(target)} into {request.OutputDirectory}");
             return 0;
-        }));
+        }, TransformCli.ProjectSetting(parseResult.GetValue(projectDirectory)))));
         return command;
     }
 }

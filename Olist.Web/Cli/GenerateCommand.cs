@@ -6,7 +6,7 @@ namespace Olist.Web.Cli;
 /// <summary>The <c>generate</c> verb: writes a synthetic Olist dataset of the nine CSV files.</summary>
 internal static class GenerateCommand
 {
-    public static Command Create(TimeProvider timeProvider)
+    public static Command Create(CliHost cli)
     {
         var scale = TypedOptions.Number(
             "--scale", "Scale factor: 1 gives the real dataset's size (about 1.5 million rows).", 1.0, s => s is > 0 and <= 100, "greater than 0 and at most 100");
@@ -23,9 +23,9 @@ internal static class GenerateCommand
         {
             scale, seed, output, endDate,
         };
-        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("generate", async () =>
+        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("generate", () => cli.RunAsync(async services =>
         {
-            var yesterday = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime).AddDays(-1);
+            var yesterday = DateOnly.FromDateTime(cli.TimeProvider.GetLocalNow().DateTime).AddDays(-1);
             var options = new GenerationOptions(
                 parseResult.GetValue(scale),
                 parseResult.GetValue(seed),
@@ -33,7 +33,7 @@ internal static class GenerateCommand
                 parseResult.GetValue(endDate) ?? yesterday);
             var summary = await ConsoleProgress.RunAsync(
                 "generate",
-                progress => new OlistGenerator().GenerateAsync(options, progress, cancellationToken));
+                progress => services.GetRequiredService<OlistGenerator>().GenerateAsync(options, progress, cancellationToken));
             foreach (var file in summary.Files)
             {
                 Console.WriteLine($"{file.FileName}\t{file.Rows:N0} rows\t{file.Bytes:N0} bytes");
@@ -41,7 +41,7 @@ internal static class GenerateCommand
 
             Console.WriteLine($"generated {summary.Files.Sum(f => f.Rows):N0} rows in {summary.Elapsed.TotalSeconds:N1} s into {options.OutputDirectory}");
             return 0;
-        }));
+        })));
         return command;
     }
 }

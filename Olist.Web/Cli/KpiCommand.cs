@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Kpis;
 using Olist.Web.Kpis;
 
@@ -8,7 +7,7 @@ namespace Olist.Web.Cli;
 /// <summary>The <c>kpi</c> verb: one KPI of metrics.md as a table, JSON (the API's rows) or CSV.</summary>
 internal static class KpiCommand
 {
-    public static Command Create(TimeProvider timeProvider)
+    public static Command Create(CliHost cli)
     {
         var name = new Argument<string?>("name")
         {
@@ -28,7 +27,7 @@ internal static class KpiCommand
         {
             name, grain, level, top, from, to, format,
         };
-        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("kpi", async () =>
+        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("kpi", () => cli.RunAsync(async services =>
         {
             var request = KpiCatalog.Parse(parseResult.GetValue(name), new Dictionary<string, string?>
             {
@@ -38,11 +37,10 @@ internal static class KpiCommand
                 ["from"] = parseResult.GetValue(from),
                 ["to"] = parseResult.GetValue(to),
             });
-            var service = KpiServiceFactory.Create(new DataPaths(CliConfiguration.Load().DataDirectory), timeProvider);
-            var result = await KpiCatalog.RunAsync(service, request, cancellationToken);
+            var result = await KpiCatalog.RunAsync(services.GetRequiredService<IKpiService>(), request, cancellationToken);
             KpiOutput.Write(result, parseResult.GetRequiredValue(format), Console.Out);
             return 0;
-        }));
+        })));
         return command;
     }
 }

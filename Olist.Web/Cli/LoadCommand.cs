@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Ingestion;
+using Olist.Pipeline.Warehouse;
 using Spectre.Console;
 
 namespace Olist.Web.Cli;
@@ -13,7 +14,7 @@ internal static class LoadCommand
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
-    public static Command Create(TimeProvider timeProvider)
+    public static Command Create(CliHost cli)
     {
         var source = new Option<DirectoryInfo>("--source")
         {
@@ -30,15 +31,12 @@ internal static class LoadCommand
         {
             source, format, allowShrink,
         };
-        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("load", async () =>
+        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("load", () => cli.RunAsync(async services =>
         {
-            var options = CliConfiguration.Load();
-            var paths = new DataPaths(options.DataDirectory);
-            var loader = new CsvLoader(CliConfiguration.Warehouse(paths), timeProvider, NullLogger<CsvLoader>.Instance);
-            var guard = ShrinkGuard.From(options.Load, parseResult.GetValue(allowShrink));
+            var guard = ShrinkGuard.From(services.GetRequiredService<IOptions<OlistOptions>>().Value.Load, parseResult.GetValue(allowShrink));
             var results = await ConsoleProgress.RunAsync(
                 "load",
-                progress => loader.LoadAsync(parseResult.GetRequiredValue(source).FullName, guard, progress, cancellationToken));
+                progress => services.GetRequiredService<CsvLoader>().LoadAsync(parseResult.GetRequiredValue(source).FullName, guard, progress, cancellationToken));
             if (parseResult.GetValue(format) == "json")
             {
                 var rows = results.Select(r => new LoadSummaryRow(r.File, r.Table, r.RowsRead, r.RowsLoaded, r.RowsQuarantined));
@@ -46,11 +44,11 @@ internal static class LoadCommand
             }
             else
             {
-                WriteTable(results, paths.Warehouse);
+                WriteTable(results, services.GetRequiredService<IWarehouse>().Location);
             }
 
             return 0;
-        }));
+        })));
         return command;
     }
 

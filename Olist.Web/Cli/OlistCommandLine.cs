@@ -15,7 +15,8 @@ public static class OlistCommandLine
     public static async Task<int> InvokeAsync(string[] args, TimeProvider timeProvider, InvocationConfiguration invocation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(invocation);
-        var parseResult = Create(timeProvider).Parse(args);
+        var (settings, verb) = CliHost.Split(args);
+        var parseResult = Create(new CliHost(timeProvider, settings)).Parse(verb);
         if (UsageCheck.Problem(parseResult) is { } problem)
         {
             await invocation.Error.WriteLineAsync(problem);
@@ -25,27 +26,30 @@ public static class OlistCommandLine
         return await parseResult.InvokeAsync(invocation, cancellationToken);
     }
 
-    /// <summary>The root command; the clock decides defaults such as the generator's end date.</summary>
-    public static RootCommand Create(TimeProvider timeProvider)
+    /// <summary>The root command with no settings switches; the clock decides defaults such as the generator's end date.</summary>
+    public static RootCommand Create(TimeProvider timeProvider) => Create(new CliHost(timeProvider, []));
+
+    /// <summary>The root command whose verbs run in hosts of <paramref name="cli"/>'s clock and settings.</summary>
+    internal static RootCommand Create(CliHost cli)
     {
         var root = new RootCommand("Olist: the e-commerce data platform. Without a verb, serves the web app.")
         {
-            ServeCommand.Create(),
-            GenerateCommand.Create(timeProvider),
-            LoadCommand.Create(timeProvider),
-            BuildCommand.Create(timeProvider),
-            TestCommand.Create(timeProvider),
-            CompileCommand.Create(timeProvider),
-            KpiCommand.Create(timeProvider),
-            StreamCommand.Create(timeProvider),
-            PubSubCommand.Create(timeProvider),
-            BigQueryCommand.Create(timeProvider),
-            DagCommand.Create(timeProvider),
-            BackfillCommand.Create(timeProvider),
-            RunsCommand.Create(timeProvider),
+            ServeCommand.Create(cli),
+            GenerateCommand.Create(cli),
+            LoadCommand.Create(cli),
+            BuildCommand.Create(cli),
+            TestCommand.Create(cli),
+            CompileCommand.Create(cli),
+            KpiCommand.Create(cli),
+            StreamCommand.Create(cli),
+            PubSubCommand.Create(cli),
+            BigQueryCommand.Create(cli),
+            DagCommand.Create(cli),
+            BackfillCommand.Create(cli),
+            RunsCommand.Create(cli),
         };
         root.Subcommands.Add(HelpCommand.Create(root));
-        ServeCommand.ServeUnmatchedArguments(root);
+        ServeCommand.ServeUnmatchedArguments(root, cli);
         return root;
     }
 }

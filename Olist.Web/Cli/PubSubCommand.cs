@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Streaming.Consuming;
 
@@ -8,14 +8,12 @@ namespace Olist.Web.Cli;
 /// <summary>The <c>pubsub setup</c> verb: creates the Pub/Sub topics and subscription of <c>Olist:Bus</c> where missing.</summary>
 internal static class PubSubCommand
 {
-    public static Command Create(TimeProvider timeProvider)
+    public static Command Create(CliHost cli)
     {
         var setup = new Command("setup", "Create the topic, the dead-letter topic (when set) and the subscription of Olist:Bus where missing; existing ones are kept.");
-        setup.SetAction((_, cancellationToken) => VerbRunner.RunAsync("pubsub setup", async () =>
+        setup.SetAction((_, cancellationToken) => VerbRunner.RunAsync("pubsub setup", () => cli.RunAsync(async services =>
         {
-            var stream = new StreamConsumerOptions();
-            CliConfiguration.Bind(StreamConsumerOptions.SectionName, stream);
-            await using var bus = await OpenAsync(Options(), stream.AckDeadline, timeProvider, cancellationToken);
+            await using var bus = await Provider(services, services.GetRequiredService<IOptions<BusOptions>>().Value).CreateAsync(cancellationToken);
             Console.WriteLine($"Pub/Sub at {bus.Endpoint.BaseAddress}{(bus.Endpoint.IsEmulator ? " (emulator)" : string.Empty)}");
             foreach (var line in await bus.SetupAsync(cancellationToken))
             {
@@ -23,25 +21,15 @@ internal static class PubSubCommand
             }
 
             return 0;
-        }));
+        })));
         return new Command("pubsub", "Google Cloud Pub/Sub: set up the topics and subscription the app uses.") { setup };
     }
 
-    /// <summary>The <c>Olist:Bus</c> settings, as the app reads them.</summary>
-    public static BusOptions Options()
-    {
-        var options = new BusOptions();
-        CliConfiguration.Bind(BusOptions.SectionName, options);
-        return options;
-    }
-
-    /// <summary>A Pub/Sub bus for a verb; <c>PUBSUB_EMULATOR_HOST</c> selects the emulator as in the app.</summary>
-    public static Task<PubSubMessageBus> OpenAsync(BusOptions options, TimeSpan ackDeadline, TimeProvider timeProvider, CancellationToken cancellationToken) =>
-        PubSubMessageBus.CreateAsync(
+    /// <summary>Pub/Sub with <paramref name="options"/>, whichever bus the app is set to; <c>PUBSUB_EMULATOR_HOST</c> selects the emulator as in the app.</summary>
+    public static PubSubBusProvider Provider(IServiceProvider services, BusOptions options) =>
+        new(
             options,
-            options.EffectiveEmulatorHost,
-            ackDeadline,
-            timeProvider,
-            NullLogger<PubSubMessageBus>.Instance,
-            cancellationToken);
+            services.GetRequiredService<IOptions<StreamConsumerOptions>>().Value.AckDeadline,
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILogger<PubSubMessageBus>>());
 }

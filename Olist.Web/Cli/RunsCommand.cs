@@ -11,14 +11,14 @@ namespace Olist.Web.Cli;
 /// <summary>The <c>runs</c> verb: the run history, newest first, as a table or JSON. Reads only the ops store, so it works while a server runs.</summary>
 internal static class RunsCommand
 {
-    public static Command Create(TimeProvider timeProvider)
+    public static Command Create(CliHost cli)
     {
         var limit = TypedOptions.WholeNumber("--limit", "How many runs, newest first (default 20).", 20, n => n >= 1, "at least 1");
         var format = TypedOptions.Choice("--format", "Output format", "table", "json");
         var command = new Command("runs", "Show the run history of the daily DAG.") { limit, format };
-        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("runs", async () =>
+        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("runs", () => cli.RunAsync(async services =>
         {
-            var store = await OrchestrationCli.StoreAsync(timeProvider, cancellationToken);
+            var store = services.GetRequiredService<OpsStore>();
             var runs = await store.ListRunsAsync(new RunFilter(Limit: parseResult.GetValue(limit)), cancellationToken);
             if (parseResult.GetValue(format) == "json")
             {
@@ -26,9 +26,9 @@ internal static class RunsCommand
                 return 0;
             }
 
-            WriteTable(runs, timeProvider.GetUtcNow());
+            WriteTable(runs, cli.TimeProvider.GetUtcNow());
             return 0;
-        }));
+        })));
         return command;
     }
 

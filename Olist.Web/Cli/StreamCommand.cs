@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using Olist.Pipeline.Errors;
 using Olist.Pipeline.Gcp.PubSub;
 using Olist.Pipeline.Streaming.Bus;
@@ -13,7 +14,7 @@ internal static class StreamCommand
 {
     private static readonly JsonSerializerOptions SummaryJson = new(EventEndpoints.Json) { WriteIndented = true };
 
-    public static Command Create(TimeProvider timeProvider)
+    public static Command Create(CliHost cli)
     {
         var rate = TypedOptions.Number("--rate", "Messages per second (0 = as fast as the server takes them).", 10, r => r >= 0, "0 or more");
         var count = TypedOptions.WholeNumber("--count", "Messages to send in all (0 = until Ctrl+C).", 100L, n => n >= 0, "0 or more");
@@ -30,11 +31,12 @@ internal static class StreamCommand
         {
             rate, count, invalid, duplicate, url, apiKey, seed, topic,
         };
-        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("stream", async () =>
+        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("stream", () => cli.RunAsync(async services =>
         {
+            var timeProvider = cli.TimeProvider;
             var key = parseResult.GetValue(apiKey)
                 ?? Environment.GetEnvironmentVariable("OLIST_PUBLISHER_KEY")
-                ?? CliConfiguration.LoadSection("Olist:Auth:PublisherApiKey")
+                ?? (services.GetRequiredService<IConfiguration>()["Olist:Auth:PublisherApiKey"] is { Length: > 0 } configured ? configured : null)
                 ?? throw new InvalidRequestException("stream needs the publisher key: pass --api-key (the server printed it at its first start).");
             using var http = new HttpClient { BaseAddress = parseResult.GetRequiredValue(url), Timeout = TimeSpan.FromSeconds(60) };
             http.DefaultRequestHeaders.Add(EventEndpoints.ApiKeyHeader, key);
@@ -50,7 +52,7 @@ internal static class StreamCommand
             LivePublishSummary summary;
             if (parseResult.GetValue(topic) is { } topicName)
             {
-                await using var bus = await OpenTopicAsync(topicName, timeProvider, cancellationToken);
+                await using var bus = await OpenTopicAsync(services, topicName, cancellationToken);
                 summary = await new LiveOrderPublisher(generator, new BusEventSink(bus), timeProvider).RunAsync(plan, cancellationToken);
             }
             else
@@ -60,19 +62,19 @@ internal static class StreamCommand
 
             Console.WriteLine(JsonSerializer.Serialize(summary, SummaryJson));
             return 0;
-        }));
+        })));
         return command;
     }
 
     /// <summary>The topic alone: nothing is created (a missing topic is an error that names it), no subscription is read.</summary>
-    private static Task<PubSubMessageBus> OpenTopicAsync(string topic, TimeProvider timeProvider, CancellationToken cancellationToken)
+    private static Task<PubSubMessageBus> OpenTopicAsync(IServiceProvider services, string topic, CancellationToken cancellationToken)
     {
-        var options = PubSubCommand.Options();
+        var options = services.GetRequiredService<IOptions<BusOptions>>().Value;
         options.ProjectId = PubSubNames.ProjectOf(topic);
         options.Topic = topic;
         options.DeadLetterTopic = null;
         options.CreateResources = false;
-        return PubSubCommand.OpenAsync(options, TimeSpan.FromSeconds(60), timeProvider, cancellationToken);
+        return PubSubCommand.Provider(services, options).CreateAsync(cancellationToken);
     }
 
     private static Option<double> Percent(string name, string description) =>

@@ -6,7 +6,7 @@ namespace Olist.Web.Cli;
 /// <summary>The <c>test</c> verb: runs the data tests of the selected models against the warehouse as it is.</summary>
 internal static class TestCommand
 {
-    public static Command Create(TimeProvider timeProvider)
+    public static Command Create(CliHost cli)
     {
         var select = TransformCli.Select();
         var vars = TransformCli.Vars();
@@ -15,13 +15,12 @@ internal static class TestCommand
         {
             select, vars, projectDirectory,
         };
-        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("test", async () =>
+        command.SetAction((parseResult, cancellationToken) => VerbRunner.RunAsync("test", () => TransformCli.RunAsync(cli, parseResult.GetValue(projectDirectory), async engine =>
         {
             var request = new TestRequest(parseResult.GetValue(select), parseResult.GetValue(vars));
-            var engine = TransformCli.Engine(timeProvider, parseResult.GetValue(projectDirectory));
             var summary = await ConsoleProgress.RunAsync("test", progress => engine.TestAsync(request, progress, cancellationToken));
             return TransformCli.WriteSummary(summary);
-        }));
+        })));
         return command;
     }
 }

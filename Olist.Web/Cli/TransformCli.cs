@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Microsoft.Extensions.Logging.Abstractions;
-using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Execution;
 using Spectre.Console;
@@ -12,7 +10,7 @@ internal static class TransformCli
 {
     public static Option<DirectoryInfo?> ProjectDirectory() => new("--project-dir")
     {
-        Description = "Analytics project folder (default: the warehouse folder beside the executable).",
+        Description = "Analytics project folder (default: the analytics folder beside the executable).",
     };
 
     public static Option<string?> Select() => new("--select")
@@ -46,12 +44,13 @@ internal static class TransformCli
         },
     };
 
-    public static TransformProject Engine(TimeProvider timeProvider, DirectoryInfo? projectDirectory)
-    {
-        var paths = new DataPaths(CliConfiguration.Load().DataDirectory);
-        return new TransformProject(
-            TransformOptions.For(paths, projectDirectory?.FullName), CliConfiguration.Warehouse(paths), timeProvider, NullLogger<TransformProject>.Instance);
-    }
+    /// <summary>Runs <paramref name="work"/> on the engine of a host of <paramref name="cli"/>, over <paramref name="projectDirectory"/> when given.</summary>
+    public static Task<int> RunAsync(CliHost cli, DirectoryInfo? projectDirectory, Func<TransformProject, Task<int>> work) =>
+        cli.RunAsync(services => work(services.GetRequiredService<TransformProject>()), ProjectSetting(projectDirectory));
+
+    /// <summary>The <c>--project-dir</c> option as the setting it stands for, to pass to <see cref="CliHost.RunAsync"/>.</summary>
+    public static string[] ProjectSetting(DirectoryInfo? projectDirectory) =>
+        projectDirectory is null ? [] : [$"--{TransformOptions.SectionName}:{nameof(TransformOptions.ProjectDirectory)}={projectDirectory.FullName}"];
 
     /// <summary>Prints models (status, rows, seconds) and test counts, then every test that did not pass; returns the exit code.</summary>
     public static int WriteSummary(RunSummary summary)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Olist.Pipeline.Errors;
 
 namespace Olist.Web.Cli;
@@ -34,6 +35,12 @@ internal static class VerbRunner
         catch (PipelineException ex)
         {
             await Console.Error.WriteLineAsync($"{verb}: error: {OneLine(ex.Message)}");
+            return Failed;
+        }
+        catch (OptionsValidationException ex)
+        {
+            // A setting that is not usable, such as a memory limit without a unit: the failures say which and why.
+            await Console.Error.WriteLineAsync($"{verb}: error: {OneLine(string.Join(" ", ex.Failures))}");
             return Failed;
         }
 #pragma warning disable CA1031 // The command line is the outermost boundary: every failure becomes one line and an exit code.

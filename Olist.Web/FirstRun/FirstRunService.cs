@@ -5,23 +5,24 @@ using Olist.Pipeline.Generation;
 using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Execution;
+using Olist.Pipeline.Workspace;
 
 namespace Olist.Web.FirstRun;
 
 /// <summary>
 /// Prepares the data in the background on start: keeps a warehouse whose nine tables are loaded, else loads the real
 /// CSV files from the data directory, else generates a dataset and loads that. Never stops the app; a failure becomes
-/// a status. A first run interrupted half-way (some tables loaded) is completed on the next start. Then, when the data
-/// is new or a model is missing, it runs a full build so the dashboards have their tables. It starts only once the
-/// server listens, so a start that fails (the port is taken) writes no data.
+/// the workspace's status. A first run interrupted half-way (some tables loaded) is completed on the next start. Then,
+/// when the data is new or a model is missing, it runs a full build so the dashboards have their tables, and opens the
+/// <see cref="DataWorkspace"/>, which makes the data ready. It starts only once the server listens, so a start that fails
+/// (the port is taken) writes no data.
 /// </summary>
 public sealed partial class FirstRunService(
-    DataPreparationState state,
+    DataWorkspace workspace,
     SourceStatusReader statusReader,
     CsvLoader loader,
     OlistGenerator generator,
     TransformProject transform,
-    DataPaths paths,
     IOptions<OlistOptions> options,
     IHostApplicationLifetime lifetime,
     TimeProvider timeProvider,
@@ -50,7 +51,7 @@ public sealed partial class FirstRunService(
             if (loadedNow)
             {
                 var sourceDirectory = await ChooseSourcesAsync(stoppingToken);
-                var files = await loader.LoadAsync(sourceDirectory, ShrinkGuard.From(options.Value.Load), state.ProgressOf(LoadingActivity), stoppingToken);
+                var files = await loader.LoadAsync(sourceDirectory, ShrinkGuard.From(options.Value.Load), workspace.ProgressOf(LoadingActivity), stoppingToken);
                 var rowsLoaded = files.Sum(f => f.RowsLoaded);
                 var rowsQuarantined = files.Sum(f => f.RowsQuarantined);
                 LogLoaded(files.Count, sourceDirectory, rowsLoaded, rowsQuarantined);
@@ -58,11 +59,16 @@ public sealed partial class FirstRunService(
             }
             else
             {
-                LogAlreadyLoaded(paths.Warehouse);
+                LogAlreadyLoaded(workspace.Warehouse.Location);
             }
 
-            var buildFailure = await BuildWhenNeededAsync(loadedNow, stoppingToken);
-            state.Report(buildFailure is null ? DataStatus.Ready(tables) : DataStatus.Failed(buildFailure));
+            if (await BuildWhenNeededAsync(loadedNow, stoppingToken) is { } buildFailure)
+            {
+                workspace.Report(DataStatus.Failed(buildFailure));
+                return;
+            }
+
+            await workspace.OpenAsync(tables, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -74,7 +80,7 @@ public sealed partial class FirstRunService(
         {
             var reason = OneLine(ex.Message);
             LogFailed(ex, reason);
-            state.Report(DataStatus.Failed(reason));
+            workspace.Report(DataStatus.Failed(reason));
         }
     }
 
@@ -108,8 +114,8 @@ public sealed partial class FirstRunService(
         }
 
         LogBuilding(missing.Count);
-        state.Report(DataStatus.Preparing(BuildingActivity, progress: null));
-        var summary = await transform.BuildAsync(new BuildRequest(), state.ProgressOf(BuildingActivity), cancellationToken);
+        workspace.Report(DataStatus.Preparing(BuildingActivity, progress: null));
+        var summary = await transform.BuildAsync(new BuildRequest(), workspace.ProgressOf(BuildingActivity), cancellationToken);
         var failed = summary.Results.Where(r => r.Status is RunStatus.Error or RunStatus.Fail).Select(r => r.Name).ToList();
         var (models, tests) = (summary.Models.Count(), summary.Tests.Count());
         LogBuilt(models, tests, failed.Count, summary.Elapsed.TotalSeconds);
@@ -120,6 +126,7 @@ public sealed partial class FirstRunService(
 
     private async Task<string> ChooseSourcesAsync(CancellationToken cancellationToken)
     {
+        var paths = workspace.Paths;
         var realFiles = OlistCatalog.Tables.Count(t => File.Exists(Path.Combine(paths.RealSources, t.FileName)));
         if (realFiles > 0)
         {
@@ -130,10 +137,10 @@ public sealed partial class FirstRunService(
         var firstRun = options.Value.FirstRun;
         var yesterday = DateOnly.FromDateTime(timeProvider.GetLocalNow().DateTime).AddDays(-1);
         LogGenerating(firstRun.Scale, firstRun.Seed, yesterday, paths.GeneratedSources);
-        state.Report(DataStatus.Preparing(GeneratingActivity, progress: null));
+        workspace.Report(DataStatus.Preparing(GeneratingActivity, progress: null));
         await generator.GenerateAsync(
             new GenerationOptions(firstRun.Scale, firstRun.Seed, paths.GeneratedSources, yesterday),
-            state.ProgressOf(GeneratingActivity),
+            workspace.ProgressOf(GeneratingActivity),
             cancellationToken);
         return paths.GeneratedSources;
     }

@@ -2,15 +2,14 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
-using MudBlazor.Services;
 using Olist.Pipeline.Errors;
+using Olist.Pipeline.Hosting;
 using Olist.Web.Api;
 using Olist.Web.Components;
 using Olist.Web.Hubs;
 using Olist.Web.Observability;
 using Olist.Web.Orchestration;
 using Olist.Web.Security;
-using Olist.Web.Streaming;
 
 namespace Olist.Web.Hosting;
 
@@ -40,16 +39,8 @@ public static class OlistWebApp
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
 
         builder.AllowBoundHostsOnly();
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-        builder.Services.AddMudServices();
-        builder.Services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.SectionName));
-        builder.Services.AddApiJson();
-        builder.Services.AddApiErrors();
         builder.Services.AddOlistPipeline(builder.Configuration);
-        builder.Services.AddLiveStream(builder.Configuration);
-        builder.Services.AddOlistSecurity(builder.Configuration);
-        builder.Services.AddOlistOrchestration(builder.Configuration);
-        builder.Services.AddOlistObservability(builder.Configuration);
+        builder.Services.AddOlistWeb(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();

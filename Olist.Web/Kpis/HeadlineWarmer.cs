@@ -1,6 +1,5 @@
 using Olist.Pipeline.Kpis;
-using Olist.Pipeline.Warehouse;
-using Olist.Web.FirstRun;
+using Olist.Pipeline.Workspace;
 
 namespace Olist.Web.Kpis;
 
@@ -9,7 +8,7 @@ namespace Olist.Web.Kpis;
 /// change of the warehouse's models, so the first visit finds the delivery days (a model run per month) already cached.
 /// </summary>
 public sealed partial class HeadlineWarmer(
-    HeadlineReader reader, DuckDbWarehouse warehouse, DataPreparationState data, TimeProvider timeProvider, ILogger<HeadlineWarmer> logger)
+    HeadlineReader reader, DataWorkspace workspace, TimeProvider timeProvider, ILogger<HeadlineWarmer> logger)
     : BackgroundService
 {
     /// <summary>How often the models' version is looked at: a build takes far longer, and a look costs nothing.</summary>
@@ -19,11 +18,11 @@ public sealed partial class HeadlineWarmer(
     {
         try
         {
-            await data.WaitUntilReadyAsync(stoppingToken);
+            await workspace.WaitUntilReadyAsync(stoppingToken);
             long? warmed = null;
             while (!stoppingToken.IsCancellationRequested)
             {
-                var version = warehouse.ModelsVersion;
+                var version = workspace.Warehouse.ModelsVersion;
                 if (version != warmed)
                 {
                     await WarmAsync(version, stoppingToken);

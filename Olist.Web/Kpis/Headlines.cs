@@ -32,9 +32,9 @@ public sealed record Headline(
 /// Reads the overview's six headline figures for the latest month with sales orders in a range: sales orders, revenue and
 /// average order value (sales-trends), active customers (customer-growth), month-1 retention of the latest cohort that
 /// has a month 1 (retention), and average delivery days (delivery-times of each month). A month's delivery days are kept
-/// per version of the warehouse's models (<see cref="DuckDbWarehouse.ModelsVersion"/>), so a build is never hidden by them.
+/// per version of the warehouse's models (<see cref="IWarehouse.ModelsVersion"/>), so a build is never hidden by them.
 /// </summary>
-public sealed class HeadlineReader(IKpiService kpis, IMemoryCache cache, DuckDbWarehouse warehouse)
+public sealed class HeadlineReader(IKpiService kpis, IMemoryCache cache, IWarehouse warehouse)
 {
     /// <summary>How long a month's delivery days are reused: a month of orders changes only by the nightly build or live deliveries.</summary>
     public static readonly TimeSpan DeliveryCacheTime = TimeSpan.FromMinutes(10);

@@ -1,6 +1,6 @@
 using Olist.Pipeline.Orchestration;
 using Olist.Pipeline.Orchestration.Scheduling;
-using Olist.Web.FirstRun;
+using Olist.Pipeline.Workspace;
 
 namespace Olist.Web.Orchestration;
 
@@ -9,7 +9,7 @@ namespace Olist.Web.Orchestration;
 /// the data ready, ticks the scheduler at its fire times and runs queued runs and backfills one at a time.
 /// </summary>
 public sealed partial class OrchestrationService(
-    Orchestrator orchestrator, DagScheduler scheduler, DataPreparationState data, TimeProvider timeProvider, ILogger<OrchestrationService> logger) : BackgroundService
+    Orchestrator orchestrator, DagScheduler scheduler, DataWorkspace data, TimeProvider timeProvider, ILogger<OrchestrationService> logger) : BackgroundService
 {
     // Work queued by another process (none today) or a missed signal is still picked up this often.
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(30);

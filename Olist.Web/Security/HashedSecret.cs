@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Olist.Pipeline.Workspace;
 
 namespace Olist.Web.Security;
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Olist.Pipeline.Workspace;
 
 namespace Olist.Web.Security;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using Olist.Pipeline.Workspace;
 
 namespace Olist.Web.Security;
 

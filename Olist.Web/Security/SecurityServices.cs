@@ -3,9 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Olist.Pipeline.Configuration;
 using Olist.Web.Api;
 
 namespace Olist.Web.Security;
@@ -31,7 +29,6 @@ public static class SecurityServices
     {
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.SectionName));
         services.AddHttpContextAccessor();
-        services.TryAddSingleton(sp => new SecretStore(sp.GetRequiredService<DataPaths>().Secrets));
         HashedSecretsStartup.Register<OperatorPassword>(services);
         HashedSecretsStartup.Register<OperatorKey>(services);
         services.AddOlistRateLimits(configuration);

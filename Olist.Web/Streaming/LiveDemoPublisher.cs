@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Streaming.Publishing;
 using Olist.Pipeline.Warehouse;
-using Olist.Web.FirstRun;
+using Olist.Pipeline.Workspace;
 
 namespace Olist.Web.Streaming;
 
@@ -14,8 +14,7 @@ namespace Olist.Web.Streaming;
 /// </summary>
 public sealed partial class LiveDemoPublisher(
     IOptions<LiveDemoOptions> options,
-    IServiceProvider services,
-    DataPreparationState dataState,
+    DataWorkspace workspace,
     DuckDbWarehouse warehouse,
     TimeProvider timeProvider,
     ILogger<LiveDemoPublisher> logger) : BackgroundService
@@ -34,12 +33,12 @@ public sealed partial class LiveDemoPublisher(
 
         try
         {
-            await dataState.WaitUntilReadyAsync(stoppingToken);
+            await workspace.WaitUntilReadyAsync(stoppingToken);
             var seed = RandomNumberGenerator.GetInt32(int.MaxValue);
             var catalog = await LiveCatalogReader.ReadAsync(warehouse, CatalogSize, stoppingToken);
             var generator = new LiveOrderGenerator(catalog, new LiveGeneratorOptions(Seed: seed), timeProvider);
             LogStarted(settings.OrdersPerMinute, seed);
-            await PublishAsync(generator, services.GetRequiredService<IMessageBus>(), settings.OrdersPerMinute / 60, stoppingToken);
+            await PublishAsync(generator, workspace.Bus, settings.OrdersPerMinute / 60, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -15,7 +15,7 @@ namespace Olist.Web.Streaming;
 /// </summary>
 public sealed partial class LiveFeed(
     IHubContext<LiveOrdersHub, ILiveOrdersClient> hub,
-    IServiceProvider services,
+    LiveMetricsQuery metricsQuery,
     IOptions<LiveFeedOptions> options,
     TimeProvider timeProvider,
     ILogger<LiveFeed> logger) : BackgroundService, IAcceptedOrdersSink
@@ -42,7 +42,7 @@ public sealed partial class LiveFeed(
 
     /// <summary>The latest metrics, computed now when none were yet; call only once the data is ready.</summary>
     public async Task<LiveMetrics> CurrentMetricsAsync(CancellationToken cancellationToken) =>
-        _latestMetrics ?? await MetricsQuery.ReadAsync(cancellationToken);
+        _latestMetrics ?? await metricsQuery.ReadAsync(cancellationToken);
 
     /// <summary>Messages settled per second over the last minute.</summary>
     public ThroughputMeter Throughput { get; } = new(timeProvider);
@@ -104,7 +104,7 @@ public sealed partial class LiveFeed(
     {
         try
         {
-            var metrics = await MetricsQuery.ReadAsync(cancellationToken);
+            var metrics = await metricsQuery.ReadAsync(cancellationToken);
             _latestMetrics = metrics;
             await hub.Clients.All.MetricsUpdated(metrics);
             MetricsUpdated?.Invoke(metrics);
@@ -116,9 +116,6 @@ public sealed partial class LiveFeed(
             LogMetricsFailed(ex);
         }
     }
-
-    // Resolved when first needed: the query opens the bus, which exists only once the data directory is usable.
-    private LiveMetricsQuery MetricsQuery => services.GetRequiredService<LiveMetricsQuery>();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing accepted orders to the live hub failed; the batch is committed")]
     private partial void LogPushFailed(Exception exception);

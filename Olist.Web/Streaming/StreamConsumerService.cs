@@ -1,17 +1,16 @@
-using Olist.Pipeline.Streaming.Bus;
+using Olist.Pipeline.Streaming;
 using Olist.Pipeline.Streaming.Consuming;
-using Olist.Pipeline.Telemetry;
-using Olist.Web.FirstRun;
+using Olist.Pipeline.Workspace;
 
 namespace Olist.Web.Streaming;
 
 /// <summary>
-/// Runs the stream consumer inside the web app once the first run has the warehouse ready; restarts it after a failure.
-/// The consumer (and the bus file under it) is only created then, so an unusable data directory never stops the app.
+/// Runs the stream consumer inside the web app once the first run has opened the workspace; restarts it after a failure.
+/// The bus under it is only opened then, so an unusable data directory never stops the app.
 /// </summary>
 public sealed partial class StreamConsumerService(
-    IServiceProvider services,
-    DataPreparationState dataState,
+    OrderStreamConsumer consumer,
+    DataWorkspace workspace,
     TimeProvider timeProvider,
     ILogger<StreamConsumerService> logger) : BackgroundService
 {
@@ -21,13 +20,12 @@ public sealed partial class StreamConsumerService(
     {
         try
         {
-            await dataState.WaitUntilReadyAsync(stoppingToken);
+            await workspace.WaitUntilReadyAsync(stoppingToken);
+            using var backlog = StreamMetrics.ObserveBus(workspace.Bus);
             while (!stoppingToken.IsCancellationRequested)
             {
                 try
                 {
-                    var consumer = services.GetRequiredService<OrderStreamConsumer>();
-                    using var backlog = OlistMetrics.ObserveBus(services.GetRequiredService<IMessageBus>());
                     await consumer.RunAsync(stoppingToken);
                 }
 #pragma warning disable CA1031 // The consumer must come back by itself; the reason is logged and messages wait safely on the bus.

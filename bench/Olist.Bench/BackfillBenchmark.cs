@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Generation;
@@ -33,20 +34,17 @@ public sealed class BackfillBenchmark : IBenchmark
         var root = Directory.CreateTempSubdirectory("olist-bench-backfill-");
         try
         {
-            var paths = new DataPaths(Path.Combine(root.FullName, "data"));
-            var warehouse = new DuckDbWarehouse(paths.Warehouse);
+            await using var services = BenchWarehouse.Services(Path.Combine(root.FullName, "data"));
+            var paths = services.GetRequiredService<DataPaths>();
+            var warehouse = services.GetRequiredService<DuckDbWarehouse>();
             var prepare = Stopwatch.StartNew();
-            await new OlistGenerator().GenerateAsync(new GenerationOptions(scale, 42, paths.GeneratedSources, EndDate), null, cancellationToken);
-            await new CsvLoader(warehouse, TimeProvider.System, NullLogger<CsvLoader>.Instance).LoadAsync(paths.GeneratedSources, null, cancellationToken);
-            var transform = new TransformProject(TransformOptions.For(paths), warehouse, TimeProvider.System, NullLogger<TransformProject>.Instance);
-            var build = await transform.BuildAsync(new BuildRequest(), null, cancellationToken);
+            await services.GetRequiredService<OlistGenerator>().GenerateAsync(new GenerationOptions(scale, 42, paths.GeneratedSources, EndDate), null, cancellationToken);
+            await services.GetRequiredService<CsvLoader>().LoadAsync(paths.GeneratedSources, null, cancellationToken);
+            var build = await services.GetRequiredService<TransformProject>().BuildAsync(new BuildRequest(), null, cancellationToken);
             Console.WriteLine($"scale {scale}: generated, loaded and built ({build.Models.Count()} models, succeeded: {build.Succeeded}) in {prepare.Elapsed.TotalSeconds:F1} s; {Environment.ProcessorCount} cores");
 
-            var newData = new NewDataCheck(warehouse);
-            var events = new RunEvents();
-            var store = await OpsStore.OpenAsync(Path.Combine(paths.Root, "ops.db"), TimeProvider.System, cancellationToken);
-            using var orchestrator = new Orchestrator(
-                DailyBuildDag.Create(transform, newData), store, warehouse, events, new RunOptions(), TimeProvider.System, NullLogger<Orchestrator>.Instance);
+            var store = services.GetRequiredService<OpsStore>();
+            var orchestrator = services.GetRequiredService<Orchestrator>();
             var (from, to) = (EndDate.AddDays(1 - days), EndDate);
             var clock = Stopwatch.StartNew();
             var backfill = await orchestrator.RunBackfillAsync(await orchestrator.QueueBackfillAsync(from, to, rerun: false, cancellationToken), null, cancellationToken);

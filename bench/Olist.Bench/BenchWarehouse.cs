@@ -1,24 +1,36 @@
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Olist.Pipeline.Configuration;
+using Olist.Pipeline.Hosting;
 using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Transform;
-using Olist.Pipeline.Warehouse;
 
 namespace Olist.Bench;
 
-/// <summary>Warehouses for the benchmarks: loaded from a folder of CSV files, built with the project beside the benchmark.</summary>
+/// <summary>Warehouses for the benchmarks, built with the app's own registration: loaded from a folder of CSV files, built with the project beside the benchmark.</summary>
 internal static class BenchWarehouse
 {
     /// <summary>The analytics project copied to the benchmark's build output.</summary>
-    public static string ProjectDirectory => Path.Combine(AppContext.BaseDirectory, "warehouse");
+    public static string ProjectDirectory => TransformOptions.DefaultProjectDirectory;
 
-    /// <summary>The transform engine over the warehouse file <paramref name="databasePath"/>, writing its artifacts to <paramref name="targetDirectory"/>.</summary>
-    public static TransformProject Engine(string databasePath, string targetDirectory) =>
-        new(new TransformOptions { ProjectDirectory = ProjectDirectory, TargetDirectory = targetDirectory }, new DuckDbWarehouse(databasePath), TimeProvider.System, NullLogger<TransformProject>.Instance);
+    /// <summary>The pipeline's services over the data directory <paramref name="dataDirectory"/>, as the app and the verbs register them.</summary>
+    public static ServiceProvider Services(string dataDirectory)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection([new("Olist:DataDirectory", dataDirectory)])
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddOlistPipeline(configuration);
+        return services.BuildServiceProvider();
+    }
 
-    /// <summary>Loads the CSV files of <paramref name="sourceDirectory"/> into <paramref name="databasePath"/>.</summary>
-    public static Task LoadAsync(string sourceDirectory, string databasePath, CancellationToken cancellationToken) =>
-        new CsvLoader(new DuckDbWarehouse(databasePath), TimeProvider.System, NullLogger<CsvLoader>.Instance).LoadAsync(sourceDirectory, null, cancellationToken);
+    /// <summary>Loads the CSV files of <paramref name="sourceDirectory"/> into the warehouse of the data directory <paramref name="dataDirectory"/>.</summary>
+    public static async Task LoadAsync(string sourceDirectory, string dataDirectory, CancellationToken cancellationToken)
+    {
+        await using var services = Services(dataDirectory);
+        await services.GetRequiredService<CsvLoader>().LoadAsync(sourceDirectory, null, cancellationToken);
+    }
 
     /// <summary>
     /// Fills the data directory <paramref name="paths"/> with a built warehouse: a copy of <paramref name="source"/>'s
@@ -33,8 +45,9 @@ internal static class BenchWarehouse
             return;
         }
 
-        await LoadAsync(source, paths.Warehouse, cancellationToken);
-        var summary = await Engine(paths.Warehouse, paths.Target).BuildAsync(new BuildRequest(), null, cancellationToken);
+        await LoadAsync(source, paths.Root, cancellationToken);
+        await using var services = Services(paths.Root);
+        var summary = await services.GetRequiredService<TransformProject>().BuildAsync(new BuildRequest(), null, cancellationToken);
         if (!summary.Succeeded)
         {
             throw new InvalidOperationException($"The build of {source} failed; see {paths.Target}/run_results.json.");

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using DuckDB.NET.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Execution;
 
@@ -30,31 +32,43 @@ public sealed class BuildBenchmark : IBenchmark
 
         var repeats = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : DefaultRepeats;
         var root = Directory.CreateTempSubdirectory("olist-bench-build-");
+        ServiceProvider? engineServices = null;
         try
         {
-            var loaded = Path.Combine(root.FullName, "loaded.duckdb");
+            var loaded = new DataPaths(Path.Combine(root.FullName, "loaded"));
             var load = Stopwatch.StartNew();
-            await BenchWarehouse.LoadAsync(Path.GetFullPath(args[0]), loaded, cancellationToken);
+            await BenchWarehouse.LoadAsync(Path.GetFullPath(args[0]), loaded.Root, cancellationToken);
             Console.WriteLine($"loaded {args[0]} in {load.Elapsed.TotalSeconds:F1} s; {Environment.ProcessorCount} cores; project {BenchWarehouse.ProjectDirectory}");
-            var target = Path.Combine(root.FullName, "target");
-            var compiled = await BenchWarehouse.Engine(loaded, target).CompileAsync(new CompileRequest(Path.Combine(root.FullName, "compiled")), cancellationToken);
+            CompileSummary compiled;
+            await using (var services = BenchWarehouse.Services(loaded.Root))
+            {
+                compiled = await services.GetRequiredService<TransformProject>().CompileAsync(new CompileRequest(Path.Combine(root.FullName, "compiled")), cancellationToken);
+            }
+
             var builds = new List<TimeSpan>();
             var directs = new List<TimeSpan>();
             var buildCpu = new List<TimeSpan>();
             var directCpu = new List<TimeSpan>();
             RunSummary? summary = null;
-            TransformProject? engine = null;
-            var engineWarehouse = loaded;
+            var engineData = loaded;
             for (var run = 1; run <= repeats; run++)
             {
-                engineWarehouse = Copy(loaded, Path.Combine(root.FullName, $"engine-{run}.duckdb"));
-                engine = BenchWarehouse.Engine(engineWarehouse, target);
+                engineData = new DataPaths(Path.Combine(root.FullName, $"engine-{run}"));
+                Directory.CreateDirectory(engineData.Root);
+                Copy(loaded.Warehouse, engineData.Warehouse);
+                if (engineServices is not null)
+                {
+                    await engineServices.DisposeAsync();
+                }
+
+                engineServices = BenchWarehouse.Services(engineData.Root);
+                var engine = engineServices.GetRequiredService<TransformProject>();
                 var build = Stopwatch.StartNew();
                 var cpu = ProcessorTime();
                 summary = await engine.BuildAsync(new BuildRequest(), null, cancellationToken);
                 builds.Add(build.Elapsed);
                 buildCpu.Add(ProcessorTime() - cpu);
-                var directDatabase = Copy(loaded, Path.Combine(root.FullName, $"direct-{run}.duckdb"));
+                var directDatabase = Copy(loaded.Warehouse, Path.Combine(root.FullName, $"direct-{run}.duckdb"));
                 cpu = ProcessorTime();
                 directs.Add(await RunCompiledAsync(directDatabase, compiled, cancellationToken));
                 directCpu.Add(ProcessorTime() - cpu);
@@ -70,9 +84,9 @@ public sealed class BuildBenchmark : IBenchmark
 
             // CPU time is what other work on a shared machine cannot inflate: it shows the engine's own overhead.
             Console.WriteLine($"median CPU engine / compiled: {Median(buildCpu).TotalSeconds:F2} s / {Median(directCpu).TotalSeconds:F2} s = {Median(buildCpu) / Median(directCpu):F2}");
-            await PrintCleaningCountsAsync(engineWarehouse, cancellationToken);
+            await PrintCleaningCountsAsync(engineData.Warehouse, cancellationToken);
 
-            var (model, day) = await BusiestDayAsync(engineWarehouse, target, cancellationToken);
+            var (model, day) = await BusiestDayAsync(engineData.Warehouse, engineData.Target, cancellationToken);
             if (model is null)
             {
                 Console.WriteLine("no incremental model: nothing to time for one day");
@@ -85,7 +99,7 @@ public sealed class BuildBenchmark : IBenchmark
             for (var run = 1; run <= repeats; run++)
             {
                 var incremental = Stopwatch.StartNew();
-                dayRun = await engine!.BuildAsync(new BuildRequest($"{model}+", Ds: day), null, cancellationToken);
+                dayRun = await engineServices!.GetRequiredService<TransformProject>().BuildAsync(new BuildRequest($"{model}+", Ds: day), null, cancellationToken);
                 days.Add(incremental.Elapsed);
             }
 
@@ -96,6 +110,11 @@ public sealed class BuildBenchmark : IBenchmark
         }
         finally
         {
+            if (engineServices is not null)
+            {
+                await engineServices.DisposeAsync();
+            }
+
             root.Delete(recursive: true);
         }
     }

@@ -1,10 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using DuckDB.NET.Data;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Olist.Pipeline.Catalog;
+using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Ingestion;
-using Olist.Pipeline.Warehouse;
 
 namespace Olist.Bench;
 
@@ -39,12 +39,13 @@ public sealed class LoadBenchmark : IBenchmark
         IReadOnlyList<FileLoadResult> lastLoad = [];
         for (var run = 1; run <= repeats; run++)
         {
-            baseline.Add(await InFreshWarehouseAsync(path => ReadCsvBaselineAsync(path, files, cancellationToken)));
-            loader.Add(await InFreshWarehouseAsync(async path =>
+            baseline.Add(await InFreshWarehouseAsync(paths => ReadCsvBaselineAsync(paths.Warehouse, files, cancellationToken)));
+            loader.Add(await InFreshWarehouseAsync(async paths =>
             {
+                await using var services = BenchWarehouse.Services(paths.Root);
+                var csvLoader = services.GetRequiredService<CsvLoader>();
                 var stopwatch = Stopwatch.StartNew();
-                var results = await new CsvLoader(new DuckDbWarehouse(path), TimeProvider.System, NullLogger<CsvLoader>.Instance)
-                    .LoadAsync(directory, progress: null, cancellationToken);
+                var results = await csvLoader.LoadAsync(directory, progress: null, cancellationToken);
                 stopwatch.Stop();
                 lastLoad = results;
                 return stopwatch.Elapsed;
@@ -84,12 +85,12 @@ public sealed class LoadBenchmark : IBenchmark
         return stopwatch.Elapsed;
     }
 
-    private static async Task<TimeSpan> InFreshWarehouseAsync(Func<string, Task<TimeSpan>> measure)
+    private static async Task<TimeSpan> InFreshWarehouseAsync(Func<DataPaths, Task<TimeSpan>> measure)
     {
         var directory = Directory.CreateTempSubdirectory("olist-bench-load-");
         try
         {
-            return await measure(Path.Combine(directory.FullName, "warehouse.duckdb"));
+            return await measure(new DataPaths(directory.FullName));
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Olist.Pipeline.Generation;
 using Olist.Pipeline.Ingestion;
@@ -9,6 +10,7 @@ using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Streaming.Publishing;
 using Olist.Pipeline.Telemetry;
 using Olist.Pipeline.Warehouse;
+using Olist.Pipeline.Warehouse.Raw;
 
 namespace Olist.Bench;
 
@@ -98,10 +100,10 @@ public sealed class StreamBenchmark : IBenchmark
     internal static async Task<DuckDbWarehouse> CatalogWarehouseAsync(string root, CancellationToken cancellationToken)
     {
         var sources = Path.Combine(root, "sources");
-        await new OlistGenerator().GenerateAsync(new GenerationOptions(0.01, 42, sources, new DateOnly(2018, 8, 31)), progress: null, cancellationToken);
-        var warehouse = new DuckDbWarehouse(Path.Combine(root, "warehouse.duckdb"));
-        await new CsvLoader(warehouse, TimeProvider.System, NullLogger<CsvLoader>.Instance).LoadAsync(sources, progress: null, cancellationToken);
-        return warehouse;
+        await using var services = BenchWarehouse.Services(root);
+        await services.GetRequiredService<OlistGenerator>().GenerateAsync(new GenerationOptions(0.01, 42, sources, new DateOnly(2018, 8, 31)), progress: null, cancellationToken);
+        await services.GetRequiredService<CsvLoader>().LoadAsync(sources, progress: null, cancellationToken);
+        return services.GetRequiredService<DuckDbWarehouse>();
     }
 
     private static async Task<(TimeSpan Elapsed, StreamCounters Counters)> StreamAsync(

@@ -1,6 +1,8 @@
 using System.Globalization;
 using DuckDB.NET.Data;
 using Olist.Pipeline.Catalog;
+using Olist.Pipeline.Warehouse;
+using Olist.Pipeline.Warehouse.Raw;
 
 namespace Olist.Pipeline.Ingestion.Raw;
 
@@ -28,11 +30,11 @@ internal static class QualityProfiler
             .Select((pair, index) => new QualityFindingRow(index, pair.First.Check, pair.First.Column, pair.Second, pair.First.Describe(pair.Second)))
             .ToList();
 
-        await SqlCommand.ExecuteAsync(
+        await Sql.ExecuteAsync(
             connection, $"DELETE FROM {RawSchema.Name}.{RawSchema.Findings} WHERE table_name = $table", cancellationToken, ("table", table.Name));
         foreach (var finding in findings)
         {
-            await SqlCommand.ExecuteAsync(
+            await Sql.ExecuteAsync(
                 connection,
                 $"INSERT INTO {RawSchema.Name}.{RawSchema.Findings} VALUES ($table, {Sql.Timestamp(loadedAt)}, $ordinal, $check, $column, $rows, $description)",
                 cancellationToken,
@@ -98,11 +100,13 @@ internal static class QualityProfiler
     private static async Task<IReadOnlyList<long>> CountAsync(
         DuckDBConnection connection, SourceTable table, IReadOnlyList<QualityCheck> checks, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {string.Join(", ", checks.Select(c => $"CAST({c.CountSql} AS BIGINT)"))} FROM {RawSchema.TableOf(table)}";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return Enumerable.Range(0, checks.Count).Select(reader.GetInt64).ToList();
+        var counts = new List<long>(checks.Count);
+        await Sql.ReadAsync(
+            connection,
+            $"SELECT {string.Join(", ", checks.Select(c => $"CAST({c.CountSql} AS BIGINT)"))} FROM {RawSchema.TableOf(table)}",
+            reader => counts.AddRange(Enumerable.Range(0, checks.Count).Select(reader.GetInt64)),
+            cancellationToken);
+        return counts;
     }
 
     private static string? ParsesAs(ColumnKind kind, string column) => kind switch

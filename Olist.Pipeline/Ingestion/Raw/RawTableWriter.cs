@@ -1,6 +1,8 @@
 using System.Text;
 using DuckDB.NET.Data;
 using Olist.Pipeline.Ingestion.Reading;
+using Olist.Pipeline.Warehouse;
+using Olist.Pipeline.Warehouse.Raw;
 
 namespace Olist.Pipeline.Ingestion.Raw;
 
@@ -21,10 +23,10 @@ internal static class RawTableWriter
         CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await SqlCommand.ExecuteAsync(connection, RawSchema.CreateTableSql(file.Table), cancellationToken);
+        await Sql.ExecuteAsync(connection, RawSchema.CreateTableSql(file.Table), cancellationToken);
         if (file.RowsLoaded > 0)
         {
-            await SqlCommand.ExecuteAsync(connection, InsertFromStagingSql(file, loadedAt), cancellationToken);
+            await Sql.ExecuteAsync(connection, InsertFromStagingSql(file, loadedAt), cancellationToken);
         }
 
         await ReplaceQuarantineAsync(connection, file, cancellationToken);
@@ -52,7 +54,7 @@ internal static class RawTableWriter
 
     private static async Task ReplaceQuarantineAsync(DuckDBConnection connection, ScannedFile file, CancellationToken cancellationToken)
     {
-        await SqlCommand.ExecuteAsync(
+        await Sql.ExecuteAsync(
             connection, $"DELETE FROM {RawSchema.Name}.{RawSchema.Quarantine} WHERE table_name = $table", cancellationToken, ("table", file.Table.Name));
         if (file.Quarantined.Count == 0)
         {
@@ -76,7 +78,7 @@ internal static class RawTableWriter
 
     private static async Task RecordLoadAsync(DuckDBConnection connection, FileLoadResult result, CancellationToken cancellationToken)
     {
-        await SqlCommand.ExecuteAsync(
+        await Sql.ExecuteAsync(
             connection,
             $"INSERT INTO {RawSchema.Name}.{RawSchema.Loads} VALUES ($table, $file, $read, $loaded, $quarantined, {Sql.Timestamp(result.LoadedAt)}, $elapsed)",
             cancellationToken,

@@ -1,8 +1,8 @@
 using System.Globalization;
 using DuckDB.NET.Data;
 using Olist.Pipeline.Errors;
-using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Warehouse;
+using Olist.Pipeline.Warehouse.Raw;
 
 namespace Olist.Pipeline.Orchestration.Dags;
 
@@ -19,20 +19,21 @@ public sealed class NewDataCheck(DuckDbWarehouse warehouse)
     {
         await using var connection = await warehouse.OpenAsync(cancellationToken);
         // The day's text is searched for first (a plain scan); only the few rows holding it are trimmed and checked.
-        return Convert.ToInt64(await QueryAsync(connection, """
+        return await Sql.CountAsync(connection, await OverPurchasesAsync(connection, """
             WITH candidates AS (
                 SELECT order_id, trim(order_purchase_timestamp) AS purchase_text FROM purchases WHERE contains(order_purchase_timestamp, $day)
             )
             SELECT count(DISTINCT order_id) FROM candidates
             WHERE starts_with(purchase_text, $day) AND try_cast(purchase_text AS TIMESTAMP) IS NOT NULL
-            """, async command => await command.ExecuteScalarAsync(cancellationToken), cancellationToken, ("day", Text(day))), CultureInfo.InvariantCulture);
+            """, cancellationToken), cancellationToken, ("day", Text(day)));
     }
 
     /// <summary>Distinct orders per purchase day in [<paramref name="from"/>, <paramref name="to"/>]; days without orders are absent.</summary>
     public async Task<IReadOnlyDictionary<DateOnly, long>> CountByDayAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         await using var connection = await warehouse.OpenAsync(cancellationToken);
-        return await QueryAsync(connection, """
+        var counts = new Dictionary<DateOnly, long>();
+        await Sql.ReadAsync(connection, await OverPurchasesAsync(connection, """
             WITH days AS (
                 SELECT left(trim(order_purchase_timestamp), 10) AS day_text, count(DISTINCT order_id) AS orders
                 FROM purchases
@@ -40,48 +41,29 @@ public sealed class NewDataCheck(DuckDbWarehouse warehouse)
                 GROUP BY day_text
             )
             SELECT strftime(try_cast(day_text AS DATE), '%Y-%m-%d') AS day, orders FROM days WHERE try_cast(day_text AS DATE) IS NOT NULL
-            """, async command =>
-            {
-                var counts = new Dictionary<DateOnly, long>();
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
-                {
-                    counts[DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture)] = reader.GetInt64(1);
-                }
-
-                return counts;
-            }, cancellationToken, ("from", Text(from)), ("to", Text(to)));
+            """, cancellationToken),
+            reader => counts[DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture)] = reader.GetInt64(1),
+            cancellationToken,
+            ("from", Text(from)),
+            ("to", Text(to)));
+        return counts;
     }
 
-    /// <summary>Runs <paramref name="sql"/> with <c>purchases</c> (order id, purchase time text) over the raw order tables that exist.</summary>
-    private async Task<T> QueryAsync<T>(
-        DuckDBConnection connection, string sql, Func<DuckDBCommand, Task<T>> read, CancellationToken cancellationToken, params (string Name, string Value)[] parameters)
+    /// <summary><paramref name="sql"/> (a <c>WITH</c> query) with <c>purchases</c> (order id, purchase time text) over the raw order tables that exist.</summary>
+    private async Task<string> OverPurchasesAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
     {
-        var tables = new List<string>();
-        await using (var find = connection.CreateCommand())
-        {
-            find.CommandText = $"SELECT table_name FROM duckdb_tables() WHERE schema_name = 'raw' AND table_name IN ('orders', '{StreamTables.Orders["raw.".Length..]}') ORDER BY 1";
-            await using var found = await find.ExecuteReaderAsync(cancellationToken);
-            while (await found.ReadAsync(cancellationToken))
-            {
-                tables.Add($"raw.{found.GetString(0)}");
-            }
-        }
-
+        var tables = await Sql.QueryAsync(
+            connection,
+            $"SELECT table_name FROM duckdb_tables() WHERE schema_name = 'raw' AND table_name IN ('orders', '{StreamTables.Orders["raw.".Length..]}') ORDER BY 1",
+            reader => $"raw.{reader.GetString(0)}",
+            cancellationToken);
         if (tables.Count == 0)
         {
             throw new PipelineException($"The warehouse {warehouse.DatabasePath} has no raw.orders table: load the Olist CSV files first.");
         }
 
         var purchases = string.Join("\nUNION ALL\n", tables.Select(t => $"SELECT order_id, order_purchase_timestamp FROM {t}"));
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"WITH purchases AS ({purchases}),\n{sql.TrimStart()["WITH ".Length..]}";
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.Add(new DuckDBParameter(name, value));
-        }
-
-        return await read(command);
+        return $"WITH purchases AS ({purchases}),\n{sql.TrimStart()["WITH ".Length..]}";
     }
 
     private static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Olist.Pipeline.Errors;
+using Olist.Pipeline.Warehouse;
 
 namespace Olist.Pipeline.Orchestration.Store;
 
@@ -110,19 +111,8 @@ internal static class OpsMigrations
     /// <summary>Applies the scripts the file lacks, in version order; refuses a file written by a newer version of the app.</summary>
     public static async Task ApplyAsync(SqliteConnection connection, string path, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await using (var create = connection.CreateCommand())
-        {
-            create.CommandText = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
-            await create.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        long applied;
-        await using (var current = connection.CreateCommand())
-        {
-            current.CommandText = "SELECT coalesce(max(version), 0) FROM schema_migrations";
-            applied = (long)(await current.ExecuteScalarAsync(cancellationToken))!;
-        }
-
+        await Sql.ExecuteAsync(connection, "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)", cancellationToken);
+        var applied = (long)(await Sql.ScalarAsync(connection, "SELECT coalesce(max(version), 0) FROM schema_migrations", cancellationToken))!;
         if (applied > LatestVersion)
         {
             throw new PipelineException($"The ops store {path} has schema version {applied}, newer than this app's {LatestVersion}: run the newer app, or move the file away.");
@@ -130,24 +120,16 @@ internal static class OpsMigrations
 
         foreach (var (version, name, sql) in Scripts.Where(s => s.Version > applied).OrderBy(s => s.Version))
         {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            await using (var script = connection.CreateCommand())
-            {
-                script.Transaction = transaction;
-                script.CommandText = sql;
-                await script.ExecuteNonQueryAsync(cancellationToken);
-            }
-
-            await using (var record = connection.CreateCommand())
-            {
-                record.Transaction = transaction;
-                record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($version, $name, $at)";
-                record.Parameters.AddWithValue("$version", version);
-                record.Parameters.AddWithValue("$name", name);
-                record.Parameters.AddWithValue("$at", OpsStore.Text(now));
-                await record.ExecuteNonQueryAsync(cancellationToken);
-            }
-
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await Sql.ExecuteAsync(connection, transaction, sql, cancellationToken);
+            await Sql.ExecuteAsync(
+                connection,
+                transaction,
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($version, $name, $at)",
+                cancellationToken,
+                ("$version", version),
+                ("$name", name),
+                ("$at", OpsStore.Text(now)));
             await transaction.CommitAsync(cancellationToken);
         }
     }

@@ -1,8 +1,10 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Olist.Pipeline.Orchestration.Runs;
 using Olist.Pipeline.Transform.Execution;
+using Olist.Pipeline.Warehouse;
 
 namespace Olist.Pipeline.Orchestration.Store;
 
@@ -52,7 +54,7 @@ public sealed class OpsStore
         ArgumentNullException.ThrowIfNull(taskIds);
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var runId = await ScalarAsync(connection, transaction, """
+        var runId = await Sql.ScalarAsync(connection, transaction, """
             INSERT INTO dag_runs (dag_id, logical_date, run_type, state, full_refresh, backfill_id, queued_at)
             VALUES ($dag, $date, $type, $state, $full, $backfill, $at)
             ON CONFLICT DO NOTHING
@@ -67,7 +69,7 @@ public sealed class OpsStore
 
         for (var position = 0; position < taskIds.Count; position++)
         {
-            await ExecuteAsync(connection, transaction, """
+            await Sql.ExecuteAsync(connection, transaction, """
                 INSERT INTO task_instances (run_id, task_id, position, state, try_number) VALUES ($run, $task, $position, $state, 0)
                 """, cancellationToken, ("$run", runId), ("$task", taskIds[position]), ("$position", position), ("$state", StateNames.Name(TaskState.Queued)));
         }
@@ -137,10 +139,10 @@ public sealed class OpsStore
         var at = Text(_timeProvider.GetUtcNow());
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, transaction, """
+        await Sql.ExecuteAsync(connection, transaction, """
             INSERT INTO task_tries (run_id, task_id, try_number, state, started_at) VALUES ($run, $task, $try, 'running', $at)
             """, cancellationToken, ("$run", runId), ("$task", taskId), ("$try", tryNumber), ("$at", at));
-        await ExecuteAsync(connection, transaction, """
+        await Sql.ExecuteAsync(connection, transaction, """
             UPDATE task_instances SET state = 'running', try_number = $try, started_at = coalesce(started_at, $at), ended_at = NULL, message = NULL
             WHERE run_id = $run AND task_id = $task
             """, cancellationToken, ("$run", runId), ("$task", taskId), ("$try", tryNumber), ("$at", at));
@@ -157,11 +159,11 @@ public sealed class OpsStore
         var at = Text(_timeProvider.GetUtcNow());
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, transaction, """
+        await Sql.ExecuteAsync(connection, transaction, """
             UPDATE task_tries SET state = $state, ended_at = $at, error = CASE WHEN $state = 'success' THEN NULL ELSE $message END
             WHERE run_id = $run AND task_id = $task AND try_number = $try
             """, cancellationToken, ("$run", runId), ("$task", taskId), ("$try", tryNumber), ("$state", StateNames.Name(state)), ("$message", message), ("$at", at));
-        await ExecuteAsync(connection, transaction, """
+        await Sql.ExecuteAsync(connection, transaction, """
             UPDATE task_instances SET state = $state, message = $message, ended_at = CASE WHEN $state = 'up_for_retry' THEN NULL ELSE $at END
             WHERE run_id = $run AND task_id = $task
             """, cancellationToken, ("$run", runId), ("$task", taskId), ("$state", StateNames.Name(state)), ("$message", message), ("$at", at));
@@ -202,14 +204,14 @@ public sealed class OpsStore
             };
             if (result.Kind == NodeKind.Model)
             {
-                await ExecuteAsync(connection, transaction, """
+                await Sql.ExecuteAsync(connection, transaction, """
                     INSERT INTO model_results (run_id, task_id, try_number, model, status, rows, elapsed_ms, message)
                     VALUES ($run, $task, $try, $name, $status, $rows, $elapsed, $message)
                     """, cancellationToken, [.. common, ("$rows", result.RowsAffected)]);
             }
             else
             {
-                await ExecuteAsync(connection, transaction, """
+                await Sql.ExecuteAsync(connection, transaction, """
                     INSERT INTO test_results (run_id, task_id, try_number, test, status, failures, elapsed_ms, message, failing_rows)
                     VALUES ($run, $task, $try, $name, $status, $failures, $elapsed, $message, $rows)
                     """, cancellationToken, [.. common, ("$failures", result.Failures), ("$rows", JsonSerializer.Serialize(result.FailingRows))]);
@@ -237,7 +239,7 @@ public sealed class OpsStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var changed = await ExecuteAsync(connection, transaction, """
+        var changed = await Sql.ExecuteAsync(connection, transaction, """
             UPDATE dag_runs SET state = 'queued', ended_at = NULL, note = 'retried' WHERE run_id = $run AND state = 'failed'
             """, cancellationToken, ("$run", runId));
         if (changed == 0)
@@ -245,7 +247,7 @@ public sealed class OpsStore
             return false;
         }
 
-        await ExecuteAsync(connection, transaction, """
+        await Sql.ExecuteAsync(connection, transaction, """
             UPDATE task_instances SET state = 'queued', message = NULL, started_at = NULL, ended_at = NULL
             WHERE run_id = $run AND state IN ('failed', 'upstream_failed', 'running', 'up_for_retry', 'queued')
             """, cancellationToken, ("$run", runId));
@@ -263,32 +265,24 @@ public sealed class OpsStore
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
         var runs = new List<long>();
-        await using (var find = connection.CreateCommand())
-        {
-            find.Transaction = transaction;
-            find.CommandText = "SELECT run_id FROM dag_runs WHERE state = 'running' ORDER BY run_id";
-            await using var reader = await find.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                runs.Add(reader.GetInt64(0));
-            }
-        }
+        await Sql.ReadAsync(
+            connection, transaction, "SELECT run_id FROM dag_runs WHERE state = 'running' ORDER BY run_id", reader => runs.Add(reader.GetInt64(0)), cancellationToken);
 
         (string, object?)[] parameters = [("$at", at), ("$reason", reason)];
-        await ExecuteAsync(connection, transaction, """
+        await Sql.ExecuteAsync(connection, transaction, """
             UPDATE task_tries SET state = 'failed', ended_at = $at, error = $reason
             WHERE ended_at IS NULL AND run_id IN (SELECT run_id FROM dag_runs WHERE state = 'running')
             """, cancellationToken, parameters);
-        await ExecuteAsync(connection, transaction, """
+        await Sql.ExecuteAsync(connection, transaction, """
             UPDATE task_instances SET
                 state = CASE WHEN state IN ('running', 'up_for_retry') THEN 'failed' ELSE 'upstream_failed' END,
                 ended_at = CASE WHEN state IN ('running', 'up_for_retry') THEN $at ELSE ended_at END,
                 message = CASE WHEN state IN ('running', 'up_for_retry') THEN $reason ELSE 'an earlier task was interrupted' END
             WHERE state IN ('running', 'up_for_retry', 'queued') AND run_id IN (SELECT run_id FROM dag_runs WHERE state = 'running')
             """, cancellationToken, parameters);
-        await ExecuteAsync(connection, transaction, "UPDATE dag_runs SET state = 'failed', ended_at = $at, note = $reason WHERE state = 'running'",
+        await Sql.ExecuteAsync(connection, transaction, "UPDATE dag_runs SET state = 'failed', ended_at = $at, note = $reason WHERE state = 'running'",
             cancellationToken, parameters);
-        await ExecuteAsync(connection, transaction, "UPDATE backfills SET state = 'failed', ended_at = $at, message = $reason WHERE state = 'running'",
+        await Sql.ExecuteAsync(connection, transaction, "UPDATE backfills SET state = 'failed', ended_at = $at, message = $reason WHERE state = 'running'",
             cancellationToken, parameters);
         await transaction.CommitAsync(cancellationToken);
         return runs;
@@ -349,7 +343,7 @@ public sealed class OpsStore
 
     private static Task<int> InsertLogAsync(
         SqliteConnection connection, SqliteTransaction? transaction, long runId, string taskId, int tryNumber, string at, string level, string message, CancellationToken cancellationToken) =>
-        ExecuteAsync(connection, transaction, "INSERT INTO task_logs (run_id, task_id, try_number, logged_at, level, message) VALUES ($run, $task, $try, $at, $level, $message)",
+        Sql.ExecuteAsync(connection, transaction, "INSERT INTO task_logs (run_id, task_id, try_number, logged_at, level, message) VALUES ($run, $task, $try, $at, $level, $message)",
             cancellationToken, ("$run", runId), ("$task", taskId), ("$try", tryNumber), ("$at", at), ("$level", level), ("$message", message));
 
     /// <summary>A moment as stored: UTC, round-trip format, so text order is time order.</summary>
@@ -357,20 +351,20 @@ public sealed class OpsStore
 
     internal static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static DagRunRecord ReadRun(SqliteDataReader r) => new(
+    private static DagRunRecord ReadRun(DbDataReader r) => new(
         r.GetInt64(0), r.GetString(1), DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
         StateNames.Parse<RunType>(r.GetString(3)), StateNames.Parse<RunState>(r.GetString(4)), r.GetInt64(5) != 0,
         r.IsDBNull(6) ? null : r.GetInt64(6), Moment(r, 7)!.Value, Moment(r, 8), Moment(r, 9), NullableString(r, 10));
 
-    private static BackfillRecord ReadBackfill(SqliteDataReader r) => new(
+    private static BackfillRecord ReadBackfill(DbDataReader r) => new(
         r.GetInt64(0), r.GetString(1), DateOnly.ParseExact(r.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateOnly.ParseExact(r.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture), r.GetInt64(4) != 0, StateNames.Parse<RunState>(r.GetString(5)),
         r.GetInt32(6), r.GetInt32(7), Moment(r, 8)!.Value, Moment(r, 9), Moment(r, 10), NullableString(r, 11));
 
-    private static DateTimeOffset? Moment(SqliteDataReader reader, int ordinal) =>
+    private static DateTimeOffset? Moment(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
-    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
@@ -384,9 +378,7 @@ public sealed class OpsStore
         await connection.OpenAsync(cancellationToken);
         // In WAL mode NORMAL survives a crash of the process (only a power cut may lose the last commits) and spares
         // each of the many small history writes a disk flush.
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA synchronous = NORMAL";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        await Sql.ExecuteAsync(connection, "PRAGMA synchronous = NORMAL", cancellationToken);
         return connection;
     }
 
@@ -395,66 +387,26 @@ public sealed class OpsStore
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
         await using var connection = await ConnectAsync(CancellationToken.None);
-        await using (var wal = connection.CreateCommand())
-        {
-            wal.CommandText = "PRAGMA journal_mode = WAL";
-            await wal.ExecuteNonQueryAsync();
-        }
-
+        await Sql.ExecuteAsync(connection, "PRAGMA journal_mode = WAL", CancellationToken.None);
         await OpsMigrations.ApplyAsync(connection, Path, _timeProvider.GetUtcNow(), CancellationToken.None);
     }
 
     private async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await ExecuteAsync(connection, null, sql, cancellationToken, parameters);
+        return await Sql.ExecuteAsync(connection, sql, cancellationToken, parameters);
     }
 
     private async Task<object?> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        return await ScalarAsync(connection, null, sql, cancellationToken, parameters);
+        return await Sql.ScalarAsync(connection, sql, cancellationToken, parameters);
     }
 
     private async Task<IReadOnlyList<T>> QueryAsync<T>(
-        string sql, Func<SqliteDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+        string sql, Func<DbDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var command = Command(connection, null, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<T>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
-    }
-
-    private static async Task<int> ExecuteAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = Command(connection, transaction, sql, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<object?> ScalarAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
-    {
-        await using var command = Command(connection, transaction, sql, parameters);
-        return await command.ExecuteScalarAsync(cancellationToken);
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql, (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-
-        return command;
+        return await Sql.QueryAsync(connection, sql, read, cancellationToken, parameters);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Olist.Pipeline.Errors;
+using Olist.Pipeline.Warehouse;
 
 namespace Olist.Pipeline.Streaming.Bus;
 
@@ -39,9 +40,9 @@ internal static class BusSchema
     /// <summary>Brings the file at <paramref name="connection"/> to the current version, in one transaction.</summary>
     public static async Task EnsureAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
-        await ExecuteAsync(connection, "PRAGMA journal_mode = WAL", cancellationToken);
+        await Sql.ExecuteAsync(connection, "PRAGMA journal_mode = WAL", cancellationToken);
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        var version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version", cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        var version = Convert.ToInt32(await Sql.ScalarAsync(connection, "PRAGMA user_version", cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
         if (version == Version)
         {
             return;
@@ -52,22 +53,8 @@ internal static class BusSchema
             throw new PipelineException($"The bus file {connection.DataSource} has schema version {version}, newer than this build's {Version}.");
         }
 
-        var hasMessages = await ScalarAsync(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'messages'", cancellationToken) is > 0L;
-        await ExecuteAsync(connection, $"{(hasMessages ? MigrateFromVersion0Sql : CreateSql)} PRAGMA user_version = {Version};", cancellationToken);
+        var hasMessages = await Sql.ScalarAsync(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'messages'", cancellationToken) is > 0L;
+        await Sql.ExecuteAsync(connection, $"{(hasMessages ? MigrateFromVersion0Sql : CreateSql)} PRAGMA user_version = {Version};", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<object?> ScalarAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync(cancellationToken);
     }
 }

@@ -1,11 +1,10 @@
 using System.Threading.Channels;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
-using Olist.Pipeline.Ingestion.Raw;
 using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Streaming.DeadLetters;
-using Olist.Pipeline.Telemetry;
 using Olist.Pipeline.Warehouse;
+using Olist.Pipeline.Warehouse.Raw;
 
 namespace Olist.Pipeline.Streaming.Consuming;
 
@@ -43,7 +42,7 @@ public sealed partial class OrderStreamConsumer(
         using var claim = await WarehouseClaims.TakeAsync(warehouse.DatabasePath, cancellationToken);
         await using var connection = await warehouse.OpenAsync(cancellationToken);
         await StreamTables.EnsureAsync(connection, cancellationToken);
-        await SqlCommand.ExecuteAsync(connection, $"SET checkpoint_threshold = '{options.CheckpointThresholdMegabytes}MB'", cancellationToken);
+        await Sql.ExecuteAsync(connection, $"SET checkpoint_threshold = '{options.CheckpointThresholdMegabytes}MB'", cancellationToken);
         var state = await StreamStateLoader.LoadAsync(connection, cancellationToken);
         _state = state;
         _status = _status with { Phase = ConsumerPhase.Running };
@@ -206,7 +205,7 @@ public sealed partial class OrderStreamConsumer(
         {
             await StreamBatchWriter.WriteAsync(connection, plan, now, cancellationToken);
             plan.ApplyTo(state);
-            OlistMetrics.RecordBatch(plan, now);
+            StreamMetrics.RecordBatch(plan, now);
             _status = new ConsumerStatus(ConsumerPhase.Running, now, _status.Batches + 1, null);
             await TellSinksAsync(plan, state.Counters, now, cancellationToken);
         }

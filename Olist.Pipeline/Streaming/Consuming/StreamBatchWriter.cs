@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Olist.Pipeline.Streaming.Bus;
+using Olist.Pipeline.Warehouse.Raw;
 
 namespace Olist.Pipeline.Streaming.Consuming;
 

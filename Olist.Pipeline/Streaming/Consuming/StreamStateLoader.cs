@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Ingestion.Raw;
+using Olist.Pipeline.Warehouse;
+using Olist.Pipeline.Warehouse.Raw;
 
 namespace Olist.Pipeline.Streaming.Consuming;
 
@@ -12,7 +13,7 @@ internal static class StreamStateLoader
     public static async Task<StreamState> LoadAsync(DuckDBConnection connection, CancellationToken cancellationToken)
     {
         var state = new StreamState();
-        await StreamSql.ReadAsync(connection, $"SELECT message_id, outcome, event_key, epoch_ms(published_at) FROM {StreamTables.Messages}", reader =>
+        await Sql.ReadAsync(connection, $"SELECT message_id, outcome, event_key, epoch_ms(published_at) FROM {StreamTables.Messages}", reader =>
         {
             state.HandledMessages.Add((reader.GetString(0), reader.GetInt64(3)));
             if (reader.GetString(1) == MessageOutcomes.Accepted)
@@ -22,8 +23,8 @@ internal static class StreamStateLoader
         },
         cancellationToken);
         state.Counters = await ReadCountersAsync(connection, cancellationToken);
-        state.LastCommit = await SqlCommand.ScalarAsync(connection, $"SELECT coalesce(max(commit_seq), 0) FROM {StreamTables.Orders}", cancellationToken);
-        await StreamSql.ReadAsync(
+        state.LastCommit = await Sql.CountAsync(connection, $"SELECT coalesce(max(commit_seq), 0) FROM {StreamTables.Orders}", cancellationToken);
+        await Sql.ReadAsync(
             connection,
             $"""
             SELECT {OrderColumns}, epoch_us(event_time), epoch_us(published_at), publish_seq, event_id FROM {StreamTables.Orders}
@@ -32,14 +33,14 @@ internal static class StreamStateLoader
             reader => state.Orders[reader.GetString(0)] = ReadOrder(reader) with
             {
                 Version = new EventVersion(
-                    StreamSql.FromMicroseconds(reader.GetInt64(8)), StreamSql.FromMicroseconds(reader.GetInt64(9)), reader.GetInt64(10), reader.GetString(11)),
+                    Sql.FromMicroseconds(reader.GetInt64(8)), Sql.FromMicroseconds(reader.GetInt64(9)), reader.GetInt64(10), reader.GetString(11)),
             },
             cancellationToken);
         await ReadIdsAsync(connection, OlistCatalog.Orders, "order_id", state.BatchOrderIds, cancellationToken);
         await ReadIdsAsync(connection, OlistCatalog.Customers, "customer_id", state.Customers, cancellationToken);
         await ReadIdsAsync(connection, OlistCatalog.Products, "product_id", state.Products, cancellationToken);
         await ReadIdsAsync(connection, OlistCatalog.Sellers, "seller_id", state.Sellers, cancellationToken);
-        await StreamSql.ReadAsync(connection, $"SELECT customer_id FROM {StreamTables.Customers}", reader => state.Customers.Add(reader.GetString(0)), cancellationToken);
+        await Sql.ReadAsync(connection, $"SELECT customer_id FROM {StreamTables.Customers}", reader => state.Customers.Add(reader.GetString(0)), cancellationToken);
         return state;
     }
 
@@ -47,7 +48,7 @@ internal static class StreamStateLoader
     public static async Task<OrderState?> ReadBatchOrderAsync(DuckDBConnection connection, string orderId, CancellationToken cancellationToken)
     {
         OrderState? order = null;
-        await StreamSql.ReadAsync(
+        await Sql.ReadAsync(
             connection,
             $"SELECT {OrderColumns} FROM {RawSchema.TableOf(OlistCatalog.Orders)} WHERE order_id = $id ORDER BY _line_number DESC LIMIT 1",
             reader => order = ReadOrder(reader) with { Status = (reader.IsDBNull(2) ? string.Empty : reader.GetString(2)).Trim().ToLowerInvariant() },
@@ -60,7 +61,7 @@ internal static class StreamStateLoader
     {
         long accepted = 0, duplicates = 0, mismatches = 0;
         var reasons = new List<string>();
-        await StreamSql.ReadAsync(
+        await Sql.ReadAsync(
             connection,
             $"SELECT outcome, reason, count(*), count(*) FILTER (WHERE payment_mismatch) FROM {StreamTables.Messages} GROUP BY ALL",
             reader =>
@@ -86,7 +87,7 @@ internal static class StreamStateLoader
 
     private static async Task ReadIdsAsync(DuckDBConnection connection, SourceTable table, string column, HashSet<string> ids, CancellationToken cancellationToken)
     {
-        var exists = await SqlCommand.ScalarAsync(
+        var exists = await Sql.CountAsync(
             connection,
             "SELECT count(*) FROM information_schema.tables WHERE table_schema = $schema AND table_name = $table",
             cancellationToken,
@@ -94,7 +95,7 @@ internal static class StreamStateLoader
             ("table", table.Name)) > 0;
         if (exists)
         {
-            await StreamSql.ReadAsync(
+            await Sql.ReadAsync(
                 connection,
                 $"SELECT DISTINCT {Sql.Identifier(column)} FROM {RawSchema.TableOf(table)} WHERE {Sql.Identifier(column)} IS NOT NULL",
                 reader => ids.Add(reader.GetString(0)),

@@ -1,3 +1,4 @@
+using Olist.Pipeline.Catalog;
 using System.Globalization;
 using System.Text.Json;
 
@@ -12,8 +13,8 @@ public static class OrderEventDecoder
 {
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
     private static readonly KnownNames EventTypeNames = new(EventTypes.Names);
-    private static readonly KnownNames OrderStatusNames = new(OrderVocabulary.OrderStatusNames);
-    private static readonly KnownNames PaymentTypeNames = new(OrderVocabulary.PaymentTypeNames);
+    private static readonly KnownNames OrderStatusNames = new(OrderStatuses.All);
+    private static readonly KnownNames PaymentTypeNames = new(PaymentTypes.All);
 
     /// <summary>Decodes <paramref name="body"/>, the bus message <paramref name="messageId"/>; never throws for bad input.</summary>
     public static DecodedMessage Decode(ReadOnlyMemory<byte> body, string messageId)

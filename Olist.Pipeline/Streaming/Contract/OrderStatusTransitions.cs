@@ -1,4 +1,4 @@
-using Olist.Pipeline.Generation;
+using Olist.Pipeline.Catalog;
 
 namespace Olist.Pipeline.Streaming.Contract;
 

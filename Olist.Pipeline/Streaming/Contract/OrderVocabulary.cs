@@ -1,8 +1,6 @@
-using Olist.Pipeline.Generation;
-
 namespace Olist.Pipeline.Streaming.Contract;
 
-/// <summary>The closed value sets and limits of the contract's value rules.</summary>
+/// <summary>The limits of the contract's value rules; its closed value sets are the catalog's <see cref="Catalog.OrderStatuses"/> and <see cref="Catalog.PaymentTypes"/>.</summary>
 public static class OrderVocabulary
 {
     /// <summary>Largest message the consumer decodes: 256 KiB.</summary>
@@ -19,17 +17,4 @@ public static class OrderVocabulary
 
     /// <summary>The only schema version there is; a missing version means this one.</summary>
     public const int SchemaVersion = 1;
-
-    /// <summary>Accepted <c>payment_type</c> values.</summary>
-    public static IReadOnlySet<string> PaymentTypeNames { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        PaymentTypes.CreditCard, PaymentTypes.Boleto, PaymentTypes.Voucher, PaymentTypes.DebitCard, PaymentTypes.NotDefined,
-    };
-
-    /// <summary>Accepted <c>order_status</c> values.</summary>
-    public static IReadOnlySet<string> OrderStatusNames { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        OrderStatuses.Created, OrderStatuses.Approved, OrderStatuses.Invoiced, OrderStatuses.Processing,
-        OrderStatuses.Shipped, OrderStatuses.Delivered, OrderStatuses.Canceled, OrderStatuses.Unavailable,
-    };
 }

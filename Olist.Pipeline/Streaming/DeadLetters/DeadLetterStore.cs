@@ -1,7 +1,7 @@
 using DuckDB.NET.Data;
 using Olist.Pipeline.Streaming.Bus;
-using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Warehouse;
+using Olist.Pipeline.Warehouse.Raw;
 
 namespace Olist.Pipeline.Streaming.DeadLetters;
 
@@ -32,16 +32,11 @@ public sealed class DeadLetterStore(DuckDbWarehouse warehouse, IMessageBus bus, 
     {
         await using var connection = await warehouse.OpenAsync(cancellationToken);
         await StreamTables.EnsureAsync(connection, cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT reason, count(*) FROM {StreamTables.DeadLetters} WHERE replayed_at IS NULL GROUP BY reason ORDER BY count(*) DESC, reason";
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var counts = new List<DeadLetterCount>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            counts.Add(new DeadLetterCount(reader.GetString(0), reader.GetInt64(1)));
-        }
-
-        return counts;
+        return await Sql.QueryAsync(
+            connection,
+            $"SELECT reason, count(*) FROM {StreamTables.DeadLetters} WHERE replayed_at IS NULL GROUP BY reason ORDER BY count(*) DESC, reason",
+            reader => new DeadLetterCount(reader.GetString(0), reader.GetInt64(1)),
+            cancellationToken);
     }
 
     /// <summary>Replays the named dead letters that were not replayed yet; returns the new message ids.</summary>
@@ -101,31 +96,22 @@ public sealed class DeadLetterStore(DuckDbWarehouse warehouse, IMessageBus bus, 
     {
         await using var connection = await warehouse.OpenAsync(cancellationToken);
         await StreamTables.EnsureAsync(connection, cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.Add(new DuckDBParameter(name, value));
-        }
-
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var entries = new List<DeadLetterEntry>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            entries.Add(new DeadLetterEntry(
+        return await Sql.QueryAsync(
+            connection,
+            sql,
+            reader => new DeadLetterEntry(
                 reader.GetString(0),
                 reader.GetString(1),
                 reader.GetString(2),
                 ReadBlob(reader, 3),
                 reader.GetInt32(4),
-                StreamSql.FromMicroseconds(reader.GetInt64(5)),
-                StreamSql.FromMicroseconds(reader.GetInt64(6)),
-                reader.IsDBNull(7) ? null : StreamSql.FromMicroseconds(reader.GetInt64(7)),
+                Sql.FromMicroseconds(reader.GetInt64(5)),
+                Sql.FromMicroseconds(reader.GetInt64(6)),
+                reader.IsDBNull(7) ? null : Sql.FromMicroseconds(reader.GetInt64(7)),
                 reader.IsDBNull(8) ? null : reader.GetString(8),
-                reader.GetString(9)));
-        }
-
-        return entries;
+                reader.GetString(9)),
+            cancellationToken,
+            parameters);
     }
 
     private static byte[] ReadBlob(System.Data.Common.DbDataReader reader, int ordinal)

@@ -3,8 +3,8 @@ using DuckDB.NET.Data;
 using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Streaming.Contract;
-using Olist.Pipeline.Ingestion.Raw;
 using Olist.Pipeline.Warehouse;
+using Olist.Pipeline.Warehouse.Raw;
 
 namespace Olist.Pipeline.Streaming.Live;
 
@@ -78,17 +78,17 @@ public sealed class LiveMetricsQuery(DuckDbWarehouse warehouse, IMessageBus bus,
         await using var connection = await warehouse.OpenAsync(cancellationToken);
         // Readable before the consumer's first start: a page may ask as soon as the data is ready.
         await StreamTables.EnsureAsync(connection, cancellationToken);
-        await SqlCommand.ExecuteAsync(connection, TodaySql, cancellationToken, ("day_start", BatchText(day)), ("day_end", BatchText(day.AddDays(1))));
+        await Sql.ExecuteAsync(connection, TodaySql, cancellationToken, ("day_start", BatchText(day)), ("day_end", BatchText(day.AddDays(1))));
         var totals = new object[9];
-        await StreamSql.ReadAsync(
+        await Sql.ReadAsync(
             connection,
             TotalsSql,
             reader => reader.GetValues(totals),
             cancellationToken,
-            ("since_1", StreamSql.Microseconds(now.AddMinutes(-1))),
-            ("since_5", StreamSql.Microseconds(now.AddMinutes(-5))),
-            ("since_15", StreamSql.Microseconds(now.AddMinutes(-15))),
-            ("day_start_us", StreamSql.Microseconds(SaoPauloTime.StartOf(day))));
+            ("since_1", Sql.Microseconds(now.AddMinutes(-1))),
+            ("since_5", Sql.Microseconds(now.AddMinutes(-5))),
+            ("since_15", Sql.Microseconds(now.AddMinutes(-15))),
+            ("day_start_us", Sql.Microseconds(SaoPauloTime.StartOf(day))));
         long Count(int i) => Convert.ToInt64(totals[i], CultureInfo.InvariantCulture);
         var orders = Count(0);
         var itemRevenue = Convert.ToDecimal(totals[1], CultureInfo.InvariantCulture);
@@ -109,14 +109,14 @@ public sealed class LiveMetricsQuery(DuckDbWarehouse warehouse, IMessageBus bus,
             Count(8),
             (await bus.GetStatsAsync(cancellationToken)).OldestUnacknowledgedAge,
             await ByMinuteAsync(connection, now, cancellationToken));
-        await SqlCommand.ExecuteAsync(connection, "DROP TABLE live_today", cancellationToken);
+        await Sql.ExecuteAsync(connection, "DROP TABLE live_today", cancellationToken);
         return metrics;
     }
 
     private static async Task<IReadOnlyList<RankedValue>> RankAsync(DuckDBConnection connection, string sql, CancellationToken cancellationToken)
     {
         var ranked = new List<RankedValue>();
-        await StreamSql.ReadAsync(
+        await Sql.ReadAsync(
             connection,
             sql,
             reader => ranked.Add(new RankedValue(reader.GetString(0), Convert.ToDecimal(reader.GetValue(1), CultureInfo.InvariantCulture))),
@@ -127,16 +127,16 @@ public sealed class LiveMetricsQuery(DuckDbWarehouse warehouse, IMessageBus bus,
     /// <summary>Every minute of the chart, zero where no order was created, so gaps show as gaps.</summary>
     private static async Task<IReadOnlyList<MinuteCount>> ByMinuteAsync(DuckDBConnection connection, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var currentMinute = StreamSql.Microseconds(now) / 60_000_000;
+        var currentMinute = Sql.Microseconds(now) / 60_000_000;
         var first = currentMinute - ChartMinutes + 1;
         var counts = new Dictionary<long, long>();
-        await StreamSql.ReadAsync(
+        await Sql.ReadAsync(
             connection,
             ByMinuteSql,
             reader => counts[reader.GetInt64(0)] = reader.GetInt64(1),
             cancellationToken,
             ("since", first * 60_000_000));
-        return [.. Enumerable.Range(0, ChartMinutes).Select(i => first + i).Select(m => new MinuteCount(StreamSql.FromMicroseconds(m * 60_000_000), counts.GetValueOrDefault(m)))];
+        return [.. Enumerable.Range(0, ChartMinutes).Select(i => first + i).Select(m => new MinuteCount(Sql.FromMicroseconds(m * 60_000_000), counts.GetValueOrDefault(m)))];
     }
 
     private static string BatchText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " 00:00:00";

@@ -30,13 +30,13 @@ public static class LiveCatalogReader
         var customers = new List<CatalogCustomer>();
         try
         {
-            await StreamSql.ReadAsync(
+            await Sql.ReadAsync(
                 connection,
                 ProductsSql,
                 r => products.Add(new CatalogProduct(r.GetString(0), r.GetDecimal(1), r.GetDecimal(2), r.GetFieldValue<List<string>>(3))),
                 cancellationToken,
                 ("limit", size));
-            await StreamSql.ReadAsync(
+            await Sql.ReadAsync(
                 connection,
                 CustomersSql,
                 r => customers.Add(new CatalogCustomer(r.GetString(0), r.GetString(1), Text(r, 2), Text(r, 3), Text(r, 4))),

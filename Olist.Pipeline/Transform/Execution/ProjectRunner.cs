@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Olist.Pipeline.Errors;
 using Olist.Pipeline.Progress;
-using Olist.Pipeline.Telemetry;
 using Olist.Pipeline.Transform.DataTests;
 using Olist.Pipeline.Transform.Graph;
 using Olist.Pipeline.Transform.Materializations;
@@ -233,7 +232,7 @@ internal sealed partial class ProjectRunner(
     private void ModelFinished(string model, RunStatus status, TimeSpan elapsed, long? rows)
     {
         LogModel(model, status, elapsed.TotalMilliseconds, rows);
-        OlistMetrics.RecordModel(model, status, elapsed, rows);
+        TransformMetrics.RecordModel(model, status, elapsed, rows);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model {Model}: {Status} in {ElapsedMs:F0} ms, {Rows} rows")]

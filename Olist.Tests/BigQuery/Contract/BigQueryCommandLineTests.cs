@@ -1,10 +1,8 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Olist.Pipeline.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Olist.Pipeline.Gcp.BigQuery;
 using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Execution;
 using Olist.Pipeline.Transform.Rendering.Dialects;
-using Olist.Pipeline.Warehouse;
 using Olist.Tests.TestSupport;
 using Failure = Olist.Tests.BigQuery.Contract.FakeBigQueryServer.Failure;
 
@@ -107,8 +105,7 @@ public sealed class BigQueryCommandLineTests : FakeBigQueryTests
 
     private static IReadOnlyList<PlannedQuery> Plan(string directory)
     {
-        var paths = new DataPaths(directory);
-        var engine = new TransformProject(TransformOptions.For(paths), new DuckDbWarehouse(paths.Warehouse), TimeProvider.System, NullLogger<TransformProject>.Instance);
-        return engine.PlanQueries(TargetWarehouse.BigQuery, "olist_ci", null);
+        using var services = TestPipeline.Create(directory);
+        return services.GetRequiredService<TransformProject>().PlanQueries(TargetWarehouse.BigQuery, "olist_ci", null);
     }
 }

@@ -82,9 +82,9 @@ public sealed class HeadlineTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_tiles_show_six_figures_that_link_to_their_pages_with_the_range()
+    public async Task The_tiles_show_six_figures_that_link_to_their_pages_with_the_range()
     {
-        InteractiveContext.Prepare(_context, services => services.AddSingleton(new HeadlineReader(_kpis, _cache, _warehouse)));
+        await InteractiveContext.PrepareAsync(_context, _directory.Path, services => services.AddSingleton(new HeadlineReader(_kpis, _cache, _warehouse)));
         _context.Services.GetRequiredService<NavigationManager>().NavigateTo("?from=2017-01-01");
 
         var tiles = _context.Render<HeadlineTiles>();

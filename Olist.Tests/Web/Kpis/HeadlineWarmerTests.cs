@@ -1,44 +1,49 @@
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Olist.Pipeline.Kpis;
-using Olist.Pipeline.Warehouse;
+using Olist.Pipeline.Workspace;
 using Olist.Tests.TestSupport;
-using Olist.Web.FirstRun;
 using Olist.Web.Kpis;
 
 namespace Olist.Tests.Web.Kpis;
 
 /// <summary>The headline warmer: once the data is ready and after every build, the overview's delivery days are already cached.</summary>
-public sealed class HeadlineWarmerTests : IDisposable
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the fields through IAsyncLifetime.DisposeAsync.")]
+public sealed class HeadlineWarmerTests : IAsyncLifetime
 {
     private readonly FakeKpiService _kpis = new();
     private readonly MemoryCache _cache = new(new MemoryCacheOptions());
     private readonly TempDirectory _directory = new();
     private readonly ObservedClock _clock = new(new DateTimeOffset(2018, 2, 1, 6, 0, 0, TimeSpan.Zero));
     private readonly RecordingLogger _logger = new();
-    private readonly DuckDbWarehouse _warehouse;
-    private readonly DataPreparationState _state;
+    private readonly ServiceProvider _services;
+    private readonly DataWorkspace _workspace;
     private readonly HeadlineReader _reader;
 
     public HeadlineWarmerTests()
     {
-        _warehouse = new DuckDbWarehouse(_directory.Combine("warehouse.duckdb"));
-        _state = new DataPreparationState(_clock);
-        _reader = new HeadlineReader(_kpis, _cache, _warehouse);
+        // The workspace's own parts (its bus's flush loop) keep the real clock, so the observed clock sees the warmer's sleeps alone.
+        _services = TestPipeline.Create(_directory.Path);
+        _workspace = _services.GetRequiredService<DataWorkspace>();
+        _reader = new HeadlineReader(_kpis, _cache, _workspace.Warehouse);
     }
 
-    public void Dispose()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
     {
         _cache.Dispose();
+        await _services.DisposeAsync();
         _directory.Dispose();
     }
 
     [Fact]
     public async Task Once_the_data_is_ready_the_default_range_reads_its_delivery_days_from_the_cache()
     {
-        using var warmer = new HeadlineWarmer(_reader, _warehouse, _state, _clock, _logger);
+        using var warmer = new HeadlineWarmer(_reader, _workspace, _clock, _logger);
         await warmer.StartAsync(CancellationToken.None);
-        _state.Report(DataStatus.Ready([]));
+        await _workspace.OpenAsync([], CancellationToken.None);
         await _clock.NextTimerAsync();
         Assert.Equal(1, _logger.Count("LogWarmed"));
         var warmedCalls = DeliveryCalls();
@@ -57,14 +62,14 @@ public sealed class HeadlineWarmerTests : IDisposable
     [Fact]
     public async Task A_build_makes_it_read_again_and_a_failure_is_a_warning_that_waits_for_the_next_build()
     {
-        _state.Report(DataStatus.Ready([]));
-        using var warmer = new HeadlineWarmer(_reader, _warehouse, _state, _clock, _logger);
+        await _workspace.OpenAsync([], CancellationToken.None);
+        using var warmer = new HeadlineWarmer(_reader, _workspace, _clock, _logger);
         await warmer.StartAsync(CancellationToken.None);
         await _clock.NextTimerAsync();
         Assert.Equal(1, _logger.Count("LogWarmed"));
 
         _kpis.Failure = new InvalidOperationException("the warehouse is gone");
-        _warehouse.ModelsChanged();
+        _workspace.Warehouse.ModelsChanged();
         await NextPollAsync();
         Assert.Equal(1, _logger.Count("LogWarmFailed"));
         var callsAfterFailure = _kpis.Calls.Count;
@@ -77,7 +82,7 @@ public sealed class HeadlineWarmerTests : IDisposable
 
         var callsWhileUnchanged = _kpis.Calls.Count;
         _kpis.Failure = null;
-        _warehouse.ModelsChanged();
+        _workspace.Warehouse.ModelsChanged();
         await NextPollAsync();
         Assert.Equal(2, _logger.Count("LogWarmed"));
         await warmer.StopAsync(CancellationToken.None);

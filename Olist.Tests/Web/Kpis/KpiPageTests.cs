@@ -3,6 +3,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Olist.Pipeline.Kpis;
+using Olist.Tests.TestSupport;
 using Olist.Web.Components.Charts;
 using Olist.Web.Components.Pages;
 using Olist.Web.Components.Pages.Kpis;
@@ -16,6 +17,7 @@ public sealed class KpiPageTests : IAsyncLifetime
 {
     private readonly BunitContext _context = new();
     private readonly FakeKpiService _kpis = new();
+    private readonly TempDirectory _directory = new();
 
     public static TheoryData<Type, string> Pages { get; } = new()
     {
@@ -30,13 +32,13 @@ public sealed class KpiPageTests : IAsyncLifetime
         { typeof(Satisfaction), "satisfaction" },
     };
 
-    public Task InitializeAsync()
-    {
-        InteractiveContext.Prepare(_context, services => services.AddSingleton<IKpiService>(_kpis));
-        return Task.CompletedTask;
-    }
+    public Task InitializeAsync() => InteractiveContext.PrepareAsync(_context, _directory.Path, services => services.AddSingleton<IKpiService>(_kpis));
 
-    public async Task DisposeAsync() => await _context.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await _context.DisposeAsync();
+        _directory.Dispose();
+    }
 
     [Theory]
     [MemberData(nameof(Pages))]

@@ -2,20 +2,19 @@ using Microsoft.AspNetCore.Components;
 using Olist.Pipeline.Errors;
 using Olist.Pipeline.Kpis;
 using Olist.Web.Components.Common;
-using Olist.Web.FirstRun;
 using Olist.Web.Kpis;
 
 namespace Olist.Web.Components.Kpis;
 
 /// <summary>
 /// A KPI page: reads its options and the shared date range from the query string (so a view can be bookmarked and
-/// shared), validates them like the API does, loads its rows once the circuit is interactive and the data is ready,
-/// and writes option changes back to the address.
+/// shared), validates them like the API does, loads its rows once the circuit is interactive and its frame says the data
+/// is ready, and writes option changes back to the address.
 /// </summary>
-public abstract class KpiPageBase : DataStatusComponent
+public abstract class KpiPageBase : PageComponent
 {
     private CancellationTokenSource? _loading;
-    private bool _parametersSet;
+    private bool _dataReady;
 
     [Inject]
     protected IKpiService Kpis { get; set; } = default!;
@@ -54,15 +53,17 @@ public abstract class KpiPageBase : DataStatusComponent
     /// <summary>Reads the rows for <paramref name="request"/>; returns whether there is anything to show.</summary>
     protected abstract Task<bool> LoadAsync(KpiRequest request, CancellationToken cancellationToken);
 
-    protected override async Task OnParametersSetAsync()
-    {
-        _parametersSet = true;
-        await ReloadAsync();
-    }
+    protected override Task OnParametersSetAsync() => _dataReady ? ReloadAsync() : Task.CompletedTask;
 
-    protected override Task OnStatusChangedAsync() =>
-        // The first run finishing while the page is open fills the page without a reload.
-        _parametersSet && State == LoadState.Waiting ? ReloadAsync() : Task.CompletedTask;
+    /// <summary>
+    /// Loads the rows: the frame calls it once the data is ready, at once or when the first run finishes while the page
+    /// is open; from then on every change of the address loads again.
+    /// </summary>
+    protected Task DataReadyAsync()
+    {
+        _dataReady = true;
+        return ReloadAsync();
+    }
 
     /// <summary>Puts new values of query parameters into the address; null removes one. The page reloads from it.</summary>
     protected void Navigate(IReadOnlyDictionary<string, object?> changes) =>
@@ -71,7 +72,7 @@ public abstract class KpiPageBase : DataStatusComponent
     private async Task ReloadAsync()
     {
         // Prerendering has no circuit to show the result on: the interactive render loads, so the query runs once.
-        if (!RendererInfo.IsInteractive || Status.Phase != DataPhase.Ready)
+        if (!RendererInfo.IsInteractive)
         {
             State = LoadState.Waiting;
             return;

@@ -1,7 +1,7 @@
 using DuckDB.NET.Data;
 using Olist.Pipeline.Catalog;
 
-namespace Olist.Pipeline.Ingestion.Raw;
+namespace Olist.Pipeline.Warehouse.Raw;
 
 /// <summary>
 /// The <c>raw</c> schema: one table per source file holding every value as text exactly as in the file (an empty
@@ -44,18 +44,18 @@ internal static class RawSchema
 
     /// <summary>Creates the schema and its bookkeeping tables when they do not exist yet.</summary>
     public static Task EnsureAsync(DuckDBConnection connection, CancellationToken cancellationToken) =>
-        SqlCommand.ExecuteAsync(connection, BookkeepingDdl, cancellationToken);
+        Sql.ExecuteAsync(connection, BookkeepingDdl, cancellationToken);
 
     /// <summary>The rows <paramref name="table"/> holds now; 0 before its first load.</summary>
     public static async Task<long> RowCountAsync(DuckDBConnection connection, SourceTable table, CancellationToken cancellationToken)
     {
-        var exists = await SqlCommand.ScalarAsync(
+        var exists = await Sql.CountAsync(
             connection,
             "SELECT count(*) FROM information_schema.tables WHERE table_schema = $schema AND table_name = $table",
             cancellationToken,
             ("schema", Name),
             ("table", table.Name)) > 0;
-        return exists ? await SqlCommand.ScalarAsync(connection, $"SELECT count(*) FROM {TableOf(table)}", cancellationToken) : 0;
+        return exists ? await Sql.CountAsync(connection, $"SELECT count(*) FROM {TableOf(table)}", cancellationToken) : 0;
     }
 
     /// <summary>The raw table's qualified, quoted name.</summary>

@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Olist.Pipeline.Warehouse;
 
-namespace Olist.Web.Security;
+namespace Olist.Pipeline.Workspace;
 
 /// <summary>A salted hash of a secret; the secret itself is never stored.</summary>
 public sealed record StoredSecret(byte[] Salt, byte[] Hash);
@@ -14,11 +16,13 @@ public sealed class SecretStore(string path)
     public async Task<StoredSecret?> GetAsync(string name, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT salt, hash FROM secrets WHERE name = $name";
-        command.Parameters.AddWithValue("$name", name);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? new StoredSecret((byte[])reader.GetValue(0), (byte[])reader.GetValue(1)) : null;
+        var secrets = await Sql.QueryAsync(
+            connection,
+            "SELECT salt, hash FROM secrets WHERE name = $name",
+            reader => new StoredSecret((byte[])reader.GetValue(0), (byte[])reader.GetValue(1)),
+            cancellationToken,
+            ("$name", name));
+        return secrets.SingleOrDefault();
     }
 
     /// <summary>Stores <paramref name="secret"/> unless <paramref name="name"/> has one; true when this call stored it.</summary>
@@ -26,13 +30,14 @@ public sealed class SecretStore(string path)
     {
         ArgumentNullException.ThrowIfNull(secret);
         await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT OR IGNORE INTO secrets (name, salt, hash, created_at) VALUES ($name, $salt, $hash, $created_at)";
-        command.Parameters.AddWithValue("$name", name);
-        command.Parameters.AddWithValue("$salt", secret.Salt);
-        command.Parameters.AddWithValue("$hash", secret.Hash);
-        command.Parameters.AddWithValue("$created_at", createdAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        return await Sql.ExecuteAsync(
+            connection,
+            "INSERT OR IGNORE INTO secrets (name, salt, hash, created_at) VALUES ($name, $salt, $hash, $created_at)",
+            cancellationToken,
+            ("$name", name),
+            ("$salt", secret.Salt),
+            ("$hash", secret.Hash),
+            ("$created_at", createdAt.ToString("O", CultureInfo.InvariantCulture))) == 1;
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
@@ -40,9 +45,10 @@ public sealed class SecretStore(string path)
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous = FULL; CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, salt BLOB NOT NULL, hash BLOB NOT NULL, created_at TEXT NOT NULL)";
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await Sql.ExecuteAsync(
+            connection,
+            "PRAGMA synchronous = FULL; CREATE TABLE IF NOT EXISTS secrets (name TEXT PRIMARY KEY, salt BLOB NOT NULL, hash BLOB NOT NULL, created_at TEXT NOT NULL)",
+            cancellationToken);
         return connection;
     }
 }

@@ -1,7 +1,7 @@
 using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Progress;
 
-namespace Olist.Web.FirstRun;
+namespace Olist.Pipeline.Workspace;
 
 /// <summary>A snapshot of the app's data: what is being prepared and how far, or what is loaded, or why preparation failed.</summary>
 /// <param name="Phase">Preparing, ready or failed.</param>

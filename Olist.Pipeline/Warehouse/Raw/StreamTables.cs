@@ -1,8 +1,7 @@
 using DuckDB.NET.Data;
 using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Ingestion.Raw;
 
-namespace Olist.Pipeline.Streaming.Consuming;
+namespace Olist.Pipeline.Warehouse.Raw;
 
 /// <summary>
 /// The stream's tables in the warehouse's <c>raw</c> schema. The four data tables have the Olist table's columns as
@@ -20,7 +19,7 @@ namespace Olist.Pipeline.Streaming.Consuming;
 /// </para>
 /// <para>
 /// Every data row also carries its event's place in the stream: <c>published_at</c> and <c>publish_seq</c>, its bus
-/// message's publish order, which breaks ties of <c>event_time</c> (<see cref="NewestFirst"/>, <see cref="EventVersion"/>);
+/// message's publish order, which breaks ties of <c>event_time</c> (<see cref="NewestFirst"/>, as the consumer compares event versions);
 /// and <c>commit_seq</c>, the number of the consumer's commit that wrote it, one higher for each later commit: a reader
 /// that takes the highest committed number once and reads only rows up to it sees the stream as it stood then, however
 /// much the consumer commits meanwhile (the warehouse build pins it in <c>stg_stream_watermark</c>).
@@ -116,7 +115,7 @@ public static class StreamTables
     public static async Task EnsureAsync(DuckDBConnection connection, CancellationToken cancellationToken)
     {
         await UpgradeAsync(connection, cancellationToken);
-        await SqlCommand.ExecuteAsync(connection, Ddl, cancellationToken);
+        await Sql.ExecuteAsync(connection, Ddl, cancellationToken);
     }
 
     /// <summary>
@@ -125,14 +124,14 @@ public static class StreamTables
     /// </summary>
     public static async Task UpgradeAsync(DuckDBConnection connection, CancellationToken cancellationToken)
     {
-        var ledgerIsTable = await SqlCommand.ScalarAsync(
+        var ledgerIsTable = await Sql.CountAsync(
             connection,
             "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'raw' AND table_name = 'stream_messages' AND table_type = 'BASE TABLE'",
             cancellationToken) > 0;
         if (ledgerIsTable)
         {
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await SqlCommand.ExecuteAsync(connection, LedgerTableMigration, cancellationToken);
+            await Sql.ExecuteAsync(connection, LedgerTableMigration, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -148,7 +147,7 @@ public static class StreamTables
     private static async Task OrderRowsAsync(DuckDBConnection connection, CancellationToken cancellationToken)
     {
         var unordered = new List<string>();
-        await StreamSql.ReadAsync(
+        await Sql.ReadAsync(
             connection,
             """
             SELECT table_name FROM information_schema.tables AS t
@@ -182,7 +181,7 @@ public static class StreamTables
                     UPDATE {table} AS t SET published_at = o.published_at, publish_seq = o.publish_seq
                         FROM {Orders} AS o WHERE o.event_id = t.event_id;
                     """;
-            await SqlCommand.ExecuteAsync(connection, sql, cancellationToken);
+            await Sql.ExecuteAsync(connection, sql, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
