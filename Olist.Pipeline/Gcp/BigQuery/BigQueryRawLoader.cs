@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Olist.Pipeline.Catalog;
 using Olist.Pipeline.Ingestion;
@@ -185,29 +184,16 @@ public sealed partial class BigQueryRawLoader(BigQueryWarehouse warehouse, TimeP
     };
 
     /// <summary>One JSON object per quarantined record, its bytes as base64 and as text.</summary>
-    private static byte[] QuarantineJson(ScannedFile file)
+    private static byte[] QuarantineJson(ScannedFile file) => JsonLines.Of(file.Quarantined, (json, record) =>
     {
-        using var buffer = new MemoryStream();
-        foreach (var record in file.Quarantined)
-        {
-            using (var json = new Utf8JsonWriter(buffer))
-            {
-                json.WriteStartObject();
-                json.WriteString("source_file", file.FileName);
-                json.WriteString("table_name", file.Table.Name);
-                json.WriteString("line_number", record.LineNumber.ToString(CultureInfo.InvariantCulture));
-                json.WriteString("reason", record.Reason);
-                json.WriteString("detail", record.Detail);
-                json.WriteString("raw_text", Encoding.UTF8.GetString(record.Raw));
-                json.WriteBase64String("raw_bytes", record.Raw);
-                json.WriteEndObject();
-            }
-
-            buffer.WriteByte((byte)'\n');
-        }
-
-        return buffer.ToArray();
-    }
+        json.WriteString("source_file", file.FileName);
+        json.WriteString("table_name", file.Table.Name);
+        json.WriteString("line_number", record.LineNumber.ToString(CultureInfo.InvariantCulture));
+        json.WriteString("reason", record.Reason);
+        json.WriteString("detail", record.Detail);
+        json.WriteString("raw_text", Encoding.UTF8.GetString(record.Raw));
+        json.WriteBase64String("raw_bytes", record.Raw);
+    });
 
     private static TableFieldSchema Required(string name, string type) => new(name, type, "REQUIRED");
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using Olist.Pipeline.Gcp.BigQuery;
 using Olist.Pipeline.Warehouse.Raw;
 
@@ -71,42 +70,28 @@ internal sealed class BigQueryStreamBatchWriter(BigQueryWarehouse warehouse)
     private static object?[] Ordering(Verdict.Accepted accepted, long commit) => [accepted.Message.PublishedAt, accepted.Message.PublishSequence, commit];
 
     /// <summary>One JSON object per row, named by the table's columns: instants as BigQuery's TIMESTAMP text, integers as strings.</summary>
-    private static byte[] NewlineDelimitedJson(IReadOnlyList<TableFieldSchema> fields, List<object?[]> rows)
+    private static byte[] NewlineDelimitedJson(IReadOnlyList<TableFieldSchema> fields, List<object?[]> rows) => JsonLines.Of(rows, (json, row) =>
     {
-        using var buffer = new MemoryStream();
-        foreach (var row in rows)
+        for (var i = 0; i < fields.Count; i++)
         {
-            using (var json = new Utf8JsonWriter(buffer))
+            json.WritePropertyName(fields[i].Name);
+            switch (row[i])
             {
-                json.WriteStartObject();
-                for (var i = 0; i < fields.Count; i++)
-                {
-                    json.WritePropertyName(fields[i].Name);
-                    switch (row[i])
-                    {
-                        case null:
-                            json.WriteNullValue();
-                            break;
-                        case bool flag:
-                            json.WriteBooleanValue(flag);
-                            break;
-                        case DateTimeOffset instant:
-                            json.WriteStringValue(BigQueryParameter.TimestampText(instant));
-                            break;
-                        case var value:
-                            json.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
-                            break;
-                    }
-                }
-
-                json.WriteEndObject();
+                case null:
+                    json.WriteNullValue();
+                    break;
+                case bool flag:
+                    json.WriteBooleanValue(flag);
+                    break;
+                case DateTimeOffset instant:
+                    json.WriteStringValue(BigQueryParameter.TimestampText(instant));
+                    break;
+                case var value:
+                    json.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
+                    break;
             }
-
-            buffer.WriteByte((byte)'\n');
         }
-
-        return buffer.ToArray();
-    }
+    });
 
     private JobConfigurationLoad Load(string table, IReadOnlyList<TableFieldSchema> fields) => new()
     {

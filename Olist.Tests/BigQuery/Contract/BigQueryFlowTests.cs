@@ -34,14 +34,7 @@ public sealed class BigQueryFlowTests : FakeBigQueryTests, IDisposable
         Assert.True((await twin.GetRequiredService<TransformProject>().BuildAsync(new BuildRequest(), null, CancellationToken.None)).Succeeded);
         var twinTrends = await twin.GetRequiredService<IKpiService>().SalesTrendsAsync(TimeGrain.Month, new DateRange(null, null), CancellationToken.None);
         Fake.Answer = sql => sql.StartsWith("SELECT period, orders, revenue, freight, payments, aov FROM `olist_ci.kpi_sales_trends`", StringComparison.Ordinal) ? Cells(twinTrends) : null;
-        using var services = TestPipeline.Create(_root.Combine("bigquery"), new Dictionary<string, string?>
-        {
-            ["Olist:Warehouse:Provider"] = "BigQuery",
-            ["Olist:Warehouse:BigQuery:ProjectId"] = FakeBigQueryServer.Project,
-            ["Olist:Warehouse:BigQuery:Dataset"] = "olist_ci",
-            ["Olist:Warehouse:BigQuery:EmulatorHost"] = Fake.HttpAddress.ToString().TrimEnd('/'),
-            ["Olist:Warehouse:BigQuery:InitialBackoff"] = "00:00:00.005",
-        });
+        using var services = TestPipeline.Create(_root.Combine("bigquery"), Fake.WarehouseSettings("olist_ci"));
 
         var loads = await services.GetRequiredService<IRawLoader>().LoadAsync(source, ShrinkGuard.Default, null, CancellationToken.None);
         var loadCalls = Fake.Calls.Count;

@@ -98,14 +98,7 @@ public sealed class BigQueryStreamBatchWriterTests : FakeBigQueryTests, IDisposa
         Assert.Equal(0, (await stream.Bus.GetStatsAsync(CancellationToken.None)).Backlog);
     }
 
-    private ServiceProvider Pipeline() => TestPipeline.Create(_data.Path, new Dictionary<string, string?>
-    {
-        ["Olist:Warehouse:Provider"] = "BigQuery",
-        ["Olist:Warehouse:BigQuery:ProjectId"] = FakeBigQueryServer.Project,
-        ["Olist:Warehouse:BigQuery:Dataset"] = "olist_ci",
-        ["Olist:Warehouse:BigQuery:EmulatorHost"] = Fake.HttpAddress.ToString().TrimEnd('/'),
-        ["Olist:Warehouse:BigQuery:InitialBackoff"] = "00:00:00.005",
-    });
+    private ServiceProvider Pipeline() => TestPipeline.Create(_data.Path, Fake.WarehouseSettings("olist_ci"));
 
     private static BatchPlan Plan(long commit, params Verdict[] verdicts)
     {

@@ -254,14 +254,7 @@ public sealed class BigQueryWarehouseTests : FakeBigQueryTests, IDisposable
 
     private static JsonObject Row(params string?[] cells) => new JsonObject { ["f"] = new JsonArray([.. cells.Select(c => new JsonObject { ["v"] = c })]) };
 
-    private ServiceProvider Pipeline() => TestPipeline.Create(_data.Path, new Dictionary<string, string?>
-    {
-        ["Olist:Warehouse:Provider"] = "BigQuery",
-        ["Olist:Warehouse:BigQuery:ProjectId"] = FakeBigQueryServer.Project,
-        ["Olist:Warehouse:BigQuery:Dataset"] = Dataset,
-        ["Olist:Warehouse:BigQuery:EmulatorHost"] = Fake.HttpAddress.ToString().TrimEnd('/'),
-        ["Olist:Warehouse:BigQuery:InitialBackoff"] = "00:00:00.005",
-    });
+    private ServiceProvider Pipeline() => TestPipeline.Create(_data.Path, Fake.WarehouseSettings(Dataset));
 
     private static string? CreatedModel(string statement)
     {

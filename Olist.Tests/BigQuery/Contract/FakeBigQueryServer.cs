@@ -117,6 +117,16 @@ internal sealed partial class FakeBigQueryServer : IAsyncDisposable
         _tables[$"{dataset}.{table}"] = new FakeTable(columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal), bytes);
     }
 
+    /// <summary>The settings that make BigQuery the pipeline's warehouse, in <paramref name="dataset"/> of this fake (as an emulator, no credentials), with short backoffs.</summary>
+    public Dictionary<string, string?> WarehouseSettings(string dataset) => new()
+    {
+        ["Olist:Warehouse:Provider"] = "BigQuery",
+        ["Olist:Warehouse:BigQuery:ProjectId"] = Project,
+        ["Olist:Warehouse:BigQuery:Dataset"] = dataset,
+        ["Olist:Warehouse:BigQuery:EmulatorHost"] = HttpAddress.ToString().TrimEnd('/'),
+        ["Olist:Warehouse:BigQuery:InitialBackoff"] = "00:00:00.005",
+    };
+
     /// <summary>True when the dataset exists.</summary>
     public bool HasDataset(string dataset) => _datasets.ContainsKey(dataset);
 
