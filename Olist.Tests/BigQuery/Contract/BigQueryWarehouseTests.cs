@@ -136,6 +136,30 @@ public sealed class BigQueryWarehouseTests : FakeBigQueryTests, IDisposable
     }
 
     [Fact]
+    public async Task The_write_audit_publish_steps_of_a_day_run_one_by_one_and_publishing_an_unwritten_day_is_refused()
+    {
+        using var services = Pipeline();
+        var engine = services.GetRequiredService<TransformProject>();
+        Assert.True((await engine.BuildAsync(new BuildRequest("+fact_sales"), progress: null, CancellationToken.None)).Succeeded);
+        var day = new WriteAuditPublishRequest("fact_sales", new DateOnly(2018, 3, 5));
+
+        var unwritten = await engine.PublishAsync(day, CancellationToken.None);
+        var before = Fake.Statements.Count;
+        var written = await engine.WriteAuditAsync(day, CancellationToken.None);
+        var audit = await engine.AuditAsync(day, CancellationToken.None);
+        var published = await engine.PublishAsync(day, CancellationToken.None);
+
+        Assert.Equal(RunStatus.Error, unwritten.Status);
+        Assert.Equal("olist_ci.fact_sales__audit does not exist: write the audit relation of fact_sales before auditing or publishing it.", unwritten.Message);
+        Assert.Equal((RunStatus.Success, RunStatus.Success), (written.Status, published.Status));
+        Assert.True(audit.Succeeded);
+        var statements = Fake.Statements.Skip(before).ToList();
+        Assert.StartsWith("CREATE OR REPLACE TABLE `olist_ci.fact_sales__audit`", statements.First(s => s.StartsWith("CREATE OR REPLACE", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Single(statements, s => s.StartsWith("BEGIN TRANSACTION;\nDELETE FROM `olist_ci.fact_sales` WHERE ds = DATE '2018-03-05'", StringComparison.Ordinal));
+        Assert.Equal("DROP TABLE `olist_ci.fact_sales__audit`", statements[^1]);
+    }
+
+    [Fact]
     public async Task Kpis_are_read_from_BigQuery_with_typed_parameters_and_kept_until_the_models_change()
     {
         Fake.Answer = sql => sql.Contains("FROM `olist_ci.kpi_sales_trends`", StringComparison.Ordinal) ? SalesTrends : null;
