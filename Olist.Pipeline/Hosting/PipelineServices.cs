@@ -85,6 +85,7 @@ public static class PipelineServices
             services.AddSingleton<IKpiReader, DuckDbKpiReader>();
             services.AddSingleton<IRawLoader>(sp => sp.GetRequiredService<CsvLoader>());
             services.AddSingleton<ISourceStatusReader>(sp => sp.GetRequiredService<SourceStatusReader>());
+            services.AddSingleton<INewDataCheck>(sp => sp.GetRequiredService<NewDataCheck>());
         }
         else if (string.Equals(provider, WarehouseOptions.BigQuery, StringComparison.OrdinalIgnoreCase))
         {
@@ -101,6 +102,7 @@ public static class PipelineServices
             services.AddSingleton<IKpiReader, BigQueryKpiReader>();
             services.AddSingleton<IRawLoader, BigQueryRawLoader>();
             services.AddSingleton<ISourceStatusReader, BigQuerySourceStatusReader>();
+            services.AddSingleton<INewDataCheck, BigQueryNewDataCheck>();
         }
         else
         {
@@ -162,7 +164,7 @@ public static class PipelineServices
         services.AddSingleton<RunEvents>();
         services.AddSingleton(sp => new NewDataCheck(sp.GetRequiredService<DuckDbWarehouse>()));
         services.AddSingleton(sp => new Orchestrator(
-            DailyBuildDag.Create(sp.GetRequiredService<TransformProject>(), sp.GetRequiredService<NewDataCheck>()),
+            DailyBuildDag.Create(sp.GetRequiredService<TransformProject>(), sp.GetRequiredService<INewDataCheck>()),
             sp.GetRequiredService<OpsStore>(),
             sp.GetRequiredService<DuckDbWarehouse>(),
             sp.GetRequiredService<RunEvents>(),

@@ -5,6 +5,7 @@ using Olist.Pipeline.Errors;
 using Olist.Pipeline.Gcp.BigQuery;
 using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Kpis;
+using Olist.Pipeline.Orchestration.Dags;
 using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Artifacts;
 using Olist.Pipeline.Transform.Execution;
@@ -157,6 +158,29 @@ public sealed class BigQueryWarehouseTests : FakeBigQueryTests, IDisposable
         Assert.StartsWith("CREATE OR REPLACE TABLE `olist_ci.fact_sales__audit`", statements.First(s => s.StartsWith("CREATE OR REPLACE", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Single(statements, s => s.StartsWith("BEGIN TRANSACTION;\nDELETE FROM `olist_ci.fact_sales` WHERE ds = DATE '2018-03-05'", StringComparison.Ordinal));
         Assert.Equal("DROP TABLE `olist_ci.fact_sales__audit`", statements[^1]);
+    }
+
+    [Fact]
+    public async Task The_daily_builds_new_data_check_counts_orders_per_day_on_BigQuery_with_the_days_as_parameters()
+    {
+        Fake.Answer = sql => sql.Contains("GROUP BY day", StringComparison.Ordinal)
+            ? new FakeQuery("""{"fields":[{"name":"day","type":"DATE"},{"name":"orders","type":"INTEGER"}]}""", _ => [Row("2018-03-05", "412"), Row("2018-03-06", "17")])
+            : sql.Contains("STARTS_WITH(TRIM(order_purchase_timestamp), @day)", StringComparison.Ordinal) ? Count(412) : null;
+        using var services = Pipeline();
+        var check = services.GetRequiredService<INewDataCheck>();
+
+        var orders = await check.CountOrdersAsync(new DateOnly(2018, 3, 5), CancellationToken.None);
+        var days = await check.CountByDayAsync(new DateOnly(2018, 3, 1), new DateOnly(2018, 3, 31), CancellationToken.None);
+        Fake.FailNext("jobs.query", new FakeBigQueryServer.Failure(404, "notFound", "NOT_FOUND"));
+        var missing = await Assert.ThrowsAsync<PipelineException>(() => check.CountOrdersAsync(new DateOnly(2018, 3, 5), CancellationToken.None));
+
+        Assert.Equal(412, orders);
+        Assert.Equal(new Dictionary<DateOnly, long> { [new DateOnly(2018, 3, 5)] = 412, [new DateOnly(2018, 3, 6)] = 17 }, days);
+        var bodies = Fake.Calls.Where(c => c.Method == "bigquery.jobs.query" && c.Status == 200).Select(c => JsonNode.Parse(c.Body!)!).ToList();
+        Assert.All(bodies, b => Assert.Contains("FROM `olist_ci.raw_orders`\n    UNION ALL\n    SELECT order_id, order_purchase_timestamp FROM `olist_ci.raw_stream_orders`", b["query"]!.GetValue<string>(), StringComparison.Ordinal));
+        Assert.Equal("""[{"name":"day","parameterType":{"type":"STRING"},"parameterValue":{"value":"2018-03-05"}}]""", bodies[0]["queryParameters"]!.ToJsonString());
+        Assert.Equal("""[{"name":"from","parameterType":{"type":"STRING"},"parameterValue":{"value":"2018-03-01"}},{"name":"to","parameterType":{"type":"STRING"},"parameterValue":{"value":"2018-03-31"}}]""", bodies[1]["queryParameters"]!.ToJsonString());
+        Assert.Equal("BigQuery olist-fake.olist_ci has no raw_orders or raw_stream_orders table: load the Olist CSV files first.", missing.Message);
     }
 
     [Fact]
