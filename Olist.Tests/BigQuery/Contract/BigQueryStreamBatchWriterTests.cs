@@ -100,7 +100,7 @@ public sealed class BigQueryStreamBatchWriterTests : FakeBigQueryTests, IDisposa
 
     private ServiceProvider Pipeline() => TestPipeline.Create(_data.Path, Fake.WarehouseSettings("olist_ci"));
 
-    private static BatchPlan Plan(long commit, params Verdict[] verdicts)
+    internal static BatchPlan Plan(long commit, params Verdict[] verdicts)
     {
         var plan = new BatchPlan(commit);
         foreach (var verdict in verdicts)
@@ -111,7 +111,7 @@ public sealed class BigQueryStreamBatchWriterTests : FakeBigQueryTests, IDisposa
         return plan;
     }
 
-    private static Verdict.Accepted Accepted(string messageId, string orderId)
+    internal static Verdict.Accepted Accepted(string messageId, string orderId)
     {
         var message = new BusMessage(messageId, $"ack-{messageId}", ReadOnlyMemory<byte>.Empty, new Dictionary<string, string>(), Published, 41, 1);
         var orderEvent = new OrderEvent(
