@@ -234,6 +234,9 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
         return await step(new ProjectRunner(manifest, graph, renderer, session, timeProvider, logger), model);
     }
 
+    /// <summary>What the project's YAML says about each model (descriptions, data types, meta, tested guarantees), read like every command reads the project.</summary>
+    public IReadOnlyList<ModelMetadata> Metadata() => ModelMetadata.Of(Parsed().Manifest);
+
     private (TransformManifest Manifest, DependencyGraph Graph, TemplateRenderer Renderer) Prepare(
         IReadOnlyDictionary<string, string> vars, TargetWarehouse target, string? bigQueryDataset = null)
     {
