@@ -76,8 +76,8 @@ public sealed class KpiApiBenchmark : IBenchmark
     /// <summary>Every option combination of the KPI as a query string (empty for a KPI without options).</summary>
     internal static IReadOnlyList<string> Options(KpiDefinition kpi)
     {
-        IEnumerable<string> grains = kpi.Grains.Count > 0 ? kpi.Grains.Select(g => $"grain={KpiService.Label(g)}") : [string.Empty];
-        IEnumerable<string> levels = kpi.HasLevel ? Enum.GetValues<LocationLevel>().Select(l => $"level={KpiService.Label(l)}") : [string.Empty];
+        IEnumerable<string> grains = kpi.Grains.Count > 0 ? kpi.Grains.Select(g => $"grain={KpiRequest.Label(g)}") : [string.Empty];
+        IEnumerable<string> levels = kpi.HasLevel ? Enum.GetValues<LocationLevel>().Select(l => $"level={KpiRequest.Label(l)}") : [string.Empty];
         return [.. grains.SelectMany(g => levels.Select(l => string.Join('&', new[] { g, l }.Where(o => o.Length > 0))))];
     }
 
