@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Olist.Pipeline.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Olist.Pipeline.Kpis;
 using Olist.Web.Hosting;
 
@@ -42,7 +43,7 @@ public sealed class KpiApiBenchmark : IBenchmark
             Console.WriteLine($"{Environment.ProcessorCount} cores; {requests} requests per case after {WarmUpRequests} to warm up; range {Range}");
 
             var byKpi = new List<(string Kpi, List<double> Times)>();
-            foreach (var kpi in KpiCatalog.All)
+            foreach (var kpi in app.Services.GetRequiredService<KpiCatalog>().All)
             {
                 var times = new List<double>();
                 foreach (var query in Queries(kpi))
