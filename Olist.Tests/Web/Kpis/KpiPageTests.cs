@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Olist.Pipeline.Kpis;
 using Olist.Tests.TestSupport;
 using Olist.Web.Components.Charts;
+using Olist.Web.Components.Kpis;
 using Olist.Web.Components.Pages;
 using Olist.Web.Components.Pages.Kpis;
 using Olist.Tests.Kpis;
@@ -179,6 +180,16 @@ public sealed class KpiPageTests : IAsyncLifetime
         var lines = ((string)call.Arguments[2]!).TrimEnd().Split(Environment.NewLine);
         Assert.Equal("state,city,orders,revenue,aov", lines[0]);
         Assert.Equal(["SP,sao paulo,70,10000,142.86", "SP,campinas,30,5000,166.67"], lines[1..]);
+    }
+
+    [Fact]
+    public void Every_kpi_of_the_catalog_has_a_page_and_every_page_a_kpi()
+    {
+        var routes = typeof(KpiPageBase).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(KpiPageBase)) && !t.IsAbstract)
+            .Select(t => ((RouteAttribute)Attribute.GetCustomAttribute(t, typeof(RouteAttribute))!).Template);
+
+        Assert.Equal(TypedKpiService.ProjectCatalog.Names.Select(n => "/kpi/" + n).Order(StringComparer.Ordinal), routes.Order(StringComparer.Ordinal));
     }
 
     [Fact]
