@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
@@ -12,6 +13,9 @@ namespace Olist.Pipeline.Kpis;
 [JsonConverter(typeof(KpiRowJsonConverter))]
 public sealed class KpiRow
 {
+    /// <summary>The properties of each view type by their column key, for <see cref="From{T}"/>.</summary>
+    private static readonly ConcurrentDictionary<Type, Dictionary<string, PropertyInfo>> ViewProperties = new();
+
     private readonly object?[] _values;
 
     /// <summary>A row of <paramref name="kpi"/> with <paramref name="values"/> in column order, each of its column's type or null.</summary>
@@ -51,7 +55,8 @@ public sealed class KpiRow
     {
         ArgumentNullException.ThrowIfNull(kpi);
         ArgumentNullException.ThrowIfNull(view);
-        var properties = view.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).ToDictionary(p => Key(p.Name), StringComparer.Ordinal);
+        var properties = ViewProperties.GetOrAdd(
+            view.GetType(), type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance).ToDictionary(p => Key(p.Name), StringComparer.Ordinal));
         return new KpiRow(kpi, [.. kpi.Columns.Select(c => properties.TryGetValue(Key(c.Name), out var p) ? Convert(p.GetValue(view), c.ClrType) : null)]);
     }
 

@@ -85,11 +85,7 @@ public sealed class NewKpiTests(BuiltWarehouse warehouse) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        await _app.StopAndDisposeAsync();
 
         _client.Dispose();
         _root.Dispose();
