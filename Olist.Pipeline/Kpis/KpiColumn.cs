@@ -1,6 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
-
 namespace Olist.Pipeline.Kpis;
 
 /// <summary>A column a KPI returns, as its model's YAML describes it.</summary>
@@ -20,18 +17,6 @@ public sealed record KpiColumn(string Name, string Description, KpiValueType Typ
         KpiValueType.ApproximateNumber => typeof(double),
         _ => typeof(bool),
     };
-
-    /// <summary>The value at <paramref name="ordinal"/> as <see cref="ClrType"/>, null when the database has none.</summary>
-    internal object? Read(DbDataReader reader, int ordinal)
-    {
-        if (reader.IsDBNull(ordinal))
-        {
-            return null;
-        }
-
-        var value = reader.GetValue(ordinal);
-        return value.GetType() == ClrType ? value : Convert.ChangeType(value, ClrType, CultureInfo.InvariantCulture);
-    }
 
     /// <summary>The value type of a YAML <c>data_type</c>, or null when it is not one a KPI can return.</summary>
     internal static KpiValueType? TypeOf(string? dataType) =>

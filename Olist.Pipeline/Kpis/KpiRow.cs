@@ -16,31 +16,34 @@ public sealed class KpiRow
     /// <summary>The properties of each view type by their column key, for <see cref="From{T}"/>.</summary>
     private static readonly ConcurrentDictionary<Type, Dictionary<string, PropertyInfo>> ViewProperties = new();
 
-    private readonly object?[] _values;
+    private readonly KpiRowTable _table;
+    private readonly int _index;
 
     /// <summary>A row of <paramref name="kpi"/> with <paramref name="values"/> in column order, each of its column's type or null.</summary>
-    public KpiRow(KpiDefinition kpi, object?[] values)
+    public KpiRow(KpiDefinition kpi, IReadOnlyList<object?> values)
     {
         ArgumentNullException.ThrowIfNull(kpi);
         ArgumentNullException.ThrowIfNull(values);
-        if (values.Length != kpi.Columns.Count)
-        {
-            throw new ArgumentException($"{kpi.Name} has {kpi.Columns.Count} columns, not {values.Length}.", nameof(values));
-        }
+        _table = new KpiRowTable(kpi);
+        _table.Add(values);
+    }
 
-        Kpi = kpi;
-        _values = values;
+    /// <summary>Row <paramref name="index"/> of <paramref name="table"/>.</summary>
+    internal KpiRow(KpiRowTable table, int index)
+    {
+        _table = table;
+        _index = index;
     }
 
     /// <summary>The KPI whose columns describe the values.</summary>
-    public KpiDefinition Kpi { get; }
+    public KpiDefinition Kpi => _table.Kpi;
 
     /// <summary>The values in column order.</summary>
-    public IReadOnlyList<object?> Values => _values;
+    public IReadOnlyList<object?> Values => [.. Enumerable.Range(0, Kpi.Columns.Count).Select(Value)];
 
     /// <summary>The value of <paramref name="column"/>.</summary>
     /// <exception cref="KeyNotFoundException">The KPI has no such column.</exception>
-    public object? this[string column] => _values[OrdinalOf(column)];
+    public object? this[string column] => Value(OrdinalOf(column));
 
     /// <summary>
     /// The row as a <typeparamref name="T"/> made by its constructor, each parameter given the column of the same name
@@ -59,6 +62,8 @@ public sealed class KpiRow
             view.GetType(), type => type.GetProperties(BindingFlags.Public | BindingFlags.Instance).ToDictionary(p => Key(p.Name), StringComparer.Ordinal));
         return new KpiRow(kpi, [.. kpi.Columns.Select(c => properties.TryGetValue(Key(c.Name), out var p) ? Convert(p.GetValue(view), c.ClrType) : null)]);
     }
+
+    private object? Value(int ordinal) => _table.Get(ordinal, _index);
 
     private int OrdinalOf(string column)
     {
@@ -85,7 +90,7 @@ public sealed class KpiRow
             var empty = canBeEmpty ? null : p.ParameterType == typeof(string) ? string.Empty : Activator.CreateInstance(p.ParameterType);
             return (Ordinal: ordinal, Type: type, Empty: empty);
         }).ToArray();
-        return row => (T)constructor.Invoke([.. parameters.Select(p => row._values[p.Ordinal] is { } value ? Convert(value, p.Type) : p.Empty)]);
+        return row => (T)constructor.Invoke([.. parameters.Select(p => row.Value(p.Ordinal) is { } value ? Convert(value, p.Type) : p.Empty)]);
     }
 
     private static object? Convert(object? value, Type type) =>
@@ -102,36 +107,10 @@ public sealed class KpiRow
         public override void Write(Utf8JsonWriter writer, KpiRow value, JsonSerializerOptions options)
         {
             writer.WriteStartObject();
-            for (var i = 0; i < value._values.Length; i++)
+            for (var i = 0; i < value.Kpi.Columns.Count; i++)
             {
                 writer.WritePropertyName(value.Kpi.Columns[i].Name);
-                switch (value._values[i])
-                {
-                    case null:
-                        writer.WriteNullValue();
-                        break;
-                    case string text:
-                        writer.WriteStringValue(text);
-                        break;
-                    case bool flag:
-                        writer.WriteBooleanValue(flag);
-                        break;
-                    case int number:
-                        writer.WriteNumberValue(number);
-                        break;
-                    case long number:
-                        writer.WriteNumberValue(number);
-                        break;
-                    case decimal number:
-                        writer.WriteNumberValue(number);
-                        break;
-                    case double number:
-                        writer.WriteNumberValue(number);
-                        break;
-                    case var other:
-                        JsonSerializer.Serialize(writer, other, other.GetType(), options);
-                        break;
-                }
+                value._table.Write(writer, i, value._index);
             }
 
             writer.WriteEndObject();

@@ -59,20 +59,7 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
         try
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var ordinals = kpi.Columns.Select(c => reader.GetOrdinal(c.Name)).ToArray();
-            var rows = new List<KpiRow>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var values = new object?[ordinals.Length];
-                for (var i = 0; i < ordinals.Length; i++)
-                {
-                    values[i] = kpi.Columns[i].Read(reader, ordinals[i]);
-                }
-
-                rows.Add(new KpiRow(kpi, values));
-            }
-
-            return rows;
+            return await KpiRowTable.ReadAsync(kpi, reader, cancellationToken);
         }
         catch (DuckDBException ex) when (ex.Message.Contains("does not exist", StringComparison.OrdinalIgnoreCase))
         {
