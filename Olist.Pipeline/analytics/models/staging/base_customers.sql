@@ -12,11 +12,7 @@ source_rows AS (
         {{ clean_text('customer_city') }} AS city_text,
         {{ clean_text('customer_state') }} AS state_text,
         {{ untrimmed(customer_columns) }} AS was_trimmed,
-        _source_file,
-        _line_number,
-        _event_time,
-        _published_at,
-        _publish_seq
+        {{ version_columns() }}
     FROM raw_rows
 ),
 checked_rows AS (

@@ -14,11 +14,7 @@ source_rows AS (
         {{ clean_text('price') }} AS price_text,
         {{ clean_text('freight_value') }} AS freight_text,
         {{ untrimmed(item_columns) }} AS was_trimmed,
-        _source_file,
-        _line_number,
-        _event_time,
-        _published_at,
-        _publish_seq
+        {{ version_columns() }}
     FROM raw_rows
 ),
 parsed_rows AS (

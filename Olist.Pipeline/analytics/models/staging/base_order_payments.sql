@@ -11,11 +11,7 @@ source_rows AS (
         {{ clean_text('payment_installments') }} AS installments_text,
         {{ clean_text('payment_value') }} AS value_text,
         {{ untrimmed(payment_columns) }} AS was_trimmed,
-        _source_file,
-        _line_number,
-        _event_time,
-        _published_at,
-        _publish_seq
+        {{ version_columns() }}
     FROM raw_rows
 ),
 parsed_rows AS (

@@ -16,11 +16,7 @@ source_rows AS (
         {{ clean_text('order_delivered_customer_date') }} AS customer_delivery_text,
         {{ clean_text('order_estimated_delivery_date') }} AS estimate_text,
         {{ untrimmed(order_columns) }} AS was_trimmed,
-        _source_file,
-        _line_number,
-        _event_time,
-        _published_at,
-        _publish_seq
+        {{ version_columns() }}
     FROM raw_rows
 ),
 parsed_rows AS (
