@@ -45,13 +45,14 @@ public sealed class KpiProbeBenchmark : IBenchmark
             var renderer = services.GetRequiredService<IModelQueryRenderer>();
             var warehouse = services.GetRequiredService<DuckDbWarehouse>();
             await using var connection = await warehouse.OpenAsync(cancellationToken);
-            var shapes = KpiCatalog.All.SelectMany(k => KpiApiBenchmark.Options(k).Select(o => (Kpi: k, Options: o))).ToList();
+            var catalog = kpis.Catalog;
+            var shapes = catalog.All.SelectMany(k => KpiApiBenchmark.Options(k).Select(o => (Kpi: k, Options: o))).ToList();
             Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Trim()}; DuckDB threads {threads}; {repetitions} ranges per cell; CPU ms per query: render / plan (the query with the range written in, under LIMIT 0) / run that query / request through the KPI service");
             Console.WriteLine($"{"KPI options",-40} {string.Join(' ', RangeDays.Select(d => $"{d + " days",25}"))}");
             // Every shape once on ranges the probe never measures, so the code is compiled before anything is timed.
             foreach (var (kpi, options) in shapes)
             {
-                await KpiCatalog.RunAsync(kpis, KpiCatalog.Parse(kpi.Name, Parse(options, WarmUpFrom, WarmUpFrom.AddDays(30))), cancellationToken);
+                await kpis.ReadAsync(catalog.Parse(kpi.Name, Parse(options, WarmUpFrom, WarmUpFrom.AddDays(30))), cancellationToken);
             }
 
             var round = 0;
@@ -64,14 +65,13 @@ public sealed class KpiProbeBenchmark : IBenchmark
                     var requests = Enumerable.Range(0, repetitions).Select(r =>
                     {
                         var from = FirstFrom.AddDays((round * repetitions) + r);
-                        return KpiCatalog.Parse(kpi.Name, Parse(options, from, from.AddDays(days - 1)));
+                        return catalog.Parse(kpi.Name, Parse(options, from, from.AddDays(days - 1)));
                     }).ToList();
                     round++;
-                    var query = KpiQueries.All.Single(q => q.Model == $"kpi_{kpi.Name.Replace('-', '_')}");
-                    var render = await CpuAsync(requests, r => renderer.RenderQueryAsync(query.Model, KpiService.RangeVars(r.Range), cancellationToken));
-                    var plan = await CpuAsync(requests, r => ReadLiteralAsync(connection, renderer, query, r, sql => $"SELECT * FROM ({sql}) AS planned LIMIT 0", cancellationToken));
-                    var literal = await CpuAsync(requests, r => ReadLiteralAsync(connection, renderer, query, r, sql => sql, cancellationToken));
-                    var run = await CpuAsync(requests, r => KpiCatalog.RunAsync(kpis, r, cancellationToken));
+                    var render = await CpuAsync(requests, r => renderer.RenderQueryAsync(kpi.Model, KpiService.RangeVars(r.Range), cancellationToken));
+                    var plan = await CpuAsync(requests, r => ReadLiteralAsync(connection, renderer, r, sql => $"SELECT * FROM ({sql}) AS planned LIMIT 0", cancellationToken));
+                    var literal = await CpuAsync(requests, r => ReadLiteralAsync(connection, renderer, r, sql => sql, cancellationToken));
+                    var run = await CpuAsync(requests, r => kpis.ReadAsync(r, cancellationToken));
                     totals[0] += render;
                     totals[1] += plan;
                     totals[2] += literal;
@@ -94,14 +94,14 @@ public sealed class KpiProbeBenchmark : IBenchmark
 
     /// <summary>The query of <paramref name="request"/> with its range written into the model's SQL, as <paramref name="wrap"/> makes it, read to the end.</summary>
     private static async Task<int> ReadLiteralAsync(
-        DuckDBConnection connection, IModelQueryRenderer renderer, KpiQuery query, KpiRequest request, Func<string, string> wrap, CancellationToken cancellationToken)
+        DuckDBConnection connection, IModelQueryRenderer renderer, KpiRequest request, Func<string, string> wrap, CancellationToken cancellationToken)
     {
-        var sql = query.RangeRelation(await renderer.RenderQueryAsync(query.Model, KpiService.RangeVars(request.Range), cancellationToken));
+        var sql = request.Kpi.RangeRelation(await renderer.RenderQueryAsync(request.Kpi.Model, KpiService.RangeVars(request.Range), cancellationToken));
         await using var command = connection.CreateCommand();
-        command.CommandText = wrap(query.Sql(sql, "$"));
-        foreach (var filter in query.Filters)
+        command.CommandText = wrap(request.Kpi.Sql(sql, "$"));
+        foreach (var (name, value) in request.Parameters)
         {
-            command.Parameters.Add(new DuckDBParameter(filter.Parameter, filter.ValueType == typeof(int) ? request.Top : FilterValue(filter, request)));
+            command.Parameters.Add(new DuckDBParameter(name, value));
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -118,9 +118,6 @@ public sealed class KpiProbeBenchmark : IBenchmark
 
         return rows;
     }
-
-    private static string FilterValue(KpiFilter filter, KpiRequest request) =>
-        filter.Parameter == "grain" ? KpiService.Label(request.Grain) : KpiService.Label(request.Level);
 
     private static Dictionary<string, string?> Parse(string options, DateOnly from, DateOnly to)
     {
