@@ -50,6 +50,7 @@ public static class PipelineServices
         services.AddSingleton<CsvLoader>();
         services.AddSingleton<SourceStatusReader>();
         services.AddSingleton<IModelQueryRenderer, TransformQueryRenderer>();
+        services.AddSingleton(sp => KpiCatalog.From(sp.GetRequiredService<TransformProject>()));
         services.AddSingleton<IKpiService, KpiService>();
 
         AddBus(services, configuration);

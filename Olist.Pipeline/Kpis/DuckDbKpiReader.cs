@@ -18,10 +18,10 @@ public sealed class DuckDbKpiReader(DuckDbWarehouse warehouse) : IKpiReader
 
     public string Relation(string model) => $"{Schema}.{model}";
 
-    public async Task<IReadOnlyList<T>> ReadAsync<T>(string model, string sql, IReadOnlyList<KpiParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    public async Task<T> ReadAsync<T>(string model, string sql, IReadOnlyList<KpiParameter> parameters, Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(read);
         await using var connection = await warehouse.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -33,13 +33,7 @@ public sealed class DuckDbKpiReader(DuckDbWarehouse warehouse) : IKpiReader
         try
         {
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var rows = new List<T>();
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                rows.Add(map(reader));
-            }
-
-            return rows;
+            return await read(reader, cancellationToken);
         }
         catch (DuckDBException ex) when (ex.Message.Contains("does not exist", StringComparison.OrdinalIgnoreCase))
         {

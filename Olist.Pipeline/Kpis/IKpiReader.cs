@@ -21,8 +21,8 @@ public interface IKpiReader
     /// <summary>The built table of a KPI model, as this warehouse's SQL names it.</summary>
     string Relation(string model);
 
-    /// <summary>Runs <paramref name="sql"/> (a read of <paramref name="model"/>) with <paramref name="parameters"/> and maps every row; a missing KPI table says to run build.</summary>
-    Task<IReadOnlyList<T>> ReadAsync<T>(string model, string sql, IReadOnlyList<KpiParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken);
+    /// <summary>Runs <paramref name="sql"/> (a read of <paramref name="model"/>) with <paramref name="parameters"/> and hands its rows to <paramref name="read"/>; a missing KPI table says to run build.</summary>
+    Task<T> ReadAsync<T>(string model, string sql, IReadOnlyList<KpiParameter> parameters, Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken);
 }
 
 /// <summary>A query parameter of a KPI read: a whitelisted option as text or a number, never spliced into the SQL.</summary>

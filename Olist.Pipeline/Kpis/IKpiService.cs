@@ -1,25 +1,23 @@
 namespace Olist.Pipeline.Kpis;
 
-/// <summary>Typed access to the nine KPIs of metrics.md, shared by the <c>kpi</c> verb, the HTTP API and the dashboards.</summary>
+/// <summary>Reads the rows of any KPI of the catalog, shared by the <c>kpi</c> verb, the HTTP API and the dashboards.</summary>
 public interface IKpiService
 {
-    Task<IReadOnlyList<CustomerGrowthRow>> CustomerGrowthAsync(DateRange range, CancellationToken cancellationToken);
+    /// <summary>The KPIs it serves, as the models' YAML describes them.</summary>
+    KpiCatalog Catalog { get; }
 
-    /// <summary>Grain is day, month or year; <paramref name="top"/> products per period.</summary>
-    Task<IReadOnlyList<TopProductRow>> TopProductsAsync(TimeGrain grain, int top, DateRange range, CancellationToken cancellationToken);
+    /// <summary>The rows of <paramref name="request"/>, in the KPI's order, with the KPI's columns.</summary>
+    Task<IReadOnlyList<KpiRow>> ReadAsync(KpiRequest request, CancellationToken cancellationToken);
+}
 
-    Task<IReadOnlyList<SellerSalesRow>> SellerSalesAsync(DateRange range, CancellationToken cancellationToken);
-
-    /// <summary>Grain is day, week or month.</summary>
-    Task<IReadOnlyList<SalesTrendRow>> SalesTrendsAsync(TimeGrain grain, DateRange range, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<DeliveryTimeRow>> DeliveryTimesAsync(DateRange range, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<OrderValueRow>> OrderValueAsync(LocationLevel level, DateRange range, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<PurchaseFrequencyRow>> PurchaseFrequencyAsync(LocationLevel level, DateRange range, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<RetentionRow>> RetentionAsync(DateRange range, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<SatisfactionRow>> SatisfactionAsync(DateRange range, CancellationToken cancellationToken);
+/// <summary>A KPI's rows with its column names, as the verb, the API and the downloads write them.</summary>
+public static class KpiResults
+{
+    /// <summary>Reads <paramref name="request"/> and returns its rows with the column names of the KPI's YAML.</summary>
+    public static async Task<KpiResult> ResultAsync(this IKpiService service, KpiRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        ArgumentNullException.ThrowIfNull(request);
+        return new KpiResult(request.Kpi.Name, request.Kpi.ColumnNames, await service.ReadAsync(request, cancellationToken));
+    }
 }

@@ -1,14 +1,14 @@
 using System.Globalization;
-using System.Reflection;
-using System.Text.Json.Serialization;
+using Olist.Pipeline.Transform;
 
 namespace Olist.Pipeline.Kpis;
 
 /// <summary>
-/// The name-based front door to the nine KPIs: parses a KPI name and option strings (from the command line or a query
-/// string) into a validated <see cref="KpiRequest"/>, with clear errors listing the allowed values, and runs it.
+/// The KPIs of the analytics project, read from its models' YAML (<see cref="KpiModelReader"/>), and the name-based front
+/// door to them: parses a KPI name and option strings (from the command line or a query string) into a validated
+/// <see cref="KpiRequest"/>, with clear errors listing the allowed values.
 /// </summary>
-public static class KpiCatalog
+public sealed class KpiCatalog
 {
     /// <summary>Default number of products per period of top-products (metrics.md 4.2).</summary>
     public const int DefaultTop = 10;
@@ -16,112 +16,59 @@ public static class KpiCatalog
     /// <summary>The largest <c>top</c> accepted.</summary>
     public const int MaxTop = 1000;
 
-    private static readonly TimeGrain[] NoGrains = [];
+    /// <summary>A catalog of <paramref name="kpis"/>, in the order given.</summary>
+    public KpiCatalog(IReadOnlyList<KpiDefinition> kpis)
+    {
+        ArgumentNullException.ThrowIfNull(kpis);
+        All = kpis;
+        Names = [.. kpis.Select(k => k.Name)];
+    }
 
-    /// <summary>The nine KPIs in metrics.md order.</summary>
-    public static IReadOnlyList<KpiDefinition> All { get; } =
-    [
-        new(
-            "customer-growth",
-            "Monthly customer growth",
-            "Per month: customers whose first sales order falls in it (new), their running total, customers with a sales order in it (active), and new as a percentage of the previous month's total.",
-            typeof(CustomerGrowthRow),
-            NoGrains,
-            null,
-            false,
-            false,
-            async (s, r, c) => [.. await s.CustomerGrowthAsync(r.Range, c)]),
-        new(
-            "top-products",
-            "Top-selling products",
-            "Per period, products ranked by units (item rows) sold in sales orders, then revenue (sum of price), then product id.",
-            typeof(TopProductRow),
-            [TimeGrain.Day, TimeGrain.Month, TimeGrain.Year],
-            TimeGrain.Month,
-            false,
-            true,
-            async (s, r, c) => [.. await s.TopProductsAsync(r.Grain, r.Top, r.Range, c)]),
-        new(
-            "seller-sales",
-            "Sales by seller",
-            "Per seller with sales items: distinct sales orders, units, revenue (sum of price) and the best-selling product, ranked by revenue.",
-            typeof(SellerSalesRow),
-            NoGrains,
-            null,
-            false,
-            false,
-            async (s, r, c) => [.. await s.SellerSalesAsync(r.Range, c)]),
-        new(
-            "sales-trends",
-            "Sales trends",
-            "Per period: sales orders, revenue (sum of price), freight, payments (sum of order value) and average order value (payments / orders); periods without orders are zero.",
-            typeof(SalesTrendRow),
-            [TimeGrain.Day, TimeGrain.Week, TimeGrain.Month],
-            TimeGrain.Month,
-            false,
-            false,
-            async (s, r, c) => [.. await s.SalesTrendsAsync(r.Grain, r.Range, c)]),
-        new(
-            "delivery-times",
-            "Delivery time by seller",
-            "Per seller, delivered orders (delivery not before purchase): mean, median and 90th percentile of delivery days, share delivered after the estimated day, and outliers by the 1.5 IQR rule among sellers with at least 10 orders.",
-            typeof(DeliveryTimeRow),
-            NoGrains,
-            null,
-            false,
-            false,
-            async (s, r, c) => [.. await s.DeliveryTimesAsync(r.Range, c)]),
-        new(
-            "order-value",
-            "Average order value",
-            "Sales orders with at least one payment, by the customer's state (or state and city): orders, revenue (sum of order value) and revenue / orders.",
-            typeof(OrderValueRow),
-            NoGrains,
-            null,
-            true,
-            false,
-            async (s, r, c) => [.. await s.OrderValueAsync(r.Level, r.Range, c)]),
-        new(
-            "purchase-frequency",
-            "Purchase frequency",
-            "By the customer's state (or state and city): distinct customers with a sales order there, sales orders, and orders / customers.",
-            typeof(PurchaseFrequencyRow),
-            NoGrains,
-            null,
-            true,
-            false,
-            async (s, r, c) => [.. await s.PurchaseFrequencyAsync(r.Level, r.Range, c)]),
-        new(
-            "retention",
-            "Customer retention",
-            "Per cohort (month of a customer's first sales order) and month offset: cohort customers with a sales order in that month, as a percentage of the cohort.",
-            typeof(RetentionRow),
-            NoGrains,
-            null,
-            false,
-            false,
-            async (s, r, c) => [.. await s.RetentionAsync(r.Range, c)]),
-        new(
-            "satisfaction",
-            "Review score by delivery delay",
-            "Delivered orders with a review, by delivery day minus estimated day (early, on time, 1-3, 4-7, 8+ days late): orders, mean review score, share of 1-star orders.",
-            typeof(SatisfactionRow),
-            NoGrains,
-            null,
-            false,
-            false,
-            async (s, r, c) => [.. await s.SatisfactionAsync(r.Range, c)]),
-    ];
+    /// <summary>The KPIs, in metrics.md order (meta <c>section</c>), then by name.</summary>
+    public IReadOnlyList<KpiDefinition> All { get; }
 
     /// <summary>The KPI names, as accepted by <see cref="Parse"/>.</summary>
-    public static IReadOnlyList<string> Names { get; } = [.. All.Select(k => k.Name)];
+    public IReadOnlyList<string> Names { get; }
+
+    /// <summary>The KPIs the models of <paramref name="project"/> describe.</summary>
+    public static KpiCatalog From(TransformProject project)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        return new KpiCatalog(KpiModelReader.Read(project.Metadata()));
+    }
+
+    /// <summary>The KPIs the models of the analytics project in <paramref name="projectDirectory"/> describe.</summary>
+    public static KpiCatalog Load(string projectDirectory) => new(KpiModelReader.Read(TransformProject.ReadMetadata(projectDirectory)));
+
+    /// <summary>The KPI called <paramref name="name"/>.</summary>
+    /// <exception cref="ArgumentException">No KPI has that name.</exception>
+    public KpiDefinition this[string name] =>
+        All.FirstOrDefault(k => k.Name == name) ?? throw new ArgumentException($"No KPI named '{name}'; there are {string.Join(", ", Names)}.", nameof(name));
+
+    /// <summary>
+    /// A request for <paramref name="name"/> from typed options, for code that knows the KPI (a page, the overview): the
+    /// defaults fill what is left out.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The KPI does not take the grain, or top is below 1.</exception>
+    public KpiRequest Request(string name, DateRange range, TimeGrain? grain = null, LocationLevel? level = null, int? top = null)
+    {
+        ArgumentNullException.ThrowIfNull(range);
+        var kpi = this[name];
+        if (grain is { } g && !kpi.Grains.Contains(g))
+        {
+            throw new ArgumentOutOfRangeException(nameof(grain), g, $"{kpi.Name} takes grain {string.Join(", ", kpi.Grains.Select(KpiRequest.Label))}.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(top ?? DefaultTop, 1, nameof(top));
+        return new KpiRequest(kpi, grain ?? kpi.DefaultGrain ?? TimeGrain.Month, level ?? kpi.Level?.Default ?? LocationLevel.State, top ?? DefaultTop, range);
+    }
 
     /// <summary>
     /// Validates <paramref name="name"/> and <paramref name="options"/> (grain, level, top, from, to; a null or empty value
     /// counts as not given) into a request with defaults filled in.
     /// </summary>
     /// <exception cref="KpiRequestException">The KPI or an option is unknown, does not apply, or has a bad value.</exception>
-    public static KpiRequest Parse(string? name, IReadOnlyDictionary<string, string?> options)
+    public KpiRequest Parse(string? name, IReadOnlyDictionary<string, string?> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var kpi = All.FirstOrDefault(k => string.Equals(k.Name, name?.Trim(), StringComparison.OrdinalIgnoreCase))
@@ -132,8 +79,10 @@ public static class KpiCatalog
             throw new KpiRequestException(option, $"{kpi.Name} does not take option '{option}'", kpi.Options);
         }
 
-        var grain = given.TryGetValue("grain", out var g) ? ParseChoice(g, "grain", kpi.Name, kpi.Grains, KpiService.Label) : kpi.DefaultGrain ?? TimeGrain.Month;
-        var level = given.TryGetValue("level", out var l) ? ParseChoice(l, "level", kpi.Name, Enum.GetValues<LocationLevel>(), KpiService.Label) : LocationLevel.State;
+        var grain = given.TryGetValue("grain", out var g) ? ParseChoice(g, "grain", kpi.Name, kpi.Grains, KpiRequest.Label) : kpi.DefaultGrain ?? TimeGrain.Month;
+        var level = given.TryGetValue("level", out var l)
+            ? ParseChoice(l, "level", kpi.Name, kpi.Level?.Values ?? [], KpiRequest.Label)
+            : kpi.Level?.Default ?? LocationLevel.State;
         var top = given.TryGetValue("top", out var t) ? ParseTop(t) : DefaultTop;
         var from = given.TryGetValue("from", out var f) ? ParseDate(f, "from") : (DateOnly?)null;
         var to = given.TryGetValue("to", out var e) ? ParseDate(e, "to") : (DateOnly?)null;
@@ -143,23 +92,6 @@ public static class KpiCatalog
         }
 
         return new KpiRequest(kpi, grain, level, top, new DateRange(from, to));
-    }
-
-    /// <summary>Runs a validated request and returns its rows with the column names of metrics.md.</summary>
-    public static async Task<KpiResult> RunAsync(IKpiService service, KpiRequest request, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var rows = await request.Kpi.FetchAsync(service, request, cancellationToken);
-        return new KpiResult(request.Kpi.Name, Columns(request.Kpi.RowType), rows);
-    }
-
-    /// <summary>The JSON property names of a row record in declaration order: the metrics.md columns.</summary>
-    public static IReadOnlyList<string> Columns(Type rowType)
-    {
-        ArgumentNullException.ThrowIfNull(rowType);
-        return [.. rowType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .OrderBy(p => p.MetadataToken)
-            .Select(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? p.Name)];
     }
 
     private static T ParseChoice<T>(string value, string option, string kpi, IReadOnlyList<T> allowed, Func<T, string> label)

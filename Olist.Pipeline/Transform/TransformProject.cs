@@ -251,6 +251,12 @@ public sealed class TransformProject
         return await step(new ProjectRunner(manifest, graph, renderer, session, _timeProvider, _logger), model);
     }
 
+    /// <summary>What the project's YAML says about each model (descriptions, data types, meta, tested guarantees), read like every command reads the project.</summary>
+    public IReadOnlyList<ModelMetadata> Metadata() => ModelMetadata.Of(Parsed().Manifest);
+
+    /// <summary>What the YAML of the project in <paramref name="projectDirectory"/> says about each model, read once without a warehouse.</summary>
+    public static IReadOnlyList<ModelMetadata> ReadMetadata(string projectDirectory) => ModelMetadata.Of(ProjectLoader.Load(projectDirectory));
+
     private (TransformManifest Manifest, DependencyGraph Graph, TemplateRenderer Renderer) Prepare(
         IReadOnlyDictionary<string, string> vars, TargetWarehouse target, string? bigQueryDataset = null)
     {

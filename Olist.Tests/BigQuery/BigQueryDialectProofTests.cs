@@ -98,7 +98,7 @@ public sealed class BigQueryDialectProofTests(ITestOutputHelper output)
     {
         var range = KpiService.RangeVars(new DateRange(new DateOnly(2017, 1, 1), new DateOnly(2017, 6, 30)));
         var reads = new List<SqlScript>();
-        foreach (var query in KpiQueries.All)
+        foreach (var query in KpiCatalog.From(engine).All)
         {
             var parameters = query.Filters.ToDictionary(f => f.Parameter, f => f.ValueType == typeof(string) ? "STRING" : "INT64", StringComparer.Ordinal);
             var ranged = await engine.RenderQueryAsync(query.Model, range, TargetWarehouse.BigQuery, CancellationToken.None);

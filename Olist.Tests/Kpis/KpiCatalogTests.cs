@@ -5,15 +5,17 @@ namespace Olist.Tests.Kpis;
 /// <summary>The name-based front door: KPI names and option strings become validated requests, or errors listing what is allowed.</summary>
 public sealed class KpiCatalogTests
 {
+    private static readonly KpiCatalog Catalog = TypedKpiService.ProjectCatalog;
+
     private static KpiRequest Parse(string name, params (string Option, string Value)[] options) =>
-        KpiCatalog.Parse(name, options.ToDictionary(o => o.Option, o => (string?)o.Value));
+        Catalog.Parse(name, options.ToDictionary(o => o.Option, o => (string?)o.Value));
 
     [Fact]
     public void The_catalog_has_the_nine_KPIs_of_metrics_md()
     {
         Assert.Equal(
             ["customer-growth", "top-products", "seller-sales", "sales-trends", "delivery-times", "order-value", "purchase-frequency", "retention", "satisfaction"],
-            KpiCatalog.Names);
+            Catalog.Names);
     }
 
     [Fact]
@@ -45,7 +47,7 @@ public sealed class KpiCatalogTests
         var error = Assert.Throws<KpiRequestException>(() => Parse("revenue"));
 
         Assert.Equal("name", error.Option);
-        Assert.Equal(KpiCatalog.Names, error.Allowed);
+        Assert.Equal(Catalog.Names, error.Allowed);
         Assert.Contains("unknown KPI 'revenue'", error.Message, StringComparison.Ordinal);
         Assert.Contains("customer-growth, top-products", error.Message, StringComparison.Ordinal);
     }

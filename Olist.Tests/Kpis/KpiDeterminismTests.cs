@@ -14,7 +14,7 @@ namespace Olist.Tests.Kpis;
 public sealed class KpiDeterminismTests : IDisposable
 {
     private const int Orders = 600_000;
-    private const string Models = "kpi_delivery_times kpi_satisfaction";
+    private const string Models = "kpi_sales_sellers kpi_seller_deliveries kpi_delivery_times kpi_satisfaction";
     private readonly TempDirectory _directory = new();
 
     public void Dispose() => _directory.Dispose();
@@ -43,7 +43,7 @@ public sealed class KpiDeterminismTests : IDisposable
     }
 
     /// <summary>
-    /// The columns of fact_orders and fact_sales the two KPIs read (an item's ds is its order's purchase day): delivered
+    /// The columns of fact_orders and fact_sales the two KPIs and the tables they read from take (an item's ds is its order's purchase day): delivered
     /// orders of five sellers, delivered after whole-second delays spread over 40 days, with order scores that are means of
     /// one to three reviews.
     /// </summary>
@@ -60,7 +60,9 @@ public sealed class KpiDeterminismTests : IDisposable
             (1 + hash(i * 7) % 5 + (i % 3) * (1 + hash(i * 11) % 5)) / (1.0 + i % 3) AS review_score
         FROM range({Orders}) AS orders(i);
         CREATE TABLE marts.fact_sales AS
-        SELECT 's' || (i % 5) AS seller_id, 'o' || i AS order_id, 'delivered' AS order_status, DATE '2018-01-01' + CAST(i % 200 AS INTEGER) AS ds
+        SELECT
+            's' || (i % 5) AS seller_id, 'SP' AS seller_state, 'sao paulo' AS seller_city, 'o' || i AS order_id, 'delivered' AS order_status,
+            TRUE AS is_sales_order, DATE '2018-01-01' + CAST(i % 200 AS INTEGER) AS ds
         FROM range({Orders}) AS orders(i);
         """;
 

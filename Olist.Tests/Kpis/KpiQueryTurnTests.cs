@@ -41,7 +41,8 @@ public sealed class KpiQueryTurnTests : IDisposable
         using var kpis = Service(maxConcurrentQueries: 4);
         var range = new DateRange(new DateOnly(2018, 1, 1), new DateOnly(2018, 3, 31));
 
-        var requests = Enumerable.Range(0, Requests).Select(_ => kpis.SatisfactionAsync(range, CancellationToken.None)).ToList();
+        // The rows themselves, not a typed view of them: the view is made per caller, the rows are the shared result.
+        var requests = Enumerable.Range(0, Requests).Select(_ => kpis.ReadAsync(kpis.Catalog.Request("satisfaction", range), CancellationToken.None)).ToList();
         await _renderer.WaitUntilHeldAsync(1);
         _renderer.ReleaseAll();
         await Task.WhenAll(requests);
@@ -75,7 +76,7 @@ public sealed class KpiQueryTurnTests : IDisposable
     }
 
     private KpiService Service(int maxConcurrentQueries) =>
-        new(new DuckDbKpiReader(new DuckDbWarehouse(_directory.Combine("warehouse.duckdb"), new WarehouseOptions { MaxConcurrentQueries = maxConcurrentQueries })), _renderer);
+        new(new DuckDbKpiReader(new DuckDbWarehouse(_directory.Combine("warehouse.duckdb"), new WarehouseOptions { MaxConcurrentQueries = maxConcurrentQueries })), _renderer, TypedKpiService.ProjectCatalog);
 
     /// <summary>Renders satisfaction as a one-row query, but only once released; counts what it holds at once.</summary>
     private sealed class HeldRenderer : IModelQueryRenderer

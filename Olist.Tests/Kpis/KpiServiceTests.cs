@@ -28,7 +28,7 @@ public sealed class KpiServiceTests(BuiltWarehouse warehouse)
     [MemberData(nameof(MetricsColumns))]
     public async Task Rows_serialize_with_the_metrics_md_keys(string kpi, string[] columns)
     {
-        var result = await KpiCatalog.RunAsync(warehouse.Kpis, KpiCatalog.Parse(kpi, new Dictionary<string, string?>()), CancellationToken.None);
+        var result = await warehouse.Kpis.ResultAsync(warehouse.Kpis.Catalog.Parse(kpi, new Dictionary<string, string?>()), CancellationToken.None);
         using var json = JsonDocument.Parse(JsonSerializer.Serialize(result.Rows, KpiOutput.JsonOptions));
 
         Assert.NotEmpty(result.Rows);

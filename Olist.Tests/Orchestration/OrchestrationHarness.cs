@@ -27,7 +27,7 @@ internal sealed class OrchestrationHarness : IDisposable
     public OrchestrationHarness(ILogger<TransformProject>? transformLogger = null)
     {
         ProjectDirectory = _root.Combine("project");
-        CopyDirectory(TransformOptions.DefaultProjectDirectory, ProjectDirectory);
+        AnalyticsProjectCopy.CopyTo(ProjectDirectory);
         _services = TestPipeline.Create(
             _root.Combine("data"),
             new Dictionary<string, string?> { [$"{TransformOptions.SectionName}:{nameof(TransformOptions.ProjectDirectory)}"] = ProjectDirectory },
@@ -118,15 +118,5 @@ internal sealed class OrchestrationHarness : IDisposable
     {
         _services.Dispose();
         _root.Dispose();
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 }

@@ -47,11 +47,7 @@ public sealed class OperationsServer : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        await _app.StopAndDisposeAsync();
 
         _probe.Dispose();
         _data.Dispose();

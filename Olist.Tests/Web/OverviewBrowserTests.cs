@@ -23,11 +23,7 @@ public sealed class OverviewBrowserTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
-        {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-        }
+        await _app.StopAndDisposeAsync();
 
         _client.Dispose();
         _data.Dispose();

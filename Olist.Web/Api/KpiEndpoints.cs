@@ -21,19 +21,19 @@ public static class KpiEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var group = endpoints.MapGroup("/api/kpis").WithTags("KPIs");
-        group.MapGet("/", () => TypedResults.Ok(KpiCatalog.All.Select(k => new KpiListing(k.Name, k.Title, k.Definition, k.Options, KpiCatalog.Columns(k.RowType)))))
-            .WithSummary("The nine KPIs of metrics.md: name, title, definition, options and columns");
+        group.MapGet("/", (KpiCatalog catalog) => TypedResults.Ok(catalog.All.Select(k => new KpiListing(k.Name, k.Title, k.Definition, k.Options, k.ColumnNames))))
+            .WithSummary("The KPIs of the analytics project: name, title, definition, options and columns, from the models' YAML");
         group.MapGet("/{name}", RowsAsync)
             .RequireReadyData()
             .WithSummary("The rows of one KPI, as `kpi NAME --format json` prints them")
             .WithDescription("Query: grain (day, week, month, year, where the KPI has one), level (state, city), top (1 to 1000), from and to (YYYY-MM-DD). "
-                + "Columns per KPI: GET /api/kpis. An answer over Olist:Api:MaxKpiRows rows is refused; narrow the range, take a coarser grain or a smaller top.")
+                + "Columns per KPI: GET /api/kpis and the schemas KpiRow.{name}. An answer over Olist:Api:MaxKpiRows rows is refused; narrow the range, take a coarser grain or a smaller top.")
             .Produces<IReadOnlyList<IReadOnlyDictionary<string, object>>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         return endpoints;
     }
 
-    private static async Task<Results<JsonHttpResult<IReadOnlyList<object>>, ProblemHttpResult>> RowsAsync(
+    private static async Task<Results<JsonHttpResult<IReadOnlyList<KpiRow>>, ProblemHttpResult>> RowsAsync(
         string name, HttpRequest request, IKpiService service, IOptions<ApiOptions> options, CancellationToken cancellationToken)
     {
         try
@@ -44,8 +44,8 @@ public static class KpiEndpoints
                 throw new KpiRequestException(unknown, $"unknown option '{unknown}'", QueryOptions);
             }
 
-            var kpiRequest = KpiCatalog.Parse(name, QueryOptions.ToDictionary(o => o, o => (string?)request.Query[o].ToString()));
-            var result = await KpiCatalog.RunAsync(service, kpiRequest, cancellationToken);
+            var kpiRequest = service.Catalog.Parse(name, QueryOptions.ToDictionary(o => o, o => (string?)request.Query[o].ToString()));
+            var result = await service.ResultAsync(kpiRequest, cancellationToken);
             var maxRows = options.Value.MaxKpiRows;
             if (result.Rows.Count > maxRows)
             {

@@ -6,7 +6,7 @@ using Spectre.Console;
 
 namespace Olist.Web.Kpis;
 
-/// <summary>Writes KPI rows as JSON (exactly the API's body), CSV or a console table, with the metrics.md column names.</summary>
+/// <summary>Writes KPI rows as JSON (exactly the API's body), CSV or a console table, with the column names of the KPI's YAML.</summary>
 internal static class KpiOutput
 {
     /// <summary>The JSON options of KPI rows, shared by the <c>kpi</c> verb and the API.</summary>
@@ -53,7 +53,7 @@ internal static class KpiOutput
     private static IEnumerable<IReadOnlyList<string>> Cells(KpiResult result) =>
         result.Rows.Select(row =>
         {
-            var element = JsonSerializer.SerializeToElement(row, row.GetType(), JsonOptions);
+            var element = JsonSerializer.SerializeToElement(row, JsonOptions);
             return (IReadOnlyList<string>)[.. result.Columns.Select(column => Text(element.GetProperty(column)))];
         });
 

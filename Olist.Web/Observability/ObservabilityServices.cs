@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using Olist.Web.Api;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using Olist.Pipeline.Telemetry;
@@ -27,7 +28,7 @@ public static class ObservabilityServices
                 .AddRuntimeInstrumentation()
                 .AddMeter(OlistMetrics.MeterName)
                 .AddPrometheusExporter());
-        services.AddOpenApi(options => options.AddOperationTransformer<OpenApiResponses>().AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options.AddOperationTransformer<OpenApiResponses>().AddDocumentTransformer<KpiOpenApi>().AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {

@@ -13,11 +13,11 @@ internal static class BenchWarehouse
     /// <summary>The analytics project copied to the benchmark's build output.</summary>
     public static string ProjectDirectory => TransformOptions.DefaultProjectDirectory;
 
-    /// <summary>The pipeline's services over the data directory <paramref name="dataDirectory"/>, as the app and the verbs register them.</summary>
-    public static ServiceProvider Services(string dataDirectory)
+    /// <summary>The pipeline's services over the data directory <paramref name="dataDirectory"/>, as the app and the verbs register them, with <paramref name="settings"/> added to the configuration.</summary>
+    public static ServiceProvider Services(string dataDirectory, IEnumerable<KeyValuePair<string, string?>>? settings = null)
     {
         var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection([new("Olist:DataDirectory", dataDirectory)])
+            .AddInMemoryCollection([new("Olist:DataDirectory", dataDirectory), .. settings ?? []])
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();

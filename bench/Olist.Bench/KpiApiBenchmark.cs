@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Olist.Pipeline.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Olist.Pipeline.Kpis;
 using Olist.Web.Hosting;
 
@@ -42,7 +43,7 @@ public sealed class KpiApiBenchmark : IBenchmark
             Console.WriteLine($"{Environment.ProcessorCount} cores; {requests} requests per case after {WarmUpRequests} to warm up; range {Range}");
 
             var byKpi = new List<(string Kpi, List<double> Times)>();
-            foreach (var kpi in KpiCatalog.All)
+            foreach (var kpi in app.Services.GetRequiredService<KpiCatalog>().All)
             {
                 var times = new List<double>();
                 foreach (var query in Queries(kpi))
@@ -76,8 +77,8 @@ public sealed class KpiApiBenchmark : IBenchmark
     /// <summary>Every option combination of the KPI as a query string (empty for a KPI without options).</summary>
     internal static IReadOnlyList<string> Options(KpiDefinition kpi)
     {
-        IEnumerable<string> grains = kpi.Grains.Count > 0 ? kpi.Grains.Select(g => $"grain={KpiService.Label(g)}") : [string.Empty];
-        IEnumerable<string> levels = kpi.HasLevel ? Enum.GetValues<LocationLevel>().Select(l => $"level={KpiService.Label(l)}") : [string.Empty];
+        IEnumerable<string> grains = kpi.Grains.Count > 0 ? kpi.Grains.Select(g => $"grain={KpiRequest.Label(g)}") : [string.Empty];
+        IEnumerable<string> levels = kpi.HasLevel ? Enum.GetValues<LocationLevel>().Select(l => $"level={KpiRequest.Label(l)}") : [string.Empty];
         return [.. grains.SelectMany(g => levels.Select(l => string.Join('&', new[] { g, l }.Where(o => o.Length > 0))))];
     }
 

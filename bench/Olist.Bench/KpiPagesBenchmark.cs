@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 using Olist.Pipeline.Kpis;
 using Olist.Web.Components.Charts;
 using Olist.Web.Hosting;
@@ -40,7 +41,7 @@ public sealed class KpiPagesBenchmark : IBenchmark
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true, Args = ChromiumArgs });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 } });
-        var routes = KpiCatalog.Names.Select(n => "kpi/" + n).Prepend(string.Empty).Where(r => args.Length < 4 || r.Contains(args[3], StringComparison.Ordinal)).ToList();
+        var routes = app.Services.GetRequiredService<KpiCatalog>().Names.Select(n => "kpi/" + n).Prepend(string.Empty).Where(r => args.Length < 4 || r.Contains(args[3], StringComparison.Ordinal)).ToList();
         Console.WriteLine($"{routes.Count} pages x {visits} visits at 1280 px on {address}; {Environment.ProcessorCount} cores; data {args[0]}");
 
         // The first visit after a start, a few seconds after ready as a user would come: every headline tile, the

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Kpis;
+using Olist.Pipeline.Transform;
 
 namespace Olist.Bench;
 
@@ -39,7 +40,7 @@ public sealed class KpiUncachedBenchmark : IBenchmark
 
         var clients = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : DefaultClients;
         var requests = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : DefaultRequests;
-        var shapes = KpiCatalog.All.SelectMany(k => KpiApiBenchmark.Options(k).Select(o => (Kpi: k.Name, Options: o))).ToList();
+        var shapes = KpiCatalog.Load(TransformOptions.DefaultProjectDirectory).All.SelectMany(k => KpiApiBenchmark.Options(k).Select(o => (Kpi: k.Name, Options: o))).ToList();
         var scratch = Directory.CreateTempSubdirectory("olist-bench-kpi-uncached-");
         try
         {

@@ -21,10 +21,10 @@ public sealed class BigQueryKpiReader(BigQueryWarehouse warehouse) : IKpiReader
 
     public string Relation(string model) => $"`{warehouse.Dataset}.{model}`";
 
-    public async Task<IReadOnlyList<T>> ReadAsync<T>(string model, string sql, IReadOnlyList<KpiParameter> parameters, Func<DbDataReader, T> map, CancellationToken cancellationToken)
+    public async Task<T> ReadAsync<T>(string model, string sql, IReadOnlyList<KpiParameter> parameters, Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        ArgumentNullException.ThrowIfNull(map);
+        ArgumentNullException.ThrowIfNull(read);
         var client = await warehouse.ClientAsync(cancellationToken);
         BigQueryResult result;
         try
@@ -41,13 +41,7 @@ public sealed class BigQueryKpiReader(BigQueryWarehouse warehouse) : IKpiReader
         }
 
         await using var reader = new BigQueryDataReader(result);
-        var rows = new List<T>(result.Rows.Count);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(map(reader));
-        }
-
-        return rows;
+        return await read(reader, cancellationToken);
     }
 
     private static BigQueryParameter Typed(KpiParameter parameter) => parameter.Value switch

@@ -37,6 +37,7 @@ internal static class ArtifactWriter
                     model.Config.Schema,
                     Relation = renderer.Dialect.ModelRelation(model),
                     model.Description,
+                    model.Meta,
                     Config = new
                     {
                         model.Config.Materialized,

@@ -3,11 +3,12 @@ using YamlDotNet.RepresentationModel;
 
 namespace Olist.Pipeline.Transform.Project;
 
-/// <summary>What a YAML file says about one model: description, config overrides, columns and tests (still unnamed).</summary>
+/// <summary>What a YAML file says about one model: description, config overrides, meta, columns and tests (still unnamed).</summary>
 internal sealed record ModelDoc(
     string Name,
     string Description,
     ConfigOverrides Config,
+    IReadOnlyDictionary<string, string> Meta,
     IReadOnlyList<ColumnDoc> Columns,
     IReadOnlyList<DataTest> Tests,
     YamlFile File,

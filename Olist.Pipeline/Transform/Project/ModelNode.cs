@@ -9,6 +9,7 @@ internal sealed record ModelNode(
     string Folder,
     ModelConfig Config,
     string Description,
+    IReadOnlyDictionary<string, string> Meta,
     IReadOnlyList<ColumnDoc> Columns,
     IReadOnlyList<string> Refs,
     IReadOnlyList<SourceTable> Sources,

@@ -96,6 +96,7 @@ internal static partial class ProjectLoader
                 folder,
                 ResolveConfig(relative, folder, settings, doc),
                 doc?.Description ?? string.Empty,
+                doc?.Meta ?? new Dictionary<string, string>(StringComparer.Ordinal),
                 doc?.Columns ?? [],
                 RefsIn(sql),
                 SourcesIn(relative, sql, declaredSources),

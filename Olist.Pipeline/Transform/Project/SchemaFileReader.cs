@@ -41,7 +41,7 @@ internal static class SchemaFileReader
 
     private static ModelDoc ReadModel(YamlFile file, YamlNode node)
     {
-        var entries = file.Entries(file.Mapping(node, "a model"), "a model", "name", "description", "config", "columns", "tests", "data_tests");
+        var entries = file.Entries(file.Mapping(node, "a model"), "a model", "name", "description", "config", "meta", "columns", "tests", "data_tests");
         var name = entries.TryGetValue("name", out var n) ? file.Scalar(n, "name") : throw file.Error(node, "a model needs a name.");
         var config = entries.TryGetValue("config", out var c)
             ? ReadConfig(file, c, $"config of model {name}")
@@ -52,18 +52,29 @@ internal static class SchemaFileReader
         {
             foreach (var columnNode in file.Sequence(columnList, "columns").Children)
             {
-                var column = file.Entries(file.Mapping(columnNode, "a column"), "a column", "name", "description", "data_type", "tests", "data_tests");
+                var column = file.Entries(file.Mapping(columnNode, "a column"), "a column", "name", "description", "data_type", "meta", "tests", "data_tests");
                 var columnName = column.TryGetValue("name", out var cn)
                     ? TestSpecReader.Identifier(file, cn, file.Scalar(cn, "column name"))
                     : throw file.Error(columnNode, $"a column of model {name} needs a name.");
-                columns.Add(new ColumnDoc(columnName, file.OptionalScalar(column, "description", "description") ?? string.Empty));
+                columns.Add(new ColumnDoc(
+                    columnName,
+                    file.OptionalScalar(column, "description", "description") ?? string.Empty,
+                    file.OptionalScalar(column, "data_type", "data_type"),
+                    ReadMeta(file, column, $"meta of column {name}.{columnName}")));
                 tests.AddRange(ReadTests(file, column, name, columnName));
             }
         }
 
         tests.AddRange(ReadTests(file, entries, name, column: null));
-        return new ModelDoc(name, file.OptionalScalar(entries, "description", "description") ?? string.Empty, config, columns, tests, file, node);
+        return new ModelDoc(
+            name, file.OptionalScalar(entries, "description", "description") ?? string.Empty, config, ReadMeta(file, entries, $"meta of model {name}"), columns, tests, file, node);
     }
+
+    /// <summary>A <c>meta:</c> mapping of single values, as dbt keeps it for tools that read the manifest (here the KPI catalog).</summary>
+    private static Dictionary<string, string> ReadMeta(YamlFile file, IReadOnlyDictionary<string, YamlNode> entries, string what) =>
+        entries.TryGetValue("meta", out var node)
+            ? file.Mapping(node, what).Children.ToDictionary(e => file.Scalar(e.Key, $"a key of {what}"), e => file.Scalar(e.Value, $"{what}: a value"), StringComparer.Ordinal)
+            : new Dictionary<string, string>(StringComparer.Ordinal);
 
     private static readonly string[] TestLists = ["tests", "data_tests"];
 

@@ -6,13 +6,13 @@ namespace Olist.Tests.Kpis.Reference;
 /// The nine KPIs of metrics.md section 4 computed in C# over <see cref="CleanDataset"/>, with no code shared with the
 /// SQL models, so the two can be compared. A date range keeps the orders purchased within it, as if no other existed.
 /// </summary>
-public sealed class ReferenceKpis(CleanDataset data) : IKpiService
+public sealed class ReferenceKpis(CleanDataset data) : TypedKpiService
 {
     private const double OutlierMinimumOrders = 10;
 
     private static readonly string[] SatisfactionBuckets = ["early", "on_time", "late_1_3", "late_4_7", "late_8_plus"];
 
-    public Task<IReadOnlyList<CustomerGrowthRow>> CustomerGrowthAsync(DateRange range, CancellationToken cancellationToken)
+    public override Task<IReadOnlyList<CustomerGrowthRow>> CustomerGrowthAsync(DateRange range, CancellationToken cancellationToken)
     {
         var sales = Sales(range);
         var firstMonth = FirstMonthPerCustomer(sales);
@@ -31,7 +31,7 @@ public sealed class ReferenceKpis(CleanDataset data) : IKpiService
         return Rows(rows);
     }
 
-    public Task<IReadOnlyList<TopProductRow>> TopProductsAsync(TimeGrain grain, int top, DateRange range, CancellationToken cancellationToken)
+    public override Task<IReadOnlyList<TopProductRow>> TopProductsAsync(TimeGrain grain, int top, DateRange range, CancellationToken cancellationToken)
     {
         Allow(grain, TimeGrain.Day, TimeGrain.Month, TimeGrain.Year);
         var rows = SaleItems(range)
@@ -47,7 +47,7 @@ public sealed class ReferenceKpis(CleanDataset data) : IKpiService
         return Rows(rows);
     }
 
-    public Task<IReadOnlyList<SellerSalesRow>> SellerSalesAsync(DateRange range, CancellationToken cancellationToken)
+    public override Task<IReadOnlyList<SellerSalesRow>> SellerSalesAsync(DateRange range, CancellationToken cancellationToken)
     {
         var rows = SaleItems(range)
             .GroupBy(x => x.Item.SellerId, StringComparer.Ordinal)
@@ -69,7 +69,7 @@ public sealed class ReferenceKpis(CleanDataset data) : IKpiService
         return Rows(rows);
     }
 
-    public Task<IReadOnlyList<SalesTrendRow>> SalesTrendsAsync(TimeGrain grain, DateRange range, CancellationToken cancellationToken)
+    public override Task<IReadOnlyList<SalesTrendRow>> SalesTrendsAsync(TimeGrain grain, DateRange range, CancellationToken cancellationToken)
     {
         Allow(grain, TimeGrain.Day, TimeGrain.Week, TimeGrain.Month);
         var sales = Sales(range);
@@ -92,7 +92,7 @@ public sealed class ReferenceKpis(CleanDataset data) : IKpiService
         return Rows(rows);
     }
 
-    public Task<IReadOnlyList<DeliveryTimeRow>> DeliveryTimesAsync(DateRange range, CancellationToken cancellationToken)
+    public override Task<IReadOnlyList<DeliveryTimeRow>> DeliveryTimesAsync(DateRange range, CancellationToken cancellationToken)
     {
         var perSeller = Sales(range)
             .Select(s => s.Order)
@@ -124,7 +124,7 @@ public sealed class ReferenceKpis(CleanDataset data) : IKpiService
         return Rows(rows);
     }
 
-    public Task<IReadOnlyList<OrderValueRow>> OrderValueAsync(LocationLevel level, DateRange range, CancellationToken cancellationToken)
+    public override Task<IReadOnlyList<OrderValueRow>> OrderValueAsync(LocationLevel level, DateRange range, CancellationToken cancellationToken)
     {
         var rows = Sales(range)
             .Where(s => data.PaymentsByOrder[s.Order.OrderId].Any())
@@ -139,7 +139,7 @@ public sealed class ReferenceKpis(CleanDataset data) : IKpiService
         return Rows(rows);
     }
 
-    public Task<IReadOnlyList<PurchaseFrequencyRow>> PurchaseFrequencyAsync(LocationLevel level, DateRange range, CancellationToken cancellationToken)
+    public override Task<IReadOnlyList<PurchaseFrequencyRow>> PurchaseFrequencyAsync(LocationLevel level, DateRange range, CancellationToken cancellationToken)
     {
         var rows = Sales(range)
             .GroupBy(s => Location(s, level))
@@ -153,7 +153,7 @@ public sealed class ReferenceKpis(CleanDataset data) : IKpiService
         return Rows(rows);
     }
 
-    public Task<IReadOnlyList<RetentionRow>> RetentionAsync(DateRange range, CancellationToken cancellationToken)
+    public override Task<IReadOnlyList<RetentionRow>> RetentionAsync(DateRange range, CancellationToken cancellationToken)
     {
         var sales = Sales(range);
         if (sales.Count == 0)
@@ -181,7 +181,7 @@ public sealed class ReferenceKpis(CleanDataset data) : IKpiService
         return Rows(rows);
     }
 
-    public Task<IReadOnlyList<SatisfactionRow>> SatisfactionAsync(DateRange range, CancellationToken cancellationToken)
+    public override Task<IReadOnlyList<SatisfactionRow>> SatisfactionAsync(DateRange range, CancellationToken cancellationToken)
     {
         var rows = Sales(range)
             .Select(s => s.Order)

@@ -1,4 +1,5 @@
 using Olist.Pipeline.Kpis;
+using Olist.Tests.Kpis;
 
 namespace Olist.Tests.Web.Kpis;
 
@@ -9,7 +10,7 @@ internal sealed record KpiCall(string Kpi, TimeGrain? Grain, LocationLevel? Leve
 /// A KPI service with small hand-made rows (or none, when <see cref="Empty"/>), recording every call so tests can check
 /// what a page asked for after a filter, grain switch or drill-down.
 /// </summary>
-internal sealed class FakeKpiService : IKpiService
+internal sealed class FakeKpiService : TypedKpiService
 {
     private readonly List<KpiCall> _calls = [];
 
@@ -37,7 +38,7 @@ internal sealed class FakeKpiService : IKpiService
         new("2018-01", 50, 5600m, 700m, 6500m, 130),
     ];
 
-    public Task<IReadOnlyList<CustomerGrowthRow>> CustomerGrowthAsync(DateRange range, CancellationToken cancellationToken) =>
+    public override Task<IReadOnlyList<CustomerGrowthRow>> CustomerGrowthAsync(DateRange range, CancellationToken cancellationToken) =>
         Answer(new("customer-growth", null, null, null, range), (IReadOnlyList<CustomerGrowthRow>)
         [
             new("2017-11", 40, 40, 40, null),
@@ -45,7 +46,7 @@ internal sealed class FakeKpiService : IKpiService
             new("2018-01", 45, 110, 48, 69.23),
         ]);
 
-    public Task<IReadOnlyList<TopProductRow>> TopProductsAsync(TimeGrain grain, int top, DateRange range, CancellationToken cancellationToken)
+    public override Task<IReadOnlyList<TopProductRow>> TopProductsAsync(TimeGrain grain, int top, DateRange range, CancellationToken cancellationToken)
     {
         var periods = grain switch
         {
@@ -61,14 +62,14 @@ internal sealed class FakeKpiService : IKpiService
         return Answer(new("top-products", grain, null, top, range), rows);
     }
 
-    public Task<IReadOnlyList<SellerSalesRow>> SellerSalesAsync(DateRange range, CancellationToken cancellationToken) =>
+    public override Task<IReadOnlyList<SellerSalesRow>> SellerSalesAsync(DateRange range, CancellationToken cancellationToken) =>
         Answer(new("seller-sales", null, null, null, range), (IReadOnlyList<SellerSalesRow>)
         [
             .. Enumerable.Range(1, 40).Select(rank => new SellerSalesRow(
                 rank, $"seller{rank:00}", rank % 3 == 0 ? "RJ" : "SP", rank % 3 == 0 ? "rio de janeiro" : $"campinas {rank}", 50 - rank, 60 - rank, 1000m - (10 * rank), $"best{rank:00}", 5)),
         ]);
 
-    public Task<IReadOnlyList<SalesTrendRow>> SalesTrendsAsync(TimeGrain grain, DateRange range, CancellationToken cancellationToken)
+    public override Task<IReadOnlyList<SalesTrendRow>> SalesTrendsAsync(TimeGrain grain, DateRange range, CancellationToken cancellationToken)
     {
         IReadOnlyList<SalesTrendRow> rows = grain switch
         {
@@ -79,24 +80,24 @@ internal sealed class FakeKpiService : IKpiService
         return Answer(new("sales-trends", grain, null, null, range), rows);
     }
 
-    public Task<IReadOnlyList<DeliveryTimeRow>> DeliveryTimesAsync(DateRange range, CancellationToken cancellationToken) =>
+    public override Task<IReadOnlyList<DeliveryTimeRow>> DeliveryTimesAsync(DateRange range, CancellationToken cancellationToken) =>
         Answer(new("delivery-times", null, null, null, range), (IReadOnlyList<DeliveryTimeRow>)
         [
             .. Enumerable.Range(1, 20).Select(i => new DeliveryTimeRow($"seller{i:00}", 10 + i, 8 + (i * 0.5), 8 + (i * 0.4), 12 + i, i, false)),
             new DeliveryTimeRow("slow-seller", 12, 45.5, 44, 60, 80, true),
         ]);
 
-    public Task<IReadOnlyList<OrderValueRow>> OrderValueAsync(LocationLevel level, DateRange range, CancellationToken cancellationToken) =>
+    public override Task<IReadOnlyList<OrderValueRow>> OrderValueAsync(LocationLevel level, DateRange range, CancellationToken cancellationToken) =>
         Answer(new("order-value", null, level, null, range), level == LocationLevel.State
             ? (IReadOnlyList<OrderValueRow>)[new("SP", null, 100, 15000m, 150), new("RJ", null, 50, 8000m, 160), new("MG", null, 30, 4200m, 140)]
             : [new("SP", "sao paulo", 70, 10000m, 142.86), new("SP", "campinas", 30, 5000m, 166.67), new("RJ", "rio de janeiro", 50, 8000m, 160), new("MG", "belo horizonte", 30, 4200m, 140)]);
 
-    public Task<IReadOnlyList<PurchaseFrequencyRow>> PurchaseFrequencyAsync(LocationLevel level, DateRange range, CancellationToken cancellationToken) =>
+    public override Task<IReadOnlyList<PurchaseFrequencyRow>> PurchaseFrequencyAsync(LocationLevel level, DateRange range, CancellationToken cancellationToken) =>
         Answer(new("purchase-frequency", null, level, null, range), level == LocationLevel.State
             ? (IReadOnlyList<PurchaseFrequencyRow>)[new("SP", null, 90, 100, 1.11), new("RJ", null, 48, 50, 1.04)]
             : [new("SP", "sao paulo", 62, 70, 1.13), new("SP", "campinas", 28, 30, 1.07), new("RJ", "rio de janeiro", 48, 50, 1.04)]);
 
-    public Task<IReadOnlyList<RetentionRow>> RetentionAsync(DateRange range, CancellationToken cancellationToken) =>
+    public override Task<IReadOnlyList<RetentionRow>> RetentionAsync(DateRange range, CancellationToken cancellationToken) =>
         Answer(new("retention", null, null, null, range), (IReadOnlyList<RetentionRow>)
         [
             new("2017-11", 40, 0, 40, 100), new("2017-11", 40, 1, 2, 5), new("2017-11", 40, 2, 1, 2.5),
@@ -104,7 +105,7 @@ internal sealed class FakeKpiService : IKpiService
             new("2018-01", 45, 0, 45, 100),
         ]);
 
-    public Task<IReadOnlyList<SatisfactionRow>> SatisfactionAsync(DateRange range, CancellationToken cancellationToken) =>
+    public override Task<IReadOnlyList<SatisfactionRow>> SatisfactionAsync(DateRange range, CancellationToken cancellationToken) =>
         Answer(new("satisfaction", null, null, null, range), (IReadOnlyList<SatisfactionRow>)
         [
             new("early", 80, 4.3, 5), new("on_time", 10, 4.1, 7), new("late_1_3", 6, 3.2, 20), new("late_4_7", 3, 2.4, 40), new("late_8_plus", 2, 1.8, 60),

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Playwright;
-using Olist.Pipeline.Kpis;
+using Olist.Tests.Kpis;
 using Olist.Web.Components.Charts;
 using Xunit.Abstractions;
 
@@ -14,7 +14,7 @@ public sealed class KpiBrowserTests(KpiServerFixture server, ITestOutputHelper o
 {
     private readonly List<IBrowserContext> _contexts = [];
 
-    public static TheoryData<string> Routes { get; } = [.. KpiCatalog.Names.Select(n => "kpi/" + n).Prepend(string.Empty)];
+    public static TheoryData<string> Routes { get; } = [.. TypedKpiService.ProjectCatalog.Names.Select(n => "kpi/" + n).Prepend(string.Empty)];
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -47,7 +47,7 @@ public sealed class KpiBrowserTests(KpiServerFixture server, ITestOutputHelper o
         {
             Assert.True(await page.Locator("[data-testid=kpi-table] tbody tr").CountAsync() > 0, $"/{route} shows no table rows");
             await page.GetByTestId("definition-toggle").ClickAsync();
-            await Assertions.Expect(page.GetByTestId("definition-panel")).ToContainTextAsync(KpiCatalog.All.Single(k => k.Name == name).Definition);
+            await Assertions.Expect(page.GetByTestId("definition-panel")).ToContainTextAsync(TypedKpiService.ProjectCatalog.All.Single(k => k.Name == name).Definition);
         }
 
         Assert.Empty(problems);

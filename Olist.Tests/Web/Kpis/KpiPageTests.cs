@@ -5,9 +5,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Olist.Pipeline.Kpis;
 using Olist.Tests.TestSupport;
 using Olist.Web.Components.Charts;
+using Olist.Web.Components.Kpis;
 using Olist.Web.Components.Pages;
 using Olist.Web.Components.Pages.Kpis;
-using Olist.Web.Kpis;
+using Olist.Tests.Kpis;
 
 namespace Olist.Tests.Web.Kpis;
 
@@ -50,7 +51,7 @@ public sealed class KpiPageTests : IAsyncLifetime
         Assert.Empty(rendered.FindAll("[data-testid=kpi-empty]"));
         Assert.NotEmpty(rendered.FindAll("[data-testid=kpi-table] tbody tr"));
         Assert.Contains(_kpis.Calls, c => c.Kpi == kpi && c.Range == DateRange.All);
-        var definition = KpiGlossary.Kpi(kpi);
+        var definition = TypedKpiService.ProjectCatalog[kpi];
         Assert.Equal(definition.Title, rendered.Find("h1").TextContent.Trim());
         Assert.Equal("/kpi/" + kpi, ((RouteAttribute)Attribute.GetCustomAttribute(page, typeof(RouteAttribute))!).Template);
     }
@@ -182,18 +183,30 @@ public sealed class KpiPageTests : IAsyncLifetime
     }
 
     [Fact]
-    public void The_glossary_defines_every_column_of_every_kpi()
+    public void Every_kpi_of_the_catalog_has_a_page_and_every_page_a_kpi()
     {
-        foreach (var kpi in KpiCatalog.All)
-        {
-            Assert.Equal(KpiCatalog.Columns(kpi.RowType), KpiGlossary.Columns(kpi).Select(c => c.Term));
-            Assert.All(KpiGlossary.Columns(kpi), c => Assert.False(string.IsNullOrWhiteSpace(c.Meaning)));
-        }
+        var routes = typeof(KpiPageBase).Assembly.GetTypes()
+            .Where(t => t.IsSubclassOf(typeof(KpiPageBase)) && !t.IsAbstract)
+            .Select(t => ((RouteAttribute)Attribute.GetCustomAttribute(t, typeof(RouteAttribute))!).Template);
+
+        Assert.Equal(TypedKpiService.ProjectCatalog.Names.Select(n => "/kpi/" + n).Order(StringComparer.Ordinal), routes.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void The_glossary_shows_every_kpi_and_column_in_the_words_of_its_yaml()
+    {
+        var catalog = TypedKpiService.ProjectCatalog;
 
         var page = _context.Render<Glossary>();
 
-        Assert.Equal(KpiCatalog.Names, page.FindAll("[data-kpi]").Select(e => e.GetAttribute("data-kpi")));
-        Assert.All(KpiCatalog.All, k => Assert.Contains(k.Definition, page.Find($"[data-kpi='{k.Name}']").TextContent, StringComparison.Ordinal));
+        Assert.Equal(catalog.Names, page.FindAll("[data-kpi]").Select(e => e.GetAttribute("data-kpi")));
+        foreach (var kpi in catalog.All)
+        {
+            var card = page.Find($"[data-kpi='{kpi.Name}']");
+            Assert.Contains(kpi.Definition, card.TextContent, StringComparison.Ordinal);
+            Assert.Equal(kpi.ColumnNames, card.QuerySelectorAll("dt").Select(e => e.TextContent.Trim()));
+            Assert.Equal(kpi.Columns.Select(c => c.Description), card.QuerySelectorAll("dd").Select(e => e.TextContent.Trim()));
+        }
     }
 
     private static IRenderedComponent<Chart> RevenueChart(IRenderedComponent<DynamicComponent> page) =>

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Components;
 using Olist.Pipeline.Errors;
 using Olist.Pipeline.Kpis;
 using Olist.Web.Components.Common;
-using Olist.Web.Kpis;
 
 namespace Olist.Web.Components.Kpis;
 
@@ -31,9 +30,9 @@ public abstract class KpiPageBase : PageComponent
     public string? To { get; set; }
 
     /// <summary>The KPI of the page.</summary>
-    protected KpiDefinition Kpi => KpiGlossary.Kpi(KpiName);
+    protected KpiDefinition Kpi => Kpis.Catalog[KpiName];
 
-    /// <summary>The metrics.md name of the page's KPI.</summary>
+    /// <summary>The name of the page's KPI, as its model's YAML gives it.</summary>
     protected abstract string KpiName { get; }
 
     protected LoadState State { get; private set; } = LoadState.Waiting;
@@ -81,7 +80,7 @@ public abstract class KpiPageBase : PageComponent
         KpiRequest request;
         try
         {
-            request = KpiCatalog.Parse(KpiName, new Dictionary<string, string?>(Options) { ["from"] = From, ["to"] = To });
+            request = Kpis.Catalog.Parse(KpiName, new Dictionary<string, string?>(Options) { ["from"] = From, ["to"] = To });
         }
         catch (KpiRequestException ex)
         {

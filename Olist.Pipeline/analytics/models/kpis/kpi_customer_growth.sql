@@ -1,27 +1,19 @@
 -- metrics.md 4.1 customer-growth: one row per month from the first to the last month with a sales order, gaps as zeros.
-WITH sales_orders AS (
+-- Customers are counted by their key in kpi_sales_orders (one per customer_unique_id).
+WITH order_months AS (
     SELECT
-        customer_unique_id,
-        purchase_date
-    FROM {{ ref('fact_orders') }}
-    WHERE is_sales_order
-        AND purchase_date BETWEEN DATE '{{ var('kpi_from') }}' AND DATE '{{ var('kpi_to') }}'
-),
-order_months AS (
-    SELECT
-        sales_orders.customer_unique_id,
-        calendar.month_start
-    FROM sales_orders
-    INNER JOIN {{ ref('dim_date') }} AS calendar
-        ON calendar.date_day = sales_orders.purchase_date
+        customer_key,
+        month_start
+    FROM {{ ref('kpi_sales_orders') }}
+    WHERE purchase_date BETWEEN DATE '{{ var('kpi_from') }}' AND DATE '{{ var('kpi_to') }}'
 ),
 first_months AS (
     SELECT
-        customer_unique_id,
+        customer_key,
         min(month_start) AS first_month
     FROM order_months
-    WHERE customer_unique_id IS NOT NULL
-    GROUP BY customer_unique_id
+    WHERE customer_key IS NOT NULL
+    GROUP BY customer_key
 ),
 calendar_months AS (
     SELECT DISTINCT
@@ -40,7 +32,7 @@ new_customers_by_month AS (
 active_customers_by_month AS (
     SELECT
         month_start,
-        COUNT(DISTINCT customer_unique_id) AS active_customers
+        COUNT(DISTINCT customer_key) AS active_customers
     FROM order_months
     GROUP BY month_start
 ),

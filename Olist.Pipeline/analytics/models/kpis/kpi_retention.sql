@@ -1,22 +1,20 @@
 -- metrics.md 4.8 retention: per cohort (month of a customer's first sales order) and month offset from 0 to the
--- last month with a sales order, the cohort's customers with a sales order in that month.
+-- last month with a sales order, the cohort's customers with a sales order in that month. Customers are counted by their
+-- key in kpi_sales_orders (one per customer_unique_id).
 WITH order_months AS (
     SELECT
-        orders.customer_unique_id,
-        calendar.month_start
-    FROM {{ ref('fact_orders') }} AS orders
-    INNER JOIN {{ ref('dim_date') }} AS calendar
-        ON calendar.date_day = orders.purchase_date
-    WHERE orders.is_sales_order
-        AND orders.customer_unique_id IS NOT NULL
-        AND orders.purchase_date BETWEEN DATE '{{ var('kpi_from') }}' AND DATE '{{ var('kpi_to') }}'
+        customer_key,
+        month_start
+    FROM {{ ref('kpi_sales_orders') }}
+    WHERE customer_key IS NOT NULL
+        AND purchase_date BETWEEN DATE '{{ var('kpi_from') }}' AND DATE '{{ var('kpi_to') }}'
 ),
 customer_cohorts AS (
     SELECT
-        customer_unique_id,
+        customer_key,
         min(month_start) AS cohort_start
     FROM order_months
-    GROUP BY customer_unique_id
+    GROUP BY customer_key
 ),
 cohort_sizes AS (
     SELECT
@@ -45,10 +43,10 @@ active_cohort_customers AS (
     SELECT
         customer_cohorts.cohort_start,
         order_months.month_start,
-        COUNT(DISTINCT order_months.customer_unique_id) AS active_customers
+        COUNT(DISTINCT order_months.customer_key) AS active_customers
     FROM order_months
     INNER JOIN customer_cohorts
-        ON customer_cohorts.customer_unique_id = order_months.customer_unique_id
+        ON customer_cohorts.customer_key = order_months.customer_key
     GROUP BY customer_cohorts.cohort_start, order_months.month_start
 )
 SELECT

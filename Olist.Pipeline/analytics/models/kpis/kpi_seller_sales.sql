@@ -1,49 +1,49 @@
 -- metrics.md 4.3 seller-sales: one row per seller with at least one sales item, ranked by revenue desc, then seller_id.
+-- Items are grouped by their sellers' and products' keys (kpi_sales_items); the ids come back for the result rows only.
 WITH sales_items AS (
     SELECT
-        seller_id,
-        seller_state,
-        seller_city,
-        order_id,
-        product_id,
+        seller_key,
+        order_key,
+        product_key,
         price
-    FROM {{ ref('fact_sales') }}
-    WHERE is_sales_order
-        AND seller_id IS NOT NULL
+    FROM {{ ref('kpi_sales_items') }}
+    WHERE seller_key IS NOT NULL
         AND ds BETWEEN DATE '{{ var('kpi_from') }}' AND DATE '{{ var('kpi_to') }}'
 ),
 seller_totals AS (
     SELECT
-        seller_id,
-        seller_state,
-        seller_city,
-        COUNT(DISTINCT order_id) AS orders,
+        seller_key,
+        COUNT(DISTINCT order_key) AS orders,
         COUNT(*) AS units,
         SUM(price) AS revenue
     FROM sales_items
-    GROUP BY seller_id, seller_state, seller_city
+    GROUP BY seller_key
 ),
 ranked_seller_products AS (
     SELECT
-        seller_id,
-        product_id,
+        seller_key,
+        product_key,
         COUNT(*) AS units,
-        row_number() OVER (PARTITION BY seller_id ORDER BY COUNT(*) DESC, SUM(price) DESC, product_id ASC) AS product_rank
+        row_number() OVER (PARTITION BY seller_key ORDER BY COUNT(*) DESC, SUM(price) DESC, product_key ASC) AS product_rank
     FROM sales_items
-    WHERE product_id IS NOT NULL
-    GROUP BY seller_id, product_id
+    WHERE product_key IS NOT NULL
+    GROUP BY seller_key, product_key
 )
 SELECT
-    CAST(row_number() OVER (ORDER BY seller_totals.revenue DESC, seller_totals.seller_id ASC) AS {{ type_int() }}) AS rank,
-    seller_totals.seller_id,
-    seller_totals.seller_state,
-    seller_totals.seller_city,
+    CAST(row_number() OVER (ORDER BY seller_totals.revenue DESC, sellers.seller_id ASC) AS {{ type_int() }}) AS rank,
+    sellers.seller_id,
+    sellers.seller_state,
+    sellers.seller_city,
     CAST(seller_totals.orders AS {{ type_bigint() }}) AS orders,
     CAST(seller_totals.units AS {{ type_bigint() }}) AS units,
     CAST(seller_totals.revenue AS DECIMAL(18, 2)) AS revenue,
-    best_products.product_id AS best_product_id,
+    products.product_id AS best_product_id,
     CAST(best_products.units AS {{ type_bigint() }}) AS best_product_units
 FROM seller_totals
+INNER JOIN {{ ref('kpi_sales_sellers') }} AS sellers
+    ON sellers.seller_key = seller_totals.seller_key
 LEFT JOIN ranked_seller_products AS best_products
-    ON best_products.seller_id = seller_totals.seller_id
+    ON best_products.seller_key = seller_totals.seller_key
     AND best_products.product_rank = 1
+LEFT JOIN {{ ref('kpi_sales_products') }} AS products
+    ON products.product_key = best_products.product_key

@@ -1,7 +1,8 @@
 -- metrics.md 4.2 top-products: per grain (day, month, year) and period, every sold product ranked by units desc,
 -- then revenue desc, then product_id asc; the access layer keeps ranks 1..top. A period the range covers whole (each
 -- of its calendar days lies in the range) has all its items in the range, so its ranks are those of
--- kpi_top_products_by_period; only the months and years the range cuts are ranked again from their items in the range.
+-- kpi_top_products_by_period; only the months and years the range cuts are ranked again from their items in the range,
+-- grouped by product key (kpi_sales_items), the ids read back for the ranked rows.
 WITH whole_periods AS (
     SELECT
         grain,
@@ -29,28 +30,34 @@ cut_years AS (
 ),
 sales_items AS (
     SELECT
-        sales.product_id,
-        sales.product_category,
-        sales.price,
-        calendar.month,
-        calendar.year
-    FROM {{ ref('fact_sales') }} AS sales
-    INNER JOIN {{ ref('dim_date') }} AS calendar
-        ON calendar.date_day = sales.ds
-    WHERE sales.is_sales_order
-        AND sales.product_id IS NOT NULL
-        AND sales.ds BETWEEN DATE '{{ var('kpi_from') }}' AND DATE '{{ var('kpi_to') }}'
+        product_key,
+        price,
+        month,
+        year
+    FROM {{ ref('kpi_sales_items') }}
+    WHERE product_key IS NOT NULL
+        AND ds BETWEEN DATE '{{ var('kpi_from') }}' AND DATE '{{ var('kpi_to') }}'
 ),
 cut_period_products AS (
-    SELECT 'month' AS grain, month AS period, product_id, product_category, COUNT(*) AS units, SUM(price) AS revenue
+    SELECT 'month' AS grain, month AS period, product_key, COUNT(*) AS units, SUM(price) AS revenue
     FROM sales_items
     WHERE month IN (SELECT month FROM cut_months)
-    GROUP BY month, product_id, product_category
+    GROUP BY month, product_key
     UNION ALL
-    SELECT 'year', year, product_id, product_category, COUNT(*), SUM(price)
+    SELECT 'year', year, product_key, COUNT(*), SUM(price)
     FROM sales_items
     WHERE year IN (SELECT year FROM cut_years)
-    GROUP BY year, product_id, product_category
+    GROUP BY year, product_key
+),
+ranked_cut_period_products AS (
+    SELECT
+        grain,
+        period,
+        row_number() OVER (PARTITION BY grain, period ORDER BY units DESC, revenue DESC, product_key ASC) AS rank,
+        product_key,
+        units,
+        revenue
+    FROM cut_period_products
 )
 SELECT
     grain,
@@ -63,11 +70,13 @@ SELECT
 FROM whole_periods
 UNION ALL
 SELECT
-    grain,
-    period,
-    CAST(row_number() OVER (PARTITION BY grain, period ORDER BY units DESC, revenue DESC, product_id ASC) AS {{ type_int() }}) AS rank,
-    product_id,
-    product_category AS category,
-    CAST(units AS {{ type_bigint() }}) AS units,
-    CAST(revenue AS DECIMAL(18, 2)) AS revenue
-FROM cut_period_products
+    ranked_cut_period_products.grain,
+    ranked_cut_period_products.period,
+    CAST(ranked_cut_period_products.rank AS {{ type_int() }}) AS rank,
+    products.product_id,
+    products.category,
+    CAST(ranked_cut_period_products.units AS {{ type_bigint() }}) AS units,
+    CAST(ranked_cut_period_products.revenue AS DECIMAL(18, 2)) AS revenue
+FROM ranked_cut_period_products
+INNER JOIN {{ ref('kpi_sales_products') }} AS products
+    ON products.product_key = ranked_cut_period_products.product_key
