@@ -19,6 +19,7 @@ using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Streaming.DeadLetters;
 using Olist.Pipeline.Streaming.Live;
 using Olist.Pipeline.Transform;
+using Olist.Pipeline.Transform.Execution;
 using Olist.Pipeline.Warehouse;
 using Olist.Pipeline.Workspace;
 
@@ -65,21 +66,50 @@ public static class PipelineServices
         return services;
     }
 
-    /// <summary>The warehouse of <c>Olist:Warehouse:Provider</c> and what speaks its SQL; a second provider registers its own here.</summary>
+    /// <summary>
+    /// The warehouse of <c>Olist:Warehouse:Provider</c> and the engine's target on it. The DuckDB file of the data
+    /// directory is there with either: on BigQuery it still holds the parts not moved yet (the live stream's tables, dead
+    /// letters, live metrics, the nightly DAG's new-data check).
+    /// </summary>
     private static void AddWarehouse(IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(WarehouseOptions.SectionName);
         var provider = section[nameof(WarehouseOptions.Provider)] ?? WarehouseOptions.DuckDb;
-        if (!string.Equals(provider, WarehouseOptions.DuckDb, StringComparison.OrdinalIgnoreCase))
-        {
-            throw new PipelineException($"{WarehouseOptions.SectionName}:Provider '{provider}' is not a warehouse; use '{WarehouseOptions.DuckDb}'.");
-        }
-
         services.AddOptions<WarehouseOptions>().Bind(section).ValidateOnStart();
         services.AddOptions<BigQueryOptions>().Bind(configuration.GetSection(BigQueryOptions.SectionName));
         services.AddSingleton<IValidateOptions<WarehouseOptions>, UsableWarehouseOptions>();
         services.AddSingleton(sp => new DuckDbWarehouse(sp.GetRequiredService<DataPaths>().Warehouse, sp.GetRequiredService<IOptions<WarehouseOptions>>().Value));
-        services.AddSingleton<IWarehouse>(sp => sp.GetRequiredService<DuckDbWarehouse>());
+        if (string.Equals(provider, WarehouseOptions.DuckDb, StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IWarehouse>(sp => sp.GetRequiredService<DuckDbWarehouse>());
+            services.AddSingleton<IBuildTarget>(sp => new DuckDbBuildTarget(sp.GetRequiredService<DuckDbWarehouse>()));
+            services.AddSingleton<IKpiReader, DuckDbKpiReader>();
+            services.AddSingleton<IRawLoader>(sp => sp.GetRequiredService<CsvLoader>());
+            services.AddSingleton<ISourceStatusReader>(sp => sp.GetRequiredService<SourceStatusReader>());
+            services.AddSingleton<INewDataCheck>(sp => sp.GetRequiredService<NewDataCheck>());
+        }
+        else if (string.Equals(provider, WarehouseOptions.BigQuery, StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton(sp =>
+            {
+                var options = sp.GetRequiredService<IOptions<BigQueryOptions>>().Value;
+                var dataset = string.IsNullOrWhiteSpace(options.Dataset)
+                    ? TransformProject.BigQueryDatasetOf(sp.GetRequiredService<IOptions<TransformOptions>>().Value.ProjectDirectory)
+                    : options.Dataset;
+                return new BigQueryWarehouse(options, dataset, sp.GetRequiredService<TimeProvider>());
+            });
+            services.AddSingleton<IWarehouse>(sp => sp.GetRequiredService<BigQueryWarehouse>());
+            services.AddSingleton<IBuildTarget>(sp => new BigQueryBuildTarget(sp.GetRequiredService<BigQueryWarehouse>()));
+            services.AddSingleton<IKpiReader, BigQueryKpiReader>();
+            services.AddSingleton<IRawLoader, BigQueryRawLoader>();
+            services.AddSingleton<ISourceStatusReader, BigQuerySourceStatusReader>();
+            services.AddSingleton<INewDataCheck, BigQueryNewDataCheck>();
+        }
+        else
+        {
+            throw new PipelineException(
+                $"{WarehouseOptions.SectionName}:Provider '{provider}' is not a warehouse; use '{WarehouseOptions.DuckDb}' or '{WarehouseOptions.BigQuery}'.");
+        }
     }
 
     /// <summary>The transform engine over the analytics project of <c>Olist:Transform:ProjectDirectory</c> (the copy beside the executable by default).</summary>
@@ -90,7 +120,7 @@ public static class PipelineServices
             .Configure<DataPaths>((options, paths) => options.TargetDirectory = paths.Target);
         services.AddSingleton(sp => new TransformProject(
             sp.GetRequiredService<IOptions<TransformOptions>>().Value,
-            sp.GetRequiredService<DuckDbWarehouse>(),
+            sp.GetRequiredService<IBuildTarget>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<TransformProject>>()));
     }
@@ -135,7 +165,7 @@ public static class PipelineServices
         services.AddSingleton<RunEvents>();
         services.AddSingleton(sp => new NewDataCheck(sp.GetRequiredService<DuckDbWarehouse>()));
         services.AddSingleton(sp => new Orchestrator(
-            DailyBuildDag.Create(sp.GetRequiredService<TransformProject>(), sp.GetRequiredService<NewDataCheck>()),
+            DailyBuildDag.Create(sp.GetRequiredService<TransformProject>(), sp.GetRequiredService<INewDataCheck>()),
             sp.GetRequiredService<OpsStore>(),
             sp.GetRequiredService<DuckDbWarehouse>(),
             sp.GetRequiredService<RunEvents>(),

@@ -1,7 +1,5 @@
-using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Ingestion.Raw;
 using Olist.Pipeline.Ingestion.Reading;
 using Olist.Pipeline.Progress;
@@ -16,7 +14,7 @@ namespace Olist.Pipeline.Ingestion;
 /// records it cannot read; the readable ones go to a staging file that DuckDB then loads in parallel. Reading the
 /// next file overlaps with DuckDB loading the previous one.
 /// </remarks>
-public sealed partial class CsvLoader(DuckDbWarehouse warehouse, TimeProvider timeProvider, ILogger<CsvLoader> logger)
+public sealed partial class CsvLoader(DuckDbWarehouse warehouse, TimeProvider timeProvider, ILogger<CsvLoader> logger) : IRawLoader
 {
     /// <summary>Loads whichever of the nine files are present in <paramref name="sourceDirectory"/>, replacing earlier loads of them, guarded by <see cref="ShrinkGuard.Default"/>.</summary>
     public Task<IReadOnlyList<FileLoadResult>> LoadAsync(string sourceDirectory, IProgress<WorkProgress>? progress, CancellationToken cancellationToken) =>
@@ -72,10 +70,7 @@ public sealed partial class CsvLoader(DuckDbWarehouse warehouse, TimeProvider ti
                 results.Add(await WriteAsync(connection, scan, progress, cancellationToken));
             }
 
-            return refused.Count == 0 ? results : throw new PipelineException(
-                $"refused to replace {string.Join(", ", refused)}: a load may not empty a table or leave it under "
-                + $"{(guard.MinimumRowFraction * 100).ToString("0.##", CultureInfo.InvariantCulture)}% of its rows, so {(refused.Count == 1 ? "that table is" : "those tables are")} "
-                + $"unchanged{(results.Count > 0 ? $" (the other {results.Count} files were loaded)" : string.Empty)}; check the file, or load it with --allow-shrink if the shrink is intended.");
+            return refused.Count == 0 ? results : throw guard.Refusal(refused, results.Count);
         }
         finally
         {

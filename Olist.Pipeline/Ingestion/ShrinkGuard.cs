@@ -1,4 +1,6 @@
+using System.Globalization;
 using Olist.Pipeline.Configuration;
+using Olist.Pipeline.Errors;
 
 namespace Olist.Pipeline.Ingestion;
 
@@ -23,4 +25,14 @@ public sealed record ShrinkGuard(double MinimumRowFraction, bool AllowShrink = f
     /// <summary>True when replacing <paramref name="current"/> rows by <paramref name="incoming"/> would shrink the table too far.</summary>
     public bool Refuses(long current, long incoming) =>
         !AllowShrink && current > 0 && (incoming == 0 || incoming < current * MinimumRowFraction);
+
+    /// <summary>The load's failure when tables were refused (each as <c>table (rows) by file (rows)</c>), after <paramref name="loaded"/> other files were loaded.</summary>
+    public PipelineException Refusal(IReadOnlyList<string> refused, int loaded)
+    {
+        ArgumentNullException.ThrowIfNull(refused);
+        return new PipelineException(
+            $"refused to replace {string.Join(", ", refused)}: a load may not empty a table or leave it under "
+            + $"{(MinimumRowFraction * 100).ToString("0.##", CultureInfo.InvariantCulture)}% of its rows, so {(refused.Count == 1 ? "that table is" : "those tables are")} "
+            + $"unchanged{(loaded > 0 ? $" (the other {loaded} files were loaded)" : string.Empty)}; check the file, or load it with --allow-shrink if the shrink is intended.");
+    }
 }

@@ -6,7 +6,7 @@ using Olist.Pipeline.Warehouse.Raw;
 namespace Olist.Pipeline.Ingestion;
 
 /// <summary>Reads, per source table, what the latest load brought: rows, quarantine, time and quality findings.</summary>
-public sealed class SourceStatusReader(DuckDbWarehouse warehouse)
+public sealed class SourceStatusReader(DuckDbWarehouse warehouse) : ISourceStatusReader
 {
     private const string LatestLoadsSql = """
         SELECT table_name, source_file, rows_loaded, rows_quarantined, epoch_us(loaded_at)

@@ -1,7 +1,4 @@
 using System.Globalization;
-using DuckDB.NET.Data;
-using Olist.Pipeline.Errors;
-using Olist.Pipeline.Warehouse;
 
 namespace Olist.Pipeline.Kpis;
 
@@ -9,13 +6,14 @@ namespace Olist.Pipeline.Kpis;
 /// Reads the KPI models of the catalog. A date range renders the same model with the vars <c>kpi_from</c> and
 /// <c>kpi_to</c> and runs it as a query, so a range never has a second definition. Options are whitelisted values passed
 /// as parameters; relation and column names come from the checked YAML only, and each value is read by its column's name
-/// as the YAML types it. Rows are kept per request until the next build (<see cref="KpiResultCache"/>); at most
-/// <see cref="WarehouseOptions.MaxConcurrentQueries"/> queries run at once and the others wait their turn.
+/// as the YAML types it. The warehouse is read through <see cref="IKpiReader"/> (DuckDB's <c>kpis</c> schema, or BigQuery's
+/// dataset by parameterised jobs.query). Rows are kept per request until the next build (<see cref="KpiResultCache"/>); at most
+/// <see cref="IKpiReader.MaxConcurrentQueries"/> queries run at once and the others wait their turn.
 /// </summary>
-public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer renderer, KpiCatalog catalog) : IKpiService, IDisposable
+public sealed class KpiService(IKpiReader reader, IModelQueryRenderer renderer, KpiCatalog catalog) : IKpiService, IDisposable
 {
     private readonly KpiResultCache _cache = new();
-    private readonly SemaphoreSlim _running = new(warehouse.Options.MaxConcurrentQueries);
+    private readonly SemaphoreSlim _running = new(reader.MaxConcurrentQueries);
 
     public KpiCatalog Catalog => catalog;
 
@@ -25,7 +23,7 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
         var range = request.Range;
         var parameters = request.Parameters;
         var key = string.Join('|', [request.Kpi.Model, $"{range.From:yyyy-MM-dd}", $"{range.To:yyyy-MM-dd}", .. parameters.Select(p => $"{p.Name}={p.Value}")]);
-        return _cache.GetOrAddAsync(warehouse.ModelsVersion, key, () => ReadInTurnAsync(request.Kpi, range, parameters, cancellationToken), cancellationToken);
+        return _cache.GetOrAddAsync(reader.Warehouse.ModelsVersion, key, () => ReadInTurnAsync(request.Kpi, range, parameters, cancellationToken), cancellationToken);
     }
 
     public void Dispose() => _running.Dispose();
@@ -48,23 +46,12 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
         KpiDefinition kpi, DateRange range, IReadOnlyList<(string Name, object Value)> parameters, CancellationToken cancellationToken)
     {
         var relation = await RelationAsync(kpi, range, cancellationToken);
-        await using var connection = await warehouse.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = kpi.Sql(relation, "$");
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.Add(new DuckDBParameter(name, value));
-        }
-
-        try
-        {
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            return await KpiRowTable.ReadAsync(kpi, reader, cancellationToken);
-        }
-        catch (DuckDBException ex) when (ex.Message.Contains("does not exist", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new PipelineException($"The KPI table {kpi.Schema}.{kpi.Model} is missing from {warehouse.DatabasePath}: run 'build' first.", ex);
-        }
+        return await reader.ReadAsync(
+            kpi.Model,
+            kpi.Sql(relation, reader.ParameterMarker),
+            [.. parameters.Select(p => new KpiParameter(p.Name, p.Value))],
+            (rows, token) => KpiRowTable.ReadAsync(kpi, rows, token),
+            cancellationToken);
     }
 
     /// <summary>The built table for every order; for a range, the model's own query rendered with the range's vars.</summary>
@@ -72,7 +59,7 @@ public sealed class KpiService(DuckDbWarehouse warehouse, IModelQueryRenderer re
     {
         if (range.From is null && range.To is null)
         {
-            return $"{kpi.Schema}.{kpi.Model}";
+            return reader.Relation(kpi.Model);
         }
 
         return kpi.RangeRelation(await renderer.RenderQueryAsync(kpi.Model, RangeVars(range), cancellationToken));

@@ -10,18 +10,38 @@ using Olist.Pipeline.Transform.Project;
 using Olist.Pipeline.Transform.Rendering;
 using Olist.Pipeline.Transform.Rendering.Dialects;
 using Olist.Pipeline.Warehouse;
-using Olist.Pipeline.Warehouse.Raw;
 
 namespace Olist.Pipeline.Transform;
 
 /// <summary>
 /// The transform engine's commands on one analytics project and warehouse: <c>build</c>, <c>test</c>, <c>compile</c>.
 /// Each reads the project (parse, manifest, graph; reused while the folder is unchanged), runs, and writes manifest.json
-/// and run_results.json.
+/// and run_results.json. It runs on the warehouse of its target (DuckDB, or BigQuery when that is the warehouse), in
+/// that warehouse's SQL.
 /// </summary>
-public sealed class TransformProject(TransformOptions options, DuckDbWarehouse warehouse, TimeProvider timeProvider, ILogger<TransformProject> logger)
+public sealed class TransformProject
 {
+    private readonly TransformOptions _options;
+    private readonly IBuildTarget _target;
+    private readonly IWarehouse _warehouse;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger<TransformProject> _logger;
     private ParsedProject? _parsed;
+
+    /// <summary>The engine on the embedded DuckDB warehouse.</summary>
+    public TransformProject(TransformOptions options, DuckDbWarehouse warehouse, TimeProvider timeProvider, ILogger<TransformProject> logger)
+        : this(options, new DuckDbBuildTarget(warehouse), timeProvider, logger)
+    {
+    }
+
+    internal TransformProject(TransformOptions options, IBuildTarget target, TimeProvider timeProvider, ILogger<TransformProject> logger)
+    {
+        _options = options;
+        _target = target;
+        _warehouse = target.Warehouse;
+        _timeProvider = timeProvider;
+        _logger = logger;
+    }
 
     public async Task<RunSummary> BuildAsync(BuildRequest request, IProgress<WorkProgress>? progress, CancellationToken cancellationToken)
     {
@@ -41,7 +61,7 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
         finally
         {
             // Also after a failed or cancelled build: any model may have been replaced before it stopped.
-            warehouse.ModelsChanged();
+            _warehouse.ModelsChanged();
         }
     }
 
@@ -79,7 +99,7 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
         }
         finally
         {
-            warehouse.ModelsChanged();
+            _warehouse.ModelsChanged();
         }
     }
 
@@ -90,7 +110,7 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
         var clock = Stopwatch.StartNew();
         var (manifest, graph, renderer) = Prepare(WithDay(request.Vars, request.Ds), request.Target, request.BigQueryDataset);
         var selection = Selection.Parse(request.Select, manifest, graph);
-        await ArtifactWriter.WriteManifestAsync(options.TargetDirectory, manifest, renderer, "compile", timeProvider.GetUtcNow(), cancellationToken);
+        await ArtifactWriter.WriteManifestAsync(_options.TargetDirectory, manifest, renderer, "compile", _timeProvider.GetUtcNow(), cancellationToken);
 
         var modelDirectory = CleanDirectory(Path.Combine(request.OutputDirectory, "models"));
         var testDirectory = CleanDirectory(Path.Combine(request.OutputDirectory, "tests"));
@@ -106,7 +126,7 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
         }
 
         var testFiles = new List<string>();
-        var context = new TestSqlContext(renderer, relations: null, timeProvider.GetUtcNow());
+        var context = new TestSqlContext(renderer, relations: null, _timeProvider.GetUtcNow());
         foreach (var test in manifest.Tests.Where(t => selection.Tests.Contains(t.Name)))
         {
             var path = Path.Combine(testDirectory, $"{test.Name}.sql");
@@ -123,22 +143,22 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
             ["out"] = request.OutputDirectory,
         };
         await ArtifactWriter.WriteRunResultsAsync(
-            options.TargetDirectory, manifest, new RunSummary("compile", results, clock.Elapsed), arguments, timeProvider.GetUtcNow(), cancellationToken);
+            _options.TargetDirectory, manifest, new RunSummary("compile", results, clock.Elapsed), arguments, _timeProvider.GetUtcNow(), cancellationToken);
         return new CompileSummary(modelFiles, testFiles);
     }
 
     /// <summary>
-    /// A model's DuckDB query rendered with <paramref name="vars"/> (such as <c>kpi_from</c>, <c>kpi_to</c>), to run as a
-    /// query instead of reading the model's table, so a filtered KPI has no second definition.
+    /// A model's query for the engine's warehouse rendered with <paramref name="vars"/> (such as <c>kpi_from</c>,
+    /// <c>kpi_to</c>), to run as a query instead of reading the model's table, so a filtered KPI has no second definition.
     /// </summary>
     public Task<string> RenderQueryAsync(string model, IReadOnlyDictionary<string, string>? vars, CancellationToken cancellationToken) =>
-        RenderQueryAsync(model, vars, TargetWarehouse.DuckDb, cancellationToken);
+        RenderQueryAsync(model, vars, _target.Target, cancellationToken);
 
     /// <summary>A model's query rendered with <paramref name="vars"/> for <paramref name="target"/>.</summary>
     public Task<string> RenderQueryAsync(string model, IReadOnlyDictionary<string, string>? vars, TargetWarehouse target, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var (manifest, _, renderer) = Prepare(vars ?? new Dictionary<string, string>(), target);
+        var (manifest, _, renderer) = Prepare(vars ?? new Dictionary<string, string>(), target, target == _target.Target ? _target.Dataset : null);
         return manifest.Models.TryGetValue(model, out var node)
             ? Task.FromResult(renderer.RenderModel(node, isIncremental: false))
             : throw new PipelineException($"no model named {model} in {manifest.ProjectDirectory}.");
@@ -162,7 +182,7 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
             plan.Add(new PlannedQuery(name, NodeKind.Model, renderer.RenderModel(model, isIncremental: false), Model(name), [.. model.Refs.Distinct().Select(Model), .. Sources(model.Sources).Distinct()]));
         }
 
-        var context = new TestSqlContext(renderer, relations: null, timeProvider.GetUtcNow());
+        var context = new TestSqlContext(renderer, relations: null, _timeProvider.GetUtcNow());
         foreach (var test in manifest.Tests)
         {
             plan.Add(new PlannedQuery(test.Name, NodeKind.Test, test.Sql(context), null, [.. test.DependsOn.Distinct().Select(Model), .. Sources(test.Sources).Distinct()]));
@@ -171,11 +191,18 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
         return plan;
     }
 
+    /// <summary>The project's <c>bigquery.dataset</c> (<c>olist</c> unless olist_project.yml names another), read from its settings file alone.</summary>
+    public static string BigQueryDatasetOf(string projectDirectory)
+    {
+        var root = Path.GetFullPath(projectDirectory);
+        return ProjectSettingsReader.Read(YamlFile.Load(root, Path.Combine(root, ProjectPaths.ProjectFile))).BigQueryDataset;
+    }
+
     /// <summary>The models of the project that do not exist in the warehouse yet; empty once a full build has run.</summary>
     public async Task<IReadOnlyList<string>> MissingModelsAsync(CancellationToken cancellationToken)
     {
-        var (manifest, graph, _) = Prepare(new Dictionary<string, string>(), TargetWarehouse.DuckDb);
-        await using var session = await DuckDbSession.OpenAsync(warehouse, cancellationToken);
+        var (manifest, graph, _) = Prepare(new Dictionary<string, string>(), _target.Target, _target.Dataset);
+        await using var session = await _target.OpenSessionAsync(cancellationToken);
         var missing = new List<string>();
         foreach (var name in graph.Order)
         {
@@ -198,40 +225,30 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
         CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var (manifest, graph, renderer) = Prepare(vars, TargetWarehouse.DuckDb);
+        var (manifest, graph, renderer) = Prepare(vars, _target.Target, _target.Dataset);
         var selection = Selection.Parse(select, manifest, graph, indirect);
-        await ArtifactWriter.WriteManifestAsync(options.TargetDirectory, manifest, renderer, command, timeProvider.GetUtcNow(), cancellationToken);
-        await UpgradeStreamTablesAsync(cancellationToken);
-        await using var session = await DuckDbSession.OpenAsync(warehouse, cancellationToken);
-        var results = await run(new ProjectRunner(manifest, graph, renderer, session, timeProvider, logger), selection);
+        await ArtifactWriter.WriteManifestAsync(_options.TargetDirectory, manifest, renderer, command, _timeProvider.GetUtcNow(), cancellationToken);
+        await _target.PrepareAsync(cancellationToken);
+        await using var session = await _target.OpenSessionAsync(cancellationToken);
+        var results = await run(new ProjectRunner(manifest, graph, renderer, session, _timeProvider, _logger), selection);
         var summary = new RunSummary(command, results, clock.Elapsed);
         TransformMetrics.RecordCommand(command, summary.Succeeded, summary.Elapsed);
-        await ArtifactWriter.WriteRunResultsAsync(options.TargetDirectory, manifest, summary, arguments, timeProvider.GetUtcNow(), cancellationToken);
+        await ArtifactWriter.WriteRunResultsAsync(_options.TargetDirectory, manifest, summary, arguments, _timeProvider.GetUtcNow(), cancellationToken);
         return summary;
-    }
-
-    /// <summary>
-    /// Staging reads the live stream's tables by their current columns (commit_seq); a warehouse an earlier consumer wrote
-    /// gets them here, as the consumer's start would give them, so a build never depends on the consumer having run first.
-    /// </summary>
-    private async Task UpgradeStreamTablesAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await warehouse.OpenAsync(cancellationToken);
-        await StreamTables.UpgradeAsync(connection, cancellationToken);
     }
 
     private async Task<T> RunStepAsync<T>(
         WriteAuditPublishRequest request, Func<ProjectRunner, ModelNode, Task<T>> step, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (manifest, graph, renderer) = Prepare(WithDay(request.Vars, request.Ds), TargetWarehouse.DuckDb);
+        var (manifest, graph, renderer) = Prepare(WithDay(request.Vars, request.Ds), _target.Target, _target.Dataset);
         if (!manifest.Models.TryGetValue(request.Model, out var model) || !model.Config.WriteAuditPublish)
         {
             throw new PipelineException($"{request.Model} is not a Write-Audit-Publish model of {manifest.ProjectDirectory}.");
         }
 
-        await using var session = await DuckDbSession.OpenAsync(warehouse, cancellationToken);
-        return await step(new ProjectRunner(manifest, graph, renderer, session, timeProvider, logger), model);
+        await using var session = await _target.OpenSessionAsync(cancellationToken);
+        return await step(new ProjectRunner(manifest, graph, renderer, session, _timeProvider, _logger), model);
     }
 
     /// <summary>What the project's YAML says about each model (descriptions, data types, meta, tested guarantees), read like every command reads the project.</summary>
@@ -256,11 +273,11 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
     /// </summary>
     private (TransformManifest Manifest, DependencyGraph Graph) Parsed()
     {
-        var fingerprint = ProjectFingerprint.Of(options.ProjectDirectory);
+        var fingerprint = ProjectFingerprint.Of(_options.ProjectDirectory);
         var parsed = Volatile.Read(ref _parsed);
         if (parsed is null || parsed.Fingerprint != fingerprint)
         {
-            var manifest = ProjectLoader.Load(options.ProjectDirectory);
+            var manifest = ProjectLoader.Load(_options.ProjectDirectory);
             parsed = new ParsedProject(fingerprint, manifest, new DependencyGraph(manifest.Models));
             Volatile.Write(ref _parsed, parsed);
         }
@@ -297,5 +314,5 @@ public sealed class TransformProject(TransformOptions options, DuckDbWarehouse w
     private sealed record ParsedProject(string Fingerprint, TransformManifest Manifest, DependencyGraph Graph);
 
     private NodeResult Compiled(string uniqueId, string name, NodeKind kind, string path) =>
-        new(uniqueId, name, kind, RunStatus.Success, timeProvider.GetUtcNow(), TimeSpan.Zero, null, null, [], $"compiled to {path}");
+        new(uniqueId, name, kind, RunStatus.Success, _timeProvider.GetUtcNow(), TimeSpan.Zero, null, null, [], $"compiled to {path}");
 }

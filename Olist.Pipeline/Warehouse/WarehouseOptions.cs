@@ -8,10 +8,13 @@ public sealed partial class WarehouseOptions
     /// <summary>The configuration section these options are bound from.</summary>
     public const string SectionName = "Olist:Warehouse";
 
-    /// <summary>The embedded DuckDB file of the data directory, the one-machine default (and, for now, the only one).</summary>
+    /// <summary>The embedded DuckDB file of the data directory, the one-machine default.</summary>
     public const string DuckDb = "DuckDb";
 
-    /// <summary>Which warehouse holds the data: <c>DuckDb</c>.</summary>
+    /// <summary>A dataset of a Google BigQuery project (<c>Olist:Warehouse:BigQuery</c>), for data that outgrows one machine.</summary>
+    public const string BigQuery = "BigQuery";
+
+    /// <summary>Which warehouse holds the data: <c>DuckDb</c> or <c>BigQuery</c>.</summary>
     public string Provider { get; set; } = DuckDb;
 
     /// <summary>

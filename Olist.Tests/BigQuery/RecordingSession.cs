@@ -35,6 +35,8 @@ internal sealed class RecordingSession(Func<string, string, RelationKind> kindOf
         return Task.FromResult<IReadOnlyList<IReadOnlyDictionary<string, object?>>>([]);
     }
 
+    public long? BytesProcessed => null;
+
     public Task<RelationKind> RelationKindAsync(string schema, string name, CancellationToken cancellationToken) =>
         Task.FromResult(kindOf(schema, name));
 

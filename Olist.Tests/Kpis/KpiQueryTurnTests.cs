@@ -76,7 +76,7 @@ public sealed class KpiQueryTurnTests : IDisposable
     }
 
     private KpiService Service(int maxConcurrentQueries) =>
-        new(new DuckDbWarehouse(_directory.Combine("warehouse.duckdb"), new WarehouseOptions { MaxConcurrentQueries = maxConcurrentQueries }), _renderer, TypedKpiService.ProjectCatalog);
+        new(new DuckDbKpiReader(new DuckDbWarehouse(_directory.Combine("warehouse.duckdb"), new WarehouseOptions { MaxConcurrentQueries = maxConcurrentQueries })), _renderer, TypedKpiService.ProjectCatalog);
 
     /// <summary>Renders satisfaction as a one-row query, but only once released; counts what it holds at once.</summary>
     private sealed class HeldRenderer : IModelQueryRenderer

@@ -3,7 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using Olist.Pipeline.Configuration;
+using Olist.Pipeline.Gcp.BigQuery;
+using Olist.Pipeline.Gcp.Storage;
 using Olist.Pipeline.Ingestion;
+using Olist.Pipeline.Progress;
 using Olist.Pipeline.Warehouse;
 using Spectre.Console;
 
@@ -16,9 +19,9 @@ internal static class LoadCommand
 
     public static Command Create(CliHost cli)
     {
-        var source = new Option<DirectoryInfo>("--source")
+        var source = new Option<string>("--source")
         {
-            Description = "Folder holding any of the nine Olist CSV files.",
+            Description = "Folder holding any of the nine Olist CSV files, or gs://bucket/prefix (the files are read through the same strict reader).",
             Required = true,
         };
         var format = TypedOptions.Choice("--format", "Output format of the summary", "table", "json");
@@ -36,7 +39,7 @@ internal static class LoadCommand
             var guard = ShrinkGuard.From(services.GetRequiredService<IOptions<OlistOptions>>().Value.Load, parseResult.GetValue(allowShrink));
             var results = await ConsoleProgress.RunAsync(
                 "load",
-                progress => services.GetRequiredService<CsvLoader>().LoadAsync(parseResult.GetRequiredValue(source).FullName, guard, progress, cancellationToken));
+                progress => LoadAsync(services, parseResult.GetRequiredValue(source), guard, progress, cancellationToken));
             if (parseResult.GetValue(format) == "json")
             {
                 var rows = results.Select(r => new LoadSummaryRow(r.File, r.Table, r.RowsRead, r.RowsLoaded, r.RowsQuarantined));
@@ -50,6 +53,33 @@ internal static class LoadCommand
             return 0;
         })));
         return command;
+    }
+
+    /// <summary>
+    /// Loads a folder, or the Olist files under a <c>gs://</c> prefix copied to a temporary folder first: the strict reader
+    /// must see every byte (to quarantine what it cannot read) before any row reaches the warehouse.
+    /// </summary>
+    private static async Task<IReadOnlyList<FileLoadResult>> LoadAsync(
+        IServiceProvider services, string source, ShrinkGuard guard, IProgress<WorkProgress> progress, CancellationToken cancellationToken)
+    {
+        var loader = services.GetRequiredService<IRawLoader>();
+        if (!source.StartsWith("gs://", StringComparison.Ordinal))
+        {
+            return await loader.LoadAsync(Path.GetFullPath(source), guard, progress, cancellationToken);
+        }
+
+        var folder = Directory.CreateTempSubdirectory("olist-gs-source-").FullName;
+        try
+        {
+            var storage = await CloudStorageFiles.CreateAsync(
+                services.GetRequiredService<IOptions<BigQueryOptions>>().Value.EmulatorDetection, baseUri: null, credential: null, cancellationToken);
+            await storage.CopyOlistFilesAsync(source, folder, cancellationToken);
+            return await loader.LoadAsync(folder, guard, progress, cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     private static void WriteTable(IReadOnlyList<FileLoadResult> results, string warehouse)

@@ -19,8 +19,8 @@ namespace Olist.Web.FirstRun;
 /// </summary>
 public sealed partial class FirstRunService(
     DataWorkspace workspace,
-    SourceStatusReader statusReader,
-    CsvLoader loader,
+    ISourceStatusReader statusReader,
+    IRawLoader loader,
     OlistGenerator generator,
     TransformProject transform,
     IOptions<OlistOptions> options,

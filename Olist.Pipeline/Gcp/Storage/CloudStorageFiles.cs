@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Google.Apis.Auth.OAuth2;
 using Google.Cloud.Storage.V1;
+using Olist.Pipeline.Catalog;
 using Olist.Pipeline.Errors;
 
 namespace Olist.Pipeline.Gcp.Storage;
@@ -79,6 +80,37 @@ public sealed partial class CloudStorageFiles(StorageClient client)
     {
         ArgumentNullException.ThrowIfNull(file);
         await client.DownloadObjectAsync(file.Bucket, file.Name, destination, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// Copies the Olist files under <paramref name="uri"/> (objects named as one of the catalog's nine files, in any
+    /// folder below the prefix) into <paramref name="folder"/>, for the loader's strict reader to see every byte as from
+    /// a local folder; other objects are left. Returns the URIs copied.
+    /// </summary>
+    /// <exception cref="PipelineException">Two objects under the prefix have the same catalog file name, or none has one.</exception>
+    public async Task<IReadOnlyList<string>> CopyOlistFilesAsync(string uri, string folder, CancellationToken cancellationToken)
+    {
+        var files = (await ListAsync(uri, cancellationToken))
+            .Where(f => OlistCatalog.Tables.Any(t => t.FileName == Path.GetFileName(f.Name)))
+            .ToList();
+        if (files.GroupBy(f => Path.GetFileName(f.Name)).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new PipelineException($"{uri} holds {twice.Key} more than once ({string.Join(", ", twice.Select(f => f.Uri))}): name one folder.");
+        }
+
+        if (files.Count == 0)
+        {
+            throw new PipelineException($"{uri} holds none of the Olist files ({string.Join(", ", OlistCatalog.Tables.Select(t => t.FileName))}).");
+        }
+
+        Directory.CreateDirectory(folder);
+        foreach (var file in files)
+        {
+            await using var local = File.Create(Path.Combine(folder, Path.GetFileName(file.Name)));
+            await DownloadAsync(file, local, cancellationToken);
+        }
+
+        return [.. files.Select(f => f.Uri)];
     }
 
     [GeneratedRegex("^gs://(?<bucket>[a-z0-9][a-z0-9._-]{1,220}[a-z0-9])(/(?<prefix>.*))?$")]

@@ -28,7 +28,7 @@ public static class DailyBuildDag
     public const string DimensionSelection = "tag:dimensions fact_orders";
 
     /// <summary>The DAG over <paramref name="transform"/>'s project and warehouse.</summary>
-    public static DagDefinition Create(TransformProject transform, NewDataCheck newData)
+    public static DagDefinition Create(TransformProject transform, INewDataCheck newData)
     {
         ArgumentNullException.ThrowIfNull(transform);
         ArgumentNullException.ThrowIfNull(newData);

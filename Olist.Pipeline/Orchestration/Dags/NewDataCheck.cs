@@ -12,7 +12,7 @@ namespace Olist.Pipeline.Orchestration.Dags;
 /// (<c>YYYY-MM-DD HH:MM:SS</c>, perhaps padded with spaces), so the day is the first ten characters of the trimmed text;
 /// rows whose time does not parse count for no day.
 /// </summary>
-public sealed class NewDataCheck(DuckDbWarehouse warehouse)
+public sealed class NewDataCheck(DuckDbWarehouse warehouse) : INewDataCheck
 {
     /// <summary>Distinct orders purchased on <paramref name="day"/>.</summary>
     public async Task<long> CountOrdersAsync(DateOnly day, CancellationToken cancellationToken)
@@ -28,8 +28,8 @@ public sealed class NewDataCheck(DuckDbWarehouse warehouse)
             """, cancellationToken), cancellationToken, ("day", Text(day)));
     }
 
-    /// <summary>Distinct orders per purchase day in [<paramref name="from"/>, <paramref name="to"/>]; days without orders are absent.</summary>
-    public async Task<IReadOnlyDictionary<DateOnly, long>> CountByDayAsync(DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    /// <summary>Distinct orders per purchase day in [<paramref name="firstDay"/>, <paramref name="lastDay"/>]; days without orders are absent.</summary>
+    public async Task<IReadOnlyDictionary<DateOnly, long>> CountByDayAsync(DateOnly firstDay, DateOnly lastDay, CancellationToken cancellationToken)
     {
         await using var connection = await warehouse.OpenAsync(cancellationToken);
         var counts = new Dictionary<DateOnly, long>();
@@ -44,8 +44,8 @@ public sealed class NewDataCheck(DuckDbWarehouse warehouse)
             """, cancellationToken),
             reader => counts[DateOnly.ParseExact(reader.GetString(0), "yyyy-MM-dd", CultureInfo.InvariantCulture)] = reader.GetInt64(1),
             cancellationToken,
-            ("from", Text(from)),
-            ("to", Text(to)));
+            ("from", Text(firstDay)),
+            ("to", Text(lastDay)));
         return counts;
     }
 

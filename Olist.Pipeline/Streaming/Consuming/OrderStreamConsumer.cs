@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.Logging;
+using Olist.Pipeline.Gcp.BigQuery;
 using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Streaming.DeadLetters;
 using Olist.Pipeline.Warehouse;
@@ -23,9 +24,11 @@ public sealed partial class OrderStreamConsumer(
     IEnumerable<IAcceptedOrdersSink> sinks,
     TimeProvider timeProvider,
     ILogger<OrderStreamConsumer> logger,
-    IDeadLetterTopic? deadLetterTopic = null)
+    IDeadLetterTopic? deadLetterTopic = null,
+    BigQueryWarehouse? bigQuery = null)
 {
     private readonly IAcceptedOrdersSink[] _sinks = [.. sinks];
+    private readonly BigQueryStreamBatchWriter? _bigQuery = bigQuery is null ? null : new BigQueryStreamBatchWriter(bigQuery);
     private volatile StreamState? _state;
     private volatile ConsumerStatus _status = ConsumerStatus.Initial;
 
@@ -203,6 +206,14 @@ public sealed partial class OrderStreamConsumer(
 
         if (plan.HasOutcomes)
         {
+            if (_bigQuery is not null)
+            {
+                // BigQuery before the ledger: the ledger (this consumer's memory of what it handled) commits only once
+                // BigQuery holds the rows, and a batch redelivered after BigQuery's commit but before the ledger's or the
+                // ack is MERGEd again on its message ids, which adds nothing.
+                await _bigQuery.WriteAsync(plan, now, cancellationToken);
+            }
+
             await StreamBatchWriter.WriteAsync(connection, plan, now, cancellationToken);
             plan.ApplyTo(state);
             StreamMetrics.RecordBatch(plan, now);

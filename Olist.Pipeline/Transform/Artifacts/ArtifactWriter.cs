@@ -104,6 +104,7 @@ internal static class ArtifactWriter
                     r.Failures,
                     r.FailingRows,
                     r.Message,
+                    r.BytesProcessed,
                 }),
                 Json),
         };

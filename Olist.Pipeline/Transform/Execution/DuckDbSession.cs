@@ -84,6 +84,9 @@ internal sealed class DuckDbSession : IWarehouseSession
         };
     }
 
+    /// <summary>DuckDB reports no bytes processed per statement.</summary>
+    public long? BytesProcessed => null;
+
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 
     private static async Task<T> Guarded<T>(Func<Task<T>> work)

@@ -16,4 +16,7 @@ internal interface IWarehouseSession : IAsyncDisposable
     Task<IReadOnlyList<IReadOnlyDictionary<string, object?>>> QueryAsync(string sql, CancellationToken cancellationToken);
 
     Task<RelationKind> RelationKindAsync(string schema, string name, CancellationToken cancellationToken);
+
+    /// <summary>Bytes the warehouse reports this session's statements processed so far (what BigQuery bills by); null where it reports none.</summary>
+    long? BytesProcessed { get; }
 }

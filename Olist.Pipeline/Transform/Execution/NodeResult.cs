@@ -11,6 +11,7 @@ namespace Olist.Pipeline.Transform.Execution;
 /// <param name="Failures">Failing rows a test found.</param>
 /// <param name="FailingRows">Up to ten failing rows, column name to value.</param>
 /// <param name="Message">Why it failed or was skipped, or what it did.</param>
+/// <param name="BytesProcessed">Bytes the warehouse processed for it (BigQuery bills by them); null where the warehouse reports none.</param>
 public sealed record NodeResult(
     string UniqueId,
     string Name,
@@ -21,7 +22,8 @@ public sealed record NodeResult(
     long? RowsAffected,
     long? Failures,
     IReadOnlyList<IReadOnlyDictionary<string, object?>> FailingRows,
-    string? Message);
+    string? Message,
+    long? BytesProcessed = null);
 
 /// <summary>The results of one command (build, test, compile), in the order the nodes ran.</summary>
 public sealed record RunSummary(string Command, IReadOnlyList<NodeResult> Results, TimeSpan Elapsed)

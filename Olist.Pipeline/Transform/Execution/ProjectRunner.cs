@@ -144,9 +144,10 @@ internal sealed partial class ProjectRunner(
         var clock = Stopwatch.StartNew();
         try
         {
+            var bytesBefore = session.BytesProcessed;
             var (rows, message) = await step(await ModelBuildAsync(model, fullRefresh, cancellationToken));
             ModelFinished(model.Name, RunStatus.Success, clock.Elapsed, rows);
-            return new NodeResult(model.UniqueId, model.Name, NodeKind.Model, RunStatus.Success, started, clock.Elapsed, rows, null, [], message);
+            return new NodeResult(model.UniqueId, model.Name, NodeKind.Model, RunStatus.Success, started, clock.Elapsed, rows, null, [], message, BytesSince(bytesBefore));
         }
         catch (PipelineException ex)
         {
@@ -160,6 +161,7 @@ internal sealed partial class ProjectRunner(
     {
         var started = timeProvider.GetUtcNow();
         var clock = Stopwatch.StartNew();
+        var bytesBefore = session.BytesProcessed;
         var testResults = new List<NodeResult>();
         try
         {
@@ -193,7 +195,8 @@ internal sealed partial class ProjectRunner(
 
             var status = model.Config.WriteAuditPublish && rows is null ? RunStatus.Error : RunStatus.Success;
             ModelFinished(model.Name, status, clock.Elapsed, rows);
-            return (new NodeResult(model.UniqueId, model.Name, NodeKind.Model, status, started, clock.Elapsed, rows, null, [], message), testResults);
+            var bytes = BytesSince(bytesBefore) - testResults.Sum(t => t.BytesProcessed);
+            return (new NodeResult(model.UniqueId, model.Name, NodeKind.Model, status, started, clock.Elapsed, rows, null, [], message, bytes), testResults);
         }
         catch (PipelineException ex)
         {
@@ -208,6 +211,7 @@ internal sealed partial class ProjectRunner(
     {
         var started = timeProvider.GetUtcNow();
         var clock = Stopwatch.StartNew();
+        var bytesBefore = session.BytesProcessed;
         try
         {
             var sql = test.Sql(new TestSqlContext(renderer, relations, _startedAt));
@@ -218,13 +222,16 @@ internal sealed partial class ProjectRunner(
             var status = failures == 0 ? RunStatus.Pass : test.Severity == Severity.Warn ? RunStatus.Warn : RunStatus.Fail;
             var where = relations is null ? string.Empty : " (on the audit relation)";
             var message = failures == 0 ? null : $"{test.Explain(failures, sample)}{where}";
-            return new NodeResult(test.UniqueId, test.Name, NodeKind.Test, status, started, clock.Elapsed, null, failures, sample, message);
+            return new NodeResult(test.UniqueId, test.Name, NodeKind.Test, status, started, clock.Elapsed, null, failures, sample, message, BytesSince(bytesBefore));
         }
         catch (PipelineException ex)
         {
             return new NodeResult(test.UniqueId, test.Name, NodeKind.Test, RunStatus.Error, started, clock.Elapsed, null, null, [], ex.Message);
         }
     }
+
+    /// <summary>Bytes the session processed since it reported <paramref name="before"/>; null where the warehouse reports none.</summary>
+    private long? BytesSince(long? before) => session.BytesProcessed - before;
 
     private NodeResult Skipped(string uniqueId, string name, NodeKind kind, string message) =>
         new(uniqueId, name, kind, RunStatus.Skipped, timeProvider.GetUtcNow(), TimeSpan.Zero, null, null, [], message);

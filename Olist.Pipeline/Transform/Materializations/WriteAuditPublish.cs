@@ -77,7 +77,7 @@ internal static class WriteAuditPublish
     /// <summary>Refuses to audit or publish when no write left an audit relation, naming the step to run first.</summary>
     public static async Task EnsureWrittenAsync(ModelBuild build, CancellationToken cancellationToken)
     {
-        var (schema, name) = build.IsIncremental ? (DuckDbDialect.AuditSchema, build.Model.Name) : (build.Model.Config.Schema, SwapName(build));
+        var (schema, name) = build.Renderer.Dialect.AuditTable(build.Model, build.IsIncremental);
         if (await build.Session.RelationKindAsync(schema, name, cancellationToken) != RelationKind.Table)
         {
             throw new PipelineException($"{schema}.{name} does not exist: write the audit relation of {build.Model.Name} before auditing or publishing it.");
@@ -86,6 +86,4 @@ internal static class WriteAuditPublish
 
     private static string Audit(ModelBuild build) =>
         build.IsIncremental ? build.Renderer.Dialect.AuditRelation(build.Model) : build.Renderer.Dialect.SwapRelation(build.Model);
-
-    private static string SwapName(ModelBuild build) => $"{build.Model.Name}__audit";
 }

@@ -187,8 +187,23 @@ public static class StreamTables
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Each data table's name (<c>raw.stream_orders</c>) and column definitions in DuckDB's types, for another warehouse
+    /// to create the same tables in its own types.
+    /// </summary>
+    public static IReadOnlyList<(string Table, string Columns)> DataTableDefinitions { get; } =
+    [
+        (Orders, DataColumns(OlistCatalog.Orders, $", {AcceptedMessageColumns}")),
+        (OrderItems, DataColumns(OlistCatalog.OrderItems, string.Empty)),
+        (OrderPayments, DataColumns(OlistCatalog.OrderPayments, string.Empty)),
+        (Customers, DataColumns(OlistCatalog.Customers, string.Empty)),
+    ];
+
     private static string DataTableDdl(string name, SourceTable table, string extraColumns) =>
-        $"CREATE TABLE IF NOT EXISTS {name} ({string.Join(", ", table.ColumnNames.Select(c => $"{Sql.Identifier(c)} VARCHAR"))}, {ProvenanceColumns}{extraColumns}, {OrderingColumns});";
+        $"CREATE TABLE IF NOT EXISTS {name} ({DataColumns(table, extraColumns)});";
+
+    private static string DataColumns(SourceTable table, string extraColumns) =>
+        $"{string.Join(", ", table.ColumnNames.Select(c => $"{Sql.Identifier(c)} VARCHAR"))}, {ProvenanceColumns}{extraColumns}, {OrderingColumns}";
 }
 
 /// <summary>What became of a bus message, as the ledger's <c>outcome</c> column writes it.</summary>

@@ -59,6 +59,29 @@ public sealed class CloudStorageFilesTests : IAsyncLifetime
         Assert.Equal(3, _calls.Count(c => c.StartsWith("list", StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task The_olist_files_under_a_prefix_are_copied_byte_for_byte_for_the_strict_reader_and_others_are_left()
+    {
+        var sellers = Encoding.UTF8.GetBytes("\"seller_id\",\"seller_zip_code_prefix\",\"seller_city\",\"seller_state\"\r\nd1b65fc7debc3361ea86b5f14c68d2e2,\"13844\",mogi guacu,SP\r\n");
+        _objects["drop/2018/olist_sellers_dataset.csv"] = sellers;
+        _objects["drop/2018/README.txt"] = Encoding.UTF8.GetBytes("not a source");
+        _objects["other/olist_orders_dataset.csv"] = Encoding.UTF8.GetBytes("outside the prefix");
+        _objects["twice/a/olist_sellers_dataset.csv"] = sellers;
+        _objects["twice/b/olist_sellers_dataset.csv"] = sellers;
+        using var folder = new TempDirectory();
+        var files = await CloudStorageFiles.CreateAsync(EmulatorDetection.None, new Uri(_http, "storage/v1/"), null, CancellationToken.None);
+
+        var copied = await files.CopyOlistFilesAsync("gs://olist-drop/drop/", folder.Path, CancellationToken.None);
+        var twice = await Assert.ThrowsAsync<PipelineException>(() => files.CopyOlistFilesAsync("gs://olist-drop/twice/", folder.Combine("twice"), CancellationToken.None));
+        var none = await Assert.ThrowsAsync<PipelineException>(() => files.CopyOlistFilesAsync("gs://olist-drop/nothing/", folder.Combine("none"), CancellationToken.None));
+
+        Assert.Equal(["gs://olist-drop/drop/2018/olist_sellers_dataset.csv"], copied);
+        Assert.Equal(["olist_sellers_dataset.csv"], Directory.EnumerateFiles(folder.Path).Select(Path.GetFileName));
+        Assert.Equal(sellers, await File.ReadAllBytesAsync(folder.Combine("olist_sellers_dataset.csv")));
+        Assert.StartsWith("gs://olist-drop/twice/ holds olist_sellers_dataset.csv more than once", twice.Message, StringComparison.Ordinal);
+        Assert.StartsWith("gs://olist-drop/nothing/ holds none of the Olist files", none.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/tmp/olist")]
     [InlineData("gs://")]

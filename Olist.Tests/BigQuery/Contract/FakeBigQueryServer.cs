@@ -95,12 +95,37 @@ internal sealed partial class FakeBigQueryServer : IAsyncDisposable
     /// <summary>What a query answers; any other SQL answers no rows, and SQL containing <c>SYNTAX ERROR</c> answers 400 invalidQuery.</summary>
     public void OnQuery(string sql, FakeQuery query) => _queries[sql] = query;
 
+    /// <summary>
+    /// Answers the queries no <see cref="OnQuery"/> names: a recorded shape (columns, rows, bytes) or null for no rows.
+    /// The fake runs no SQL; a test that needs an answer scripts it here.
+    /// </summary>
+    public Func<string, FakeQuery?>? Answer { get; set; }
+
+    /// <summary>Rows a statement of a script reports it changed (its child job's <c>numDmlAffectedRows</c>); unset, none.</summary>
+    public Func<string, long>? AffectedRows { get; set; }
+
+    /// <summary>The SQL of every jobs.query that was answered, in the order it arrived.</summary>
+    public ConcurrentQueue<string> Statements { get; } = new();
+
+    /// <summary>What a table of the fake's catalog is (<c>TABLE</c>, <c>VIEW</c>), or null when it does not exist.</summary>
+    public string? KindOf(string dataset, string table) => _tables.TryGetValue($"{dataset}.{table}", out var found) ? found.Kind : null;
+
     /// <summary>A table that exists with these columns and bytes (what a dry run reading it processes).</summary>
     public void AddTable(string dataset, string table, long bytes, params (string Name, string Type)[] columns)
     {
         _datasets.TryAdd(dataset, 0);
         _tables[$"{dataset}.{table}"] = new FakeTable(columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal), bytes);
     }
+
+    /// <summary>The settings that make BigQuery the pipeline's warehouse, in <paramref name="dataset"/> of this fake (as an emulator, no credentials), with short backoffs.</summary>
+    public Dictionary<string, string?> WarehouseSettings(string dataset) => new()
+    {
+        ["Olist:Warehouse:Provider"] = "BigQuery",
+        ["Olist:Warehouse:BigQuery:ProjectId"] = Project,
+        ["Olist:Warehouse:BigQuery:Dataset"] = dataset,
+        ["Olist:Warehouse:BigQuery:EmulatorHost"] = HttpAddress.ToString().TrimEnd('/'),
+        ["Olist:Warehouse:BigQuery:InitialBackoff"] = "00:00:00.005",
+    };
 
     /// <summary>True when the dataset exists.</summary>
     public bool HasDataset(string dataset) => _datasets.ContainsKey(dataset);
@@ -261,10 +286,17 @@ internal sealed partial class FakeBigQueryServer : IAsyncDisposable
             return (400, Error(400, "invalidQuery", "INVALID_ARGUMENT", "Syntax error: Unexpected identifier \"SYNTAX\" at [1:1]"));
         }
 
+        var isNew = !_requestIds.ContainsKey(requestId);
         var jobId = _requestIds.GetOrAdd(requestId, _ => $"job_{Interlocked.Increment(ref _jobCount)}");
+        if (isNew)
+        {
+            Statements.Enqueue(sql);
+            ApplyToCatalog(sql);
+        }
+
         var int64 = body.TryGetProperty("formatOptions", out var format) && format.TryGetProperty("useInt64Timestamp", out var use) && use.GetBoolean();
         var session = body.TryGetProperty("createSession", out var create) && create.GetBoolean() ? $"session_{jobId}" : null;
-        var state = _jobs.GetOrAdd(jobId, _ => new JobState(jobId, Location(body), _queries.GetValueOrDefault(sql) ?? FakeQuery.Empty, null) { Sql = sql, SessionId = session });
+        var state = _jobs.GetOrAdd(jobId, _ => new JobState(jobId, Location(body), _queries.GetValueOrDefault(sql) ?? Answer?.Invoke(sql) ?? FakeQuery.Empty, null) { Sql = sql, SessionId = session });
         var maxResults = body.TryGetProperty("maxResults", out var max) ? max.GetInt32() : int.MaxValue;
         if (state.Query.PendingPolls > state.Polls)
         {
@@ -357,7 +389,36 @@ internal sealed partial class FakeBigQueryServer : IAsyncDisposable
             Uploads[jobId] = media;
         }
 
+        if (configuration.TryGetProperty("load", out var load) && load.TryGetProperty("destinationTable", out var destination))
+        {
+            var columns = load.TryGetProperty("schema", out var schema) ? schema.GetProperty("fields").EnumerateArray().Select(f => f.GetProperty("name").GetString()!).ToHashSet(StringComparer.Ordinal) : [];
+            _tables[$"{destination.GetProperty("datasetId").GetString()}.{destination.GetProperty("tableId").GetString()}"] = new FakeTable(columns, media?.Length ?? 0);
+        }
+
         return (200, state.Job());
+    }
+
+    /// <summary>
+    /// What a statement does to the catalog (not to any data): CREATE SCHEMA adds the dataset, CREATE OR REPLACE TABLE or
+    /// VIEW adds the relation as that kind, DROP removes it, so tables.get answers as BigQuery would after the statement.
+    /// </summary>
+    private void ApplyToCatalog(string sql)
+    {
+        foreach (var statement in sql.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (CreateSchema().Match(statement) is { Success: true } schema)
+            {
+                _datasets.TryAdd(schema.Groups["dataset"].Value, 0);
+            }
+            else if (CreateRelation().Match(statement) is { Success: true } created)
+            {
+                _tables[created.Groups["name"].Value] = new FakeTable([], 0) { Kind = created.Groups["kind"].Value };
+            }
+            else if (DropRelation().Match(statement) is { Success: true } dropped)
+            {
+                _tables.TryRemove(dropped.Groups["name"].Value, out _);
+            }
+        }
     }
 
     private (int, JsonNode?) DryRun(string jobId, string sql)
@@ -420,7 +481,11 @@ internal sealed partial class FakeBigQueryServer : IAsyncDisposable
                     ["statistics"] = new JsonObject
                     {
                         ["parentJobId"] = parentJobId,
-                        ["query"] = new JsonObject { ["statementType"] = statements[i].Split(' ')[0].ToUpperInvariant() },
+                        ["query"] = new JsonObject
+                        {
+                            ["statementType"] = statements[i].Split(' ')[0].ToUpperInvariant(),
+                            ["numDmlAffectedRows"] = (AffectedRows?.Invoke(statements[i]) ?? 0).ToString(CultureInfo.InvariantCulture),
+                        },
                     },
                 });
             }
@@ -458,7 +523,7 @@ internal sealed partial class FakeBigQueryServer : IAsyncDisposable
                 ["kind"] = "bigquery#table",
                 ["tableReference"] = new JsonObject { ["projectId"] = Project, ["datasetId"] = dataset, ["tableId"] = table },
                 ["numRows"] = found.Rows.ToString(CultureInfo.InvariantCulture),
-                ["type"] = "TABLE",
+                ["type"] = found.Kind,
                 ["schema"] = new JsonObject { ["fields"] = new JsonArray([.. found.Columns.Select(c => new JsonObject { ["name"] = c, ["type"] = "STRING" })]) },
             })
             : (404, Error(404, "notFound", "NOT_FOUND", $"Not found: Table {Project}:{dataset}.{table}"));
@@ -603,6 +668,15 @@ internal sealed partial class FakeBigQueryServer : IAsyncDisposable
     [GeneratedRegex(@"`(?<name>[A-Za-z0-9_\-]+\.[A-Za-z0-9_$\-]+)`")]
     private static partial Regex Relation();
 
+    [GeneratedRegex(@"^CREATE SCHEMA IF NOT EXISTS `(?<dataset>[A-Za-z0-9_]+)`")]
+    private static partial Regex CreateSchema();
+
+    [GeneratedRegex(@"^CREATE OR REPLACE (?<kind>TABLE|VIEW) `(?<name>[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)`")]
+    private static partial Regex CreateRelation();
+
+    [GeneratedRegex(@"^DROP (TABLE|VIEW)( IF EXISTS)? `(?<name>[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)`")]
+    private static partial Regex DropRelation();
+
     /// <summary>A cued answer: an error envelope with a reason and status, or a proxy's HTML page; <see cref="AfterWork"/> does the work first and loses the answer.</summary>
     public sealed record Failure(int Http, string? Reason, string? Status, bool Html = false, bool AfterWork = false);
 
@@ -616,6 +690,8 @@ internal sealed partial class FakeBigQueryServer : IAsyncDisposable
         public HashSet<string> Columns => columns;
 
         public long Bytes => bytes;
+
+        public string Kind { get; init; } = "TABLE";
 
         public int Rows => Volatile.Read(ref _rows);
 

@@ -19,6 +19,9 @@ internal sealed class BigQueryDialect(string dataset) : SqlDialect
     /// <summary>The same relation as a day's audit: a dataset holds every schema, so there is nothing to rename across.</summary>
     public override string SwapRelation(ModelNode model) => AuditRelation(model);
 
+    /// <summary>A day's audit and a full build's are the same table of the dataset.</summary>
+    public override (string Schema, string Name) AuditTable(ModelNode model, bool day) => (dataset, $"{model.Name}__audit");
+
     /// <summary>A table of the dataset, not a temporary one, since a temporary table lives only within one script.</summary>
     public override string IncomingRelation(ModelNode model) => Relation($"{model.Name}__incoming");
 

@@ -21,6 +21,9 @@ internal sealed class DuckDbDialect : SqlDialect
 
     public override string SwapRelation(ModelNode model) => $"{model.Config.Schema}.{SwapName(model)}";
 
+    public override (string Schema, string Name) AuditTable(ModelNode model, bool day) =>
+        day ? (AuditSchema, model.Name) : (model.Config.Schema, SwapName(model));
+
     public override string IncomingRelation(ModelNode model) => $"temp.main.{IncomingName(model)}";
 
     public override string SourceRelation(string schema, string table) => $"{schema}.{table}";

@@ -25,6 +25,12 @@ internal abstract class SqlDialect
     /// <summary>Where Write-Audit-Publish writes a full build's rows beside the table, so publishing swaps them in without copying a row.</summary>
     public abstract string SwapRelation(ModelNode model);
 
+    /// <summary>
+    /// The schema (or dataset) and table name of a day's <see cref="AuditRelation"/> (<paramref name="day"/>) or of a full
+    /// build's <see cref="SwapRelation"/>, as the warehouse's catalog lists them, to tell whether a write left it.
+    /// </summary>
+    public abstract (string Schema, string Name) AuditTable(ModelNode model, bool day);
+
     /// <summary>Where an incremental run stages the new rows of its day before they replace the day in the table.</summary>
     public abstract string IncomingRelation(ModelNode model);
 

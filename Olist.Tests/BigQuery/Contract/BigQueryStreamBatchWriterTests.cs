@@ -1,0 +1,128 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Olist.Pipeline.Gcp.BigQuery;
+using Olist.Pipeline.Streaming.Bus;
+using Olist.Pipeline.Streaming.Consuming;
+using Olist.Pipeline.Streaming.Contract;
+using Olist.Tests.Streaming;
+using Olist.Tests.TestSupport;
+
+namespace Olist.Tests.BigQuery.Contract;
+
+/// <summary>
+/// The live stream's micro-batches on BigQuery, on the discovery-checking fake: each table's rows by a load job, then one
+/// transaction of MERGEs keyed on message_id, so a batch written again after a crash before its ack adds nothing. The
+/// fake runs no SQL; that BigQuery's MERGE skips the rows it already holds is BigQuery's documented semantics, not
+/// something these tests execute.
+/// </summary>
+public sealed class BigQueryStreamBatchWriterTests : FakeBigQueryTests, IDisposable
+{
+    private static readonly DateTimeOffset Published = new(2026, 12, 4, 12, 0, 0, TimeSpan.Zero);
+    private readonly TempDirectory _data = new();
+
+    public void Dispose() => _data.Dispose();
+
+    [Fact]
+    public async Task A_batch_goes_up_by_load_jobs_and_lands_by_one_transaction_of_merges_keyed_on_the_message_id()
+    {
+        using var services = Pipeline();
+        var writer = new BigQueryStreamBatchWriter(services.GetRequiredService<BigQueryWarehouse>());
+        var plan = Plan(commit: 7, Accepted("m-1", "order-1"), Accepted("m-2", "order-2"));
+
+        var written = await writer.WriteAsync(plan, Published.AddSeconds(3), CancellationToken.None);
+
+        Assert.Equal(["raw_stream_orders", "raw_stream_order_items", "raw_stream_order_payments", "raw_stream_customers"], written);
+        var transaction = Assert.Single(Fake.Statements);
+        Assert.Equal(
+            """
+            BEGIN TRANSACTION;
+            MERGE `olist_ci.raw_stream_orders` AS target USING `olist_ci.raw_stream_orders__commit_7` AS batch ON target.message_id = batch.message_id WHEN NOT MATCHED THEN INSERT ROW;
+            MERGE `olist_ci.raw_stream_order_items` AS target USING `olist_ci.raw_stream_order_items__commit_7` AS batch ON target.message_id = batch.message_id WHEN NOT MATCHED THEN INSERT ROW;
+            MERGE `olist_ci.raw_stream_order_payments` AS target USING `olist_ci.raw_stream_order_payments__commit_7` AS batch ON target.message_id = batch.message_id WHEN NOT MATCHED THEN INSERT ROW;
+            MERGE `olist_ci.raw_stream_customers` AS target USING `olist_ci.raw_stream_customers__commit_7` AS batch ON target.message_id = batch.message_id WHEN NOT MATCHED THEN INSERT ROW;
+            COMMIT TRANSACTION;
+            """.Replace("\r\n", "\n", StringComparison.Ordinal),
+            transaction);
+        var uploads = Fake.Calls.Where(c => c.Method == "bigquery.jobs.insert").Select(c => JsonNode.Parse(c.Body!)!["configuration"]!["load"]!).ToList();
+        Assert.Equal(4, uploads.Count);
+        Assert.All(uploads, u => Assert.Equal("NEWLINE_DELIMITED_JSON", u["sourceFormat"]!.GetValue<string>()));
+        var orders = Fake.Uploads.Values.Select(b => Encoding.UTF8.GetString(b)).Single(u => u.Contains("\"payment_mismatch\"", StringComparison.Ordinal))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Equal(["m-1", "m-2"], orders.Select(o => o["message_id"]!.GetValue<string>()));
+        Assert.Equal(("order-1", "delivered", "7", false), (orders[0]["order_id"]!.GetValue<string>(), orders[0]["order_status"]!.GetValue<string>(), orders[0]["commit_seq"]!.GetValue<string>(), orders[0]["payment_mismatch"]!.GetValue<bool>()));
+        Assert.Equal("2026-12-04 12:00:00.000000+00:00", orders[0]["published_at"]!.GetValue<string>());
+        Assert.All(written, t => Assert.Null(Fake.KindOf("olist_ci", $"{t}__commit_7")));
+    }
+
+    [Fact]
+    public async Task A_batch_written_again_after_a_crash_before_its_ack_sends_the_same_keyed_merge_and_a_batch_with_nothing_accepted_writes_nothing()
+    {
+        using var services = Pipeline();
+        var writer = new BigQueryStreamBatchWriter(services.GetRequiredService<BigQueryWarehouse>());
+
+        await writer.WriteAsync(Plan(commit: 8, Accepted("m-1", "order-1")), Published.AddSeconds(3), CancellationToken.None);
+        await writer.WriteAsync(Plan(commit: 9, Accepted("m-1", "order-1")), Published.AddSeconds(40), CancellationToken.None);
+        var nothing = await writer.WriteAsync(new BatchPlan(10), Published, CancellationToken.None);
+
+        Assert.Empty(nothing);
+        var transactions = Fake.Statements.ToList();
+        Assert.Equal(2, transactions.Count);
+        Assert.Equal(transactions[0].Replace("__commit_8", "__commit_9", StringComparison.Ordinal), transactions[1]);
+        Assert.All(transactions, t => Assert.DoesNotContain("INSERT INTO", t, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_consumer_writes_BigQuery_before_its_ledger_and_merges_a_batch_whose_answer_was_lost_again_on_the_same_message_ids()
+    {
+        await using var stream = await StreamHarness.CreateAsync();
+        using var services = Pipeline();
+        var ids = await stream.PublishAsync(OrderEvents.Created("order-bq-1"), OrderEvents.StatusChanged(StreamHarness.BatchOrder, "delivered"));
+        // BigQuery commits the first transaction but its answer is lost, as when the process dies right after the commit.
+        Fake.FailNext("jobs.query", new FakeBigQueryServer.Failure(400, "invalid", "INVALID_ARGUMENT", AfterWork: true));
+        var consumer = new OrderStreamConsumer(
+            stream.Bus, stream.Warehouse, stream.Options, [], TimeProvider.System, NullLogger<OrderStreamConsumer>.Instance, bigQuery: services.GetRequiredService<BigQueryWarehouse>());
+
+        await stream.DrainAsync(consumer);
+
+        var transactions = Fake.Statements.ToList();
+        Assert.Equal(2, transactions.Count);
+        Assert.Equal(Regex.Replace(transactions[0], "__commit_[0-9]+", "__commit_n"), Regex.Replace(transactions[1], "__commit_[0-9]+", "__commit_n"));
+        Assert.All(transactions, t => Assert.Contains("ON target.message_id = batch.message_id WHEN NOT MATCHED THEN INSERT ROW", t, StringComparison.Ordinal));
+        var orderUploads = Fake.Uploads.Values.Select(b => Encoding.UTF8.GetString(b)).Where(u => u.Contains("\"payment_mismatch\"", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, orderUploads.Count);
+        Assert.All(orderUploads, u => Assert.Equal(ids, u.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!["message_id"]!.GetValue<string>())));
+        Assert.Equal(2, await stream.CountAsync("SELECT count(*) FROM raw.stream_orders"));
+        Assert.Equal(0, (await stream.Bus.GetStatsAsync(CancellationToken.None)).Backlog);
+    }
+
+    private ServiceProvider Pipeline() => TestPipeline.Create(_data.Path, Fake.WarehouseSettings("olist_ci"));
+
+    internal static BatchPlan Plan(long commit, params Verdict[] verdicts)
+    {
+        var plan = new BatchPlan(commit);
+        foreach (var verdict in verdicts)
+        {
+            plan.Add(verdict);
+        }
+
+        return plan;
+    }
+
+    internal static Verdict.Accepted Accepted(string messageId, string orderId)
+    {
+        var message = new BusMessage(messageId, $"ack-{messageId}", ReadOnlyMemory<byte>.Empty, new Dictionary<string, string>(), Published, 41, 1);
+        var orderEvent = new OrderEvent(
+            $"event-{orderId}",
+            EventTypes.OrderCreated,
+            Published.AddMinutes(-1),
+            new OrderFields(orderId, "customer-1", "delivered", Published.AddDays(-9), Published.AddDays(-9), Published.AddDays(-7), Published.AddDays(-2), Published.AddDays(3)),
+            new CustomerFields("customer-1", "unique-1", "01037", "sao paulo", "SP"),
+            [new OrderItemFields(orderId, 1, "product-1", "seller-1", Published.AddDays(-8), 10.5m, 2.25m)],
+            [new PaymentFields(orderId, 1, "credit_card", 2, 12.75m)]);
+        var version = EventVersion.Of(orderEvent, message);
+        return new Verdict.Accepted(message, orderEvent, EventRows.Of(orderEvent, version), OrderState.Of(orderEvent.Order, version), WritesCustomer: true);
+    }
+}
