@@ -10,9 +10,9 @@ public sealed record KpiRequest(KpiDefinition Kpi, TimeGrain Grain, LocationLeve
     public static string Label(LocationLevel level) => level.ToString().ToLowerInvariant();
 
     /// <summary>The values of the KPI's filters (<see cref="KpiDefinition.Filters"/>) by parameter name.</summary>
-    public IReadOnlyList<(string Name, object Value)> Parameters =>
+    public IReadOnlyList<KpiParameter> Parameters =>
     [
-        .. Kpi.Filters.Select(f => (f.Parameter, f.Parameter switch
+        .. Kpi.Filters.Select(f => new KpiParameter(f.Parameter, f.Parameter switch
         {
             "grain" => (object)Label(Grain),
             "level" => Label(Level),

@@ -29,7 +29,7 @@ public sealed class KpiService(IKpiReader reader, IModelQueryRenderer renderer, 
     public void Dispose() => _running.Dispose();
 
     private async Task<IReadOnlyList<KpiRow>> ReadInTurnAsync(
-        KpiDefinition kpi, DateRange range, IReadOnlyList<(string Name, object Value)> parameters, CancellationToken cancellationToken)
+        KpiDefinition kpi, DateRange range, IReadOnlyList<KpiParameter> parameters, CancellationToken cancellationToken)
     {
         await _running.WaitAsync(cancellationToken);
         try
@@ -43,13 +43,13 @@ public sealed class KpiService(IKpiReader reader, IModelQueryRenderer renderer, 
     }
 
     private async Task<IReadOnlyList<KpiRow>> ReadRowsAsync(
-        KpiDefinition kpi, DateRange range, IReadOnlyList<(string Name, object Value)> parameters, CancellationToken cancellationToken)
+        KpiDefinition kpi, DateRange range, IReadOnlyList<KpiParameter> parameters, CancellationToken cancellationToken)
     {
         var relation = await RelationAsync(kpi, range, cancellationToken);
         return await reader.ReadAsync(
             kpi.Model,
             kpi.Sql(relation, reader.ParameterMarker),
-            [.. parameters.Select(p => new KpiParameter(p.Name, p.Value))],
+            parameters,
             (rows, token) => KpiRowTable.ReadAsync(kpi, rows, token),
             cancellationToken);
     }

@@ -99,9 +99,9 @@ public sealed class KpiProbeBenchmark : IBenchmark
         var sql = request.Kpi.RangeRelation(await renderer.RenderQueryAsync(request.Kpi.Model, KpiService.RangeVars(request.Range), cancellationToken));
         await using var command = connection.CreateCommand();
         command.CommandText = wrap(request.Kpi.Sql(sql, "$"));
-        foreach (var (name, value) in request.Parameters)
+        foreach (var parameter in request.Parameters)
         {
-            command.Parameters.Add(new DuckDBParameter(name, value));
+            command.Parameters.Add(new DuckDBParameter(parameter.Name, parameter.Value));
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

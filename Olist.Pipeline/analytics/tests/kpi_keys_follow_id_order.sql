@@ -20,14 +20,14 @@ product_steps AS (
 ),
 order_keys AS (
     SELECT
-        COUNT(DISTINCT order_key) AS keys,
+        count(DISTINCT order_key) AS keys,
         min(order_key) AS first_key,
         max(order_key) AS last_key
     FROM {{ ref('kpi_sales_items') }}
 ),
 customer_keys AS (
     SELECT
-        COUNT(DISTINCT customer_key) AS keys,
+        count(DISTINCT customer_key) AS keys,
         min(customer_key) AS first_key,
         max(customer_key) AS last_key
     FROM {{ ref('kpi_sales_orders') }}
