@@ -26,12 +26,6 @@ internal sealed class KpiRowTable
     public static async Task<IReadOnlyList<KpiRow>> ReadAsync(KpiDefinition kpi, DbDataReader reader, CancellationToken cancellationToken)
     {
         var table = new KpiRowTable(kpi);
-        if (reader.FieldCount == 0)
-        {
-            // A statement that returned no result set (a BigQuery job answered without a schema) has no rows to bind.
-            return table.Rows();
-        }
-
         var ordinals = kpi.Columns.Select(c => reader.GetOrdinal(c.Name)).ToArray();
         var readers = table._columns.Select((c, i) => c.Reader(reader.GetFieldType(ordinals[i]))).ToArray();
         while (await reader.ReadAsync(cancellationToken))

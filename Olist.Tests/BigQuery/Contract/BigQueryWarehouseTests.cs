@@ -209,10 +209,12 @@ public sealed class BigQueryWarehouseTests : FakeBigQueryTests, IDisposable
     [Fact]
     public async Task A_kpi_range_runs_the_models_own_BigQuery_sql_and_a_missing_kpi_table_says_to_build()
     {
+        // BigQuery answers a query with its schema even when no row matches.
+        Fake.Answer = sql => sql.Contains(") AS kpi_top_products WHERE", StringComparison.Ordinal) ? NoTopProducts : null;
         using var services = Pipeline();
         var kpis = services.GetRequiredService<IKpiService>();
 
-        await kpis.TopProductsAsync(TimeGrain.Year, 5, new DateRange(new DateOnly(2018, 1, 1), new DateOnly(2018, 3, 31)), CancellationToken.None);
+        Assert.Empty(await kpis.TopProductsAsync(TimeGrain.Year, 5, new DateRange(new DateOnly(2018, 1, 1), new DateOnly(2018, 3, 31)), CancellationToken.None));
         Fake.FailNext("jobs.query", new FakeBigQueryServer.Failure(404, "notFound", "NOT_FOUND"));
         var missing = await Assert.ThrowsAsync<PipelineException>(() => kpis.SatisfactionAsync(new DateRange(null, null), CancellationToken.None));
 
@@ -299,6 +301,10 @@ public sealed class BigQueryWarehouseTests : FakeBigQueryTests, IDisposable
     private static FakeQuery SalesTrends => new(
         """{"fields":[{"name":"period","type":"STRING"},{"name":"orders","type":"INTEGER"},{"name":"revenue","type":"NUMERIC"},{"name":"freight","type":"NUMERIC"},{"name":"payments","type":"NUMERIC"},{"name":"aov","type":"FLOAT"}]}""",
         _ => [Row("2018-01", "7269", "1107301.89", "163441.27", "1115004.18", "152.33"), Row("2018-02", "6728", "986908.96", "158977.45", "992463.34", null)]);
+
+    private static FakeQuery NoTopProducts => new(
+        """{"fields":[{"name":"period","type":"STRING"},{"name":"rank","type":"INTEGER"},{"name":"product_id","type":"STRING"},{"name":"category","type":"STRING"},{"name":"units","type":"INTEGER"},{"name":"revenue","type":"NUMERIC"}]}""",
+        _ => []);
 
     private static JsonObject Row(params string?[] cells) => new JsonObject { ["f"] = new JsonArray([.. cells.Select(c => new JsonObject { ["v"] = c })]) };
 
