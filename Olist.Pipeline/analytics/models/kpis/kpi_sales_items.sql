@@ -3,7 +3,9 @@
 -- ids. Grouping, counting distinct and ranking tens of thousands of items on numbers takes about half the CPU it takes on
 -- 32-character ids; the numbers follow the ids' order, so ordering by a key orders by its id. Each item also carries the
 -- first and last calendar day of its month and year, so top-products tells the periods a range cuts by comparing columns
--- instead of grouping the calendar and joining its months and years back on every request.
+-- instead of grouping the calendar and joining its months and years back on every request. One item of each order and
+-- seller opens it (opens_seller_order): an order's items share its purchase day, so a range holds all or none of them and
+-- counting the openers counts the seller's distinct orders without a distinct count.
 WITH sales_items AS (
     SELECT
         ds,
@@ -39,6 +41,8 @@ SELECT
     calendar_years.year_first_day,
     calendar_years.year_last_day,
     CAST(dense_rank() OVER (ORDER BY sales_items.order_id ASC) AS {{ type_int() }}) AS order_key,
+    row_number() OVER (PARTITION BY sales_items.order_id, sales_items.seller_id ORDER BY sales_items.product_id, sales_items.price) = 1
+        AS opens_seller_order,
     sellers.seller_key,
     products.product_key,
     sales_items.price

@@ -5,7 +5,7 @@
 WITH sales_items AS (
     SELECT
         seller_key,
-        order_key,
+        opens_seller_order,
         product_key,
         price
     FROM {{ ref('kpi_sales_items') }}
@@ -15,7 +15,7 @@ WITH sales_items AS (
 seller_totals AS (
     SELECT
         seller_key,
-        COUNT(DISTINCT order_key) AS orders,
+        COUNT(CASE WHEN opens_seller_order THEN 1 END) AS orders,
         COUNT(*) AS units,
         SUM(price) AS revenue
     FROM sales_items
