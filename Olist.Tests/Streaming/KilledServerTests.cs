@@ -98,12 +98,11 @@ public sealed class KilledServerTests(PubSubEmulator emulator, ITestOutputHelper
             second.Kill();
         }
 
-        await using var connection = await new DuckDbWarehouse(_data.Paths.Warehouse).OpenAsync(CancellationToken.None);
-        Assert.Equal(0, await ScalarAsync(connection, "SELECT count(*) FROM (SELECT order_id FROM raw.stream_orders WHERE event_type = 'order_created' GROUP BY order_id HAVING count(*) > 1)"));
-        Assert.Equal(0, await ScalarAsync(connection, "SELECT count(*) FROM (SELECT event_id FROM raw.stream_orders GROUP BY event_id HAVING count(*) > 1)"));
-        Assert.Equal(0, await ScalarAsync(connection, "SELECT count(*) FROM (SELECT order_id, order_item_id FROM raw.stream_order_items GROUP BY ALL HAVING count(*) > 1)"));
-        Assert.Equal(Messages, await ScalarAsync(connection, "SELECT count(DISTINCT message_id) FROM raw.stream_messages"));
-        Assert.Equal(Messages, await ScalarAsync(connection, "SELECT count(*) FROM raw.stream_messages"));
+        var warehouse = new DuckDbWarehouse(_data.Paths.Warehouse);
+        Assert.Equal(0, await warehouse.CountAsync("SELECT count(*) FROM (SELECT order_id FROM raw.stream_orders WHERE event_type = 'order_created' GROUP BY order_id HAVING count(*) > 1)"));
+        Assert.Equal(0, await warehouse.CountAsync("SELECT count(*) FROM (SELECT event_id FROM raw.stream_orders GROUP BY event_id HAVING count(*) > 1)"));
+        Assert.Equal(0, await warehouse.CountAsync("SELECT count(*) FROM (SELECT order_id, order_item_id FROM raw.stream_order_items GROUP BY ALL HAVING count(*) > 1)"));
+        await StreamAssert.EachMessageOnceAsync(warehouse, Messages);
     }
 
     private static long Handled(JsonElement summary) =>
@@ -129,11 +128,4 @@ public sealed class KilledServerTests(PubSubEmulator emulator, ITestOutputHelper
     }
 
     private static string Text(GeneratedMessage message) => Encoding.UTF8.GetString(message.Body);
-
-    private static async Task<long> ScalarAsync(DuckDB.NET.Data.DuckDBConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
 }
