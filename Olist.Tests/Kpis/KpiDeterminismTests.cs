@@ -7,7 +7,7 @@ namespace Olist.Tests.Kpis;
 public sealed class KpiDeterminismTests : IDisposable
 {
     private const int Orders = 600_000;
-    private const string Models = "kpi_sales_sellers kpi_seller_deliveries kpi_delivery_times kpi_satisfaction";
+    private const string Models = "kpi_sales_sellers kpi_seller_deliveries kpi_delivery_times kpi_review_days kpi_satisfaction";
     private readonly TempDirectory _directory = new();
 
     public void Dispose() => _directory.Dispose();

@@ -193,8 +193,8 @@ async function main() {
     statements += result.statements;
     results.push(result);
   }
-  process.stdout.write(JSON.stringify({ statements, results }));
-  process.exit(0);
+  // Exit only once the report is written: on a pipe, exiting right after write() cuts it at 64 KiB.
+  process.stdout.write(JSON.stringify({ statements, results }), () => process.exit(0));
 }
 
 main().catch(e => fail(e.stack || String(e)));

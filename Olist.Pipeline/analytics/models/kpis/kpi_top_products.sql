@@ -2,7 +2,8 @@
 -- then revenue desc, then product_id asc; the access layer keeps ranks 1..top. A period the range covers whole (each
 -- of its calendar days lies in the range) has all its items in the range, so its ranks are those of
 -- kpi_top_products_by_period; only the months and years the range cuts are ranked again from their items in the range,
--- grouped by product key (kpi_sales_items), the ids read back for the ranked rows.
+-- grouped by product key (kpi_sales_items, whose items carry their periods' first and last calendar days), the ids read
+-- back for the ranked rows.
 WITH whole_periods AS (
     SELECT
         grain,
@@ -16,24 +17,14 @@ WITH whole_periods AS (
     WHERE period_first_day >= DATE '{{ var('kpi_from') }}'
         AND period_last_day <= DATE '{{ var('kpi_to') }}'
 ),
-cut_months AS (
-    SELECT month
-    FROM {{ ref('dim_date') }}
-    GROUP BY month
-    HAVING min(date_day) < DATE '{{ var('kpi_from') }}' OR max(date_day) > DATE '{{ var('kpi_to') }}'
-),
-cut_years AS (
-    SELECT year
-    FROM {{ ref('dim_date') }}
-    GROUP BY year
-    HAVING min(date_day) < DATE '{{ var('kpi_from') }}' OR max(date_day) > DATE '{{ var('kpi_to') }}'
-),
 sales_items AS (
     SELECT
         product_key,
         price,
         month,
-        year
+        year,
+        month_first_day < DATE '{{ var('kpi_from') }}' OR month_last_day > DATE '{{ var('kpi_to') }}' AS in_cut_month,
+        year_first_day < DATE '{{ var('kpi_from') }}' OR year_last_day > DATE '{{ var('kpi_to') }}' AS in_cut_year
     FROM {{ ref('kpi_sales_items') }}
     WHERE product_key IS NOT NULL
         AND ds BETWEEN DATE '{{ var('kpi_from') }}' AND DATE '{{ var('kpi_to') }}'
@@ -41,12 +32,12 @@ sales_items AS (
 cut_period_products AS (
     SELECT 'month' AS grain, month AS period, product_key, COUNT(*) AS units, SUM(price) AS revenue
     FROM sales_items
-    WHERE month IN (SELECT month FROM cut_months)
+    WHERE in_cut_month
     GROUP BY month, product_key
     UNION ALL
     SELECT 'year', year, product_key, COUNT(*), SUM(price)
     FROM sales_items
-    WHERE year IN (SELECT year FROM cut_years)
+    WHERE in_cut_year
     GROUP BY year, product_key
 ),
 ranked_cut_period_products AS (
