@@ -5,13 +5,7 @@ WITH {{ base_rows(
     batch = source('raw', 'sellers')) }}
 SELECT
     seller_id,
-    lpad(zip_text, 5, '0') AS seller_zip_code_prefix,
-    {{ normalize_city('city_text') }} AS seller_city,
-    upper(state_text) AS seller_state,
-    was_trimmed,
-    coalesce(length(zip_text) < 5, FALSE) AS zip_padded,
-    coalesce(city_text <> {{ normalize_city('city_text') }}, FALSE) AS city_normalized,
-    coalesce(state_text <> upper(state_text), FALSE) AS state_upper_cased,
+    {{ address_columns('seller') }},
     coalesce(seller_id, '') AS row_key,
     coalesce(invalid_reason, CASE WHEN version_rank > 1 THEN 'duplicate_key' END) AS drop_reason,
     _source_file,
