@@ -17,5 +17,4 @@ SELECT
     staging_totals.payments AS staging_payments
 FROM fact_totals
 CROSS JOIN staging_totals
-WHERE fact_totals.orders <> staging_totals.orders
-    OR fact_totals.payments <> staging_totals.payments
+WHERE {{ totals_differ('fact_totals', 'staging_totals', 'orders, payments') }}

@@ -24,5 +24,4 @@ SELECT
     staging_totals.freight AS staging_freight
 FROM fact_totals
 CROSS JOIN staging_totals
-WHERE fact_totals.revenue <> staging_totals.revenue
-    OR fact_totals.freight <> staging_totals.freight
+WHERE {{ totals_differ('fact_totals', 'staging_totals', 'revenue, freight') }}

@@ -37,16 +37,14 @@ SELECT
     'totals differ from the staged sales items' AS problem
 FROM grain_totals
 CROSS JOIN staged_totals
-WHERE grain_totals.units <> staged_totals.product_units
-    OR grain_totals.revenue <> staged_totals.product_revenue
+WHERE {{ totals_differ('grain_totals', 'staged_totals', 'units = product_units, revenue = product_revenue') }}
 UNION ALL
 SELECT
     'seller-sales',
     'totals differ from the staged sales items'
 FROM seller_totals
 CROSS JOIN staged_totals
-WHERE seller_totals.units <> staged_totals.seller_units
-    OR seller_totals.revenue <> staged_totals.seller_revenue
+WHERE {{ totals_differ('seller_totals', 'staged_totals', 'units = seller_units, revenue = seller_revenue') }}
 UNION ALL
 SELECT
     'seller-sales ' || seller_id,

@@ -2,48 +2,37 @@
 -- and customer keys of kpi_sales_items and kpi_sales_orders run from 1 without gaps: seller-sales and top-products break
 -- ties by the key where metrics.md breaks them by the id. Only the kpi tables are read, so a day's rebuild of the marts
 -- (whose tests run on the audited day before the KPIs are rebuilt) does not compare them with other relations.
-WITH seller_steps AS (
-    SELECT
-        seller_key,
-        seller_id,
-        lag(seller_id) OVER (ORDER BY seller_key) AS previous_id,
-        lag(seller_key) OVER (ORDER BY seller_key) AS previous_key
-    FROM {{ ref('kpi_sales_sellers') }}
+{%- macro id_steps(entity, relation) -%}
+SELECT
+        '{{ entity }}' AS entity,
+        {{ entity }}_key AS entity_key,
+        {{ entity }}_id AS entity_id,
+        lag({{ entity }}_id) OVER (ORDER BY {{ entity }}_key) AS previous_id,
+        lag({{ entity }}_key) OVER (ORDER BY {{ entity }}_key) AS previous_key
+    FROM {{ relation }}
+{%- endmacro -%}
+{%- macro key_range(entity, relation) -%}
+SELECT
+        '{{ entity }}' AS entity,
+        count(DISTINCT {{ entity }}_key) AS keys,
+        min({{ entity }}_key) AS first_key,
+        max({{ entity }}_key) AS last_key
+    FROM {{ relation }}
+{%- endmacro %}
+WITH id_steps AS (
+    {{ id_steps('seller', ref('kpi_sales_sellers')) }}
+    UNION ALL
+    {{ id_steps('product', ref('kpi_sales_products')) }}
 ),
-product_steps AS (
-    SELECT
-        product_key,
-        product_id,
-        lag(product_id) OVER (ORDER BY product_key) AS previous_id,
-        lag(product_key) OVER (ORDER BY product_key) AS previous_key
-    FROM {{ ref('kpi_sales_products') }}
-),
-order_keys AS (
-    SELECT
-        count(DISTINCT order_key) AS keys,
-        min(order_key) AS first_key,
-        max(order_key) AS last_key
-    FROM {{ ref('kpi_sales_items') }}
-),
-customer_keys AS (
-    SELECT
-        count(DISTINCT customer_key) AS keys,
-        min(customer_key) AS first_key,
-        max(customer_key) AS last_key
-    FROM {{ ref('kpi_sales_orders') }}
+key_ranges AS (
+    {{ key_range('order', ref('kpi_sales_items')) }}
+    UNION ALL
+    {{ key_range('customer', ref('kpi_sales_orders')) }}
 )
-SELECT seller_id AS id, 'seller key out of id order' AS problem
-FROM seller_steps
-WHERE (previous_key IS NULL AND seller_key <> 1) OR seller_key <> previous_key + 1 OR seller_id <= previous_id
+SELECT entity_id AS id, entity || ' key out of id order' AS problem
+FROM id_steps
+WHERE (previous_key IS NULL AND entity_key <> 1) OR entity_key <> previous_key + 1 OR entity_id <= previous_id
 UNION ALL
-SELECT product_id, 'product key out of id order'
-FROM product_steps
-WHERE (previous_key IS NULL AND product_key <> 1) OR product_key <> previous_key + 1 OR product_id <= previous_id
-UNION ALL
-SELECT CAST(last_key AS STRING), 'order keys have gaps'
-FROM order_keys
-WHERE keys > 0 AND (first_key <> 1 OR last_key <> keys)
-UNION ALL
-SELECT CAST(last_key AS STRING), 'customer keys have gaps'
-FROM customer_keys
+SELECT CAST(last_key AS STRING), entity || ' keys have gaps'
+FROM key_ranges
 WHERE keys > 0 AND (first_key <> 1 OR last_key <> keys)

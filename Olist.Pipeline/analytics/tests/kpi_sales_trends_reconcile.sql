@@ -24,7 +24,4 @@ SELECT
     fact_totals.orders AS fact_orders
 FROM grain_totals
 CROSS JOIN fact_totals
-WHERE grain_totals.orders <> fact_totals.orders
-    OR grain_totals.revenue <> fact_totals.revenue
-    OR grain_totals.freight <> fact_totals.freight
-    OR grain_totals.payments <> fact_totals.payments
+WHERE {{ totals_differ('grain_totals', 'fact_totals', 'orders, revenue, freight, payments') }}

@@ -1,43 +1,18 @@
 -- Every raw order item row, batch and live, cleaned, flagged when its product or seller is unknown, with why it is dropped
 -- (NULL: kept).
-{% assign item_columns = 'order_id, order_item_id, product_id, seller_id, shipping_limit_date, price, freight_value' -%}
-WITH raw_rows AS (
-    {{ batch_and_stream_rows(item_columns, source('raw', 'order_items'), source('raw', 'stream_order_items'), ref('stg_stream_watermark'), 'order_item_id') }}
-),
-source_rows AS (
-    SELECT
-        {{ clean_text('order_id') }} AS order_id,
-        {{ clean_text('order_item_id') }} AS item_text,
-        {{ clean_text('product_id') }} AS product_id,
-        {{ clean_text('seller_id') }} AS seller_id,
-        {{ clean_text('shipping_limit_date') }} AS shipping_limit_text,
-        {{ clean_text('price') }} AS price_text,
-        {{ clean_text('freight_value') }} AS freight_text,
-        {{ untrimmed(item_columns) }} AS was_trimmed,
-        {{ version_columns() }}
-    FROM raw_rows
-),
-parsed_rows AS (
-    SELECT
-        *,
-        {{ safe_cast('item_text', 'integer') }} AS order_item_id,
-        {{ parse_timestamp('shipping_limit_text') }} AS shipping_limit_date,
-        {{ safe_cast('price_text', 'decimal') }} AS price,
-        {{ safe_cast('freight_text', 'decimal') }} AS freight_value
-    FROM source_rows
-),
-checked_rows AS (
-    SELECT
-        *,
-        CASE WHEN order_id IS NULL OR order_item_id IS NULL THEN 'missing_primary_id' END AS invalid_reason
-    FROM parsed_rows
-),
-versioned_rows AS (
-    SELECT
-        *,
-        {{ version_ranks('order_id, order_item_id') }}
-    FROM checked_rows
-)
+{% capture typed_columns -%}
+    {{ safe_cast('item_text', 'integer') }} AS order_item_id,
+    {{ parse_timestamp('shipping_limit_text') }} AS shipping_limit_date,
+    {{ safe_cast('price_text', 'decimal') }} AS price,
+    {{ safe_cast('freight_text', 'decimal') }} AS freight_value
+{%- endcapture -%}
+WITH {{ live_base_rows(
+    columns = 'order_id, order_item_id AS item_text, product_id, seller_id, shipping_limit_date AS shipping_limit_text,
+        price AS price_text, freight_value AS freight_text',
+    key = 'order_id, order_item_id',
+    batch = source('raw', 'order_items'),
+    stream = source('raw', 'stream_order_items'), watermark = ref('stg_stream_watermark'), position = 'order_item_id',
+    typed = typed_columns) }}
 SELECT
     versioned_rows.order_id,
     versioned_rows.order_item_id,

@@ -1,40 +1,17 @@
 -- Every raw payment row, batch and live, cleaned, with why it is dropped (NULL: kept).
-{% assign payment_columns = 'order_id, payment_sequential, payment_type, payment_installments, payment_value' -%}
-WITH raw_rows AS (
-    {{ batch_and_stream_rows(payment_columns, source('raw', 'order_payments'), source('raw', 'stream_order_payments'), ref('stg_stream_watermark'), 'payment_sequential') }}
-),
-source_rows AS (
-    SELECT
-        {{ clean_text('order_id') }} AS order_id,
-        {{ clean_text('payment_sequential') }} AS sequential_text,
-        {{ clean_text('payment_type') }} AS type_text,
-        {{ clean_text('payment_installments') }} AS installments_text,
-        {{ clean_text('payment_value') }} AS value_text,
-        {{ untrimmed(payment_columns) }} AS was_trimmed,
-        {{ version_columns() }}
-    FROM raw_rows
-),
-parsed_rows AS (
-    SELECT
-        *,
-        {{ safe_cast('sequential_text', 'integer') }} AS payment_sequential,
-        lower(type_text) AS payment_type,
-        {{ safe_cast('installments_text', 'integer') }} AS payment_installments,
-        {{ safe_cast('value_text', 'decimal') }} AS payment_value
-    FROM source_rows
-),
-checked_rows AS (
-    SELECT
-        *,
-        CASE WHEN order_id IS NULL OR payment_sequential IS NULL THEN 'missing_primary_id' END AS invalid_reason
-    FROM parsed_rows
-),
-versioned_rows AS (
-    SELECT
-        *,
-        {{ version_ranks('order_id, payment_sequential') }}
-    FROM checked_rows
-)
+{% capture typed_columns -%}
+    {{ safe_cast('sequential_text', 'integer') }} AS payment_sequential,
+    lower(type_text) AS payment_type,
+    {{ safe_cast('installments_text', 'integer') }} AS payment_installments,
+    {{ safe_cast('value_text', 'decimal') }} AS payment_value
+{%- endcapture -%}
+WITH {{ live_base_rows(
+    columns = 'order_id, payment_sequential AS sequential_text, payment_type AS type_text,
+        payment_installments AS installments_text, payment_value AS value_text',
+    key = 'order_id, payment_sequential',
+    batch = source('raw', 'order_payments'),
+    stream = source('raw', 'stream_order_payments'), watermark = ref('stg_stream_watermark'), position = 'payment_sequential',
+    typed = typed_columns) }}
 SELECT
     versioned_rows.order_id,
     versioned_rows.payment_sequential,

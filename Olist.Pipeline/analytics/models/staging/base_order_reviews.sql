@@ -1,40 +1,15 @@
 -- Every raw review row, cleaned, with why it is dropped (NULL: kept).
-WITH source_rows AS (
-    SELECT
-        {{ clean_text('review_id') }} AS review_id,
-        {{ clean_text('order_id') }} AS order_id,
-        {{ clean_text('review_score') }} AS score_text,
-        {{ clean_text('review_comment_title') }} AS review_comment_title,
-        {{ clean_text('review_comment_message') }} AS review_comment_message,
-        {{ clean_text('review_creation_date') }} AS creation_text,
-        {{ clean_text('review_answer_timestamp') }} AS answer_text,
-        {{ untrimmed('review_id, order_id, review_score, review_comment_title, review_comment_message, review_creation_date, review_answer_timestamp') }} AS was_trimmed,
-        _source_file,
-        _line_number
-    FROM {{ source('raw', 'order_reviews') }}
-),
-parsed_rows AS (
-    SELECT
-        *,
-        {{ safe_cast('score_text', 'integer') }} AS review_score,
-        {{ parse_timestamp('creation_text') }} AS review_creation_date,
-        {{ parse_timestamp('answer_text') }} AS review_answer_timestamp
-    FROM source_rows
-),
-checked_rows AS (
-    SELECT
-        *,
-        CASE WHEN review_id IS NULL OR order_id IS NULL THEN 'missing_primary_id' END AS invalid_reason
-    FROM parsed_rows
-),
-versioned_rows AS (
-    SELECT
-        *,
-        row_number() OVER (
-            PARTITION BY review_id, order_id, invalid_reason IS NULL
-            ORDER BY _source_file DESC, _line_number DESC) AS version_rank
-    FROM checked_rows
-)
+{% capture typed_columns -%}
+    {{ safe_cast('score_text', 'integer') }} AS review_score,
+    {{ parse_timestamp('creation_text') }} AS review_creation_date,
+    {{ parse_timestamp('answer_text') }} AS review_answer_timestamp
+{%- endcapture -%}
+WITH {{ base_rows(
+    columns = 'review_id, order_id, review_score AS score_text, review_comment_title, review_comment_message,
+        review_creation_date AS creation_text, review_answer_timestamp AS answer_text',
+    key = 'review_id, order_id',
+    batch = source('raw', 'order_reviews'),
+    typed = typed_columns) }}
 SELECT
     versioned_rows.review_id,
     versioned_rows.order_id,

@@ -1,51 +1,27 @@
 -- Every raw order row, batch and live, cleaned, with what the cleaning changed and why the row is dropped (NULL: kept).
 -- A live status change is a stream row with the order's full state (timestamps already in local time), so the
 -- newest version of an order, by the rule of macros/versions.liquid, is the order.
-{% assign order_columns = 'order_id, customer_id, order_status, order_purchase_timestamp, order_approved_at, order_delivered_carrier_date, order_delivered_customer_date, order_estimated_delivery_date' -%}
-WITH raw_rows AS (
-    {{ batch_and_stream_rows(order_columns, source('raw', 'orders'), source('raw', 'stream_orders'), ref('stg_stream_watermark'), '1') }}
-),
-source_rows AS (
-    SELECT
-        {{ clean_text('order_id') }} AS order_id,
-        {{ clean_text('customer_id') }} AS customer_id,
-        {{ clean_text('order_status') }} AS status_text,
-        {{ clean_text('order_purchase_timestamp') }} AS purchase_text,
-        {{ clean_text('order_approved_at') }} AS approved_text,
-        {{ clean_text('order_delivered_carrier_date') }} AS carrier_text,
-        {{ clean_text('order_delivered_customer_date') }} AS customer_delivery_text,
-        {{ clean_text('order_estimated_delivery_date') }} AS estimate_text,
-        {{ untrimmed(order_columns) }} AS was_trimmed,
-        {{ version_columns() }}
-    FROM raw_rows
-),
-parsed_rows AS (
-    SELECT
-        *,
-        lower(status_text) AS order_status,
-        {{ parse_timestamp('purchase_text') }} AS order_purchase_timestamp,
-        {{ parse_timestamp('approved_text') }} AS order_approved_at,
-        {{ parse_timestamp('carrier_text') }} AS order_delivered_carrier_date,
-        {{ parse_timestamp('customer_delivery_text') }} AS order_delivered_customer_date,
-        {{ parse_timestamp('estimate_text') }} AS order_estimated_delivery_date
-    FROM source_rows
-),
-checked_rows AS (
-    SELECT
-        *,
-        CASE
-            WHEN order_id IS NULL THEN 'missing_primary_id'
-            WHEN order_status IS NULL THEN 'missing_order_status'
-            WHEN order_purchase_timestamp IS NULL THEN 'unparseable_purchase_timestamp'
-        END AS invalid_reason
-    FROM parsed_rows
-),
-versioned_rows AS (
-    SELECT
-        *,
-        {{ version_ranks('order_id') }}
-    FROM checked_rows
-)
+{% capture typed_columns -%}
+    lower(status_text) AS order_status,
+    {{ parse_timestamp('purchase_text') }} AS order_purchase_timestamp,
+    {{ parse_timestamp('approved_text') }} AS order_approved_at,
+    {{ parse_timestamp('carrier_text') }} AS order_delivered_carrier_date,
+    {{ parse_timestamp('customer_delivery_text') }} AS order_delivered_customer_date,
+    {{ parse_timestamp('estimate_text') }} AS order_estimated_delivery_date
+{%- endcapture -%}
+{% capture row_checks -%}
+    WHEN order_status IS NULL THEN 'missing_order_status'
+    WHEN order_purchase_timestamp IS NULL THEN 'unparseable_purchase_timestamp'
+{%- endcapture -%}
+WITH {{ live_base_rows(
+    columns = 'order_id, customer_id, order_status AS status_text, order_purchase_timestamp AS purchase_text,
+        order_approved_at AS approved_text, order_delivered_carrier_date AS carrier_text,
+        order_delivered_customer_date AS customer_delivery_text, order_estimated_delivery_date AS estimate_text',
+    key = 'order_id',
+    batch = source('raw', 'orders'),
+    stream = source('raw', 'stream_orders'), watermark = ref('stg_stream_watermark'), position = '1',
+    typed = typed_columns,
+    checks = row_checks) }}
 SELECT
     versioned_rows.order_id,
     versioned_rows.customer_id,

@@ -1,46 +1,21 @@
 -- Every raw product row, cleaned and translated, with what the cleaning changed and why the row is dropped (NULL: kept).
-WITH source_rows AS (
-    SELECT
-        {{ clean_text('product_id') }} AS product_id,
-        {{ clean_text('product_category_name') }} AS product_category_name,
-        {{ clean_text('product_name_lenght') }} AS product_name_length_text,
-        {{ clean_text('product_description_lenght') }} AS product_description_length_text,
-        {{ clean_text('product_photos_qty') }} AS product_photos_qty_text,
-        {{ clean_text('product_weight_g') }} AS product_weight_g_text,
-        {{ clean_text('product_length_cm') }} AS product_length_cm_text,
-        {{ clean_text('product_height_cm') }} AS product_height_cm_text,
-        {{ clean_text('product_width_cm') }} AS product_width_cm_text,
-        {{ untrimmed('product_id, product_category_name, product_name_lenght, product_description_lenght, product_photos_qty, product_weight_g, product_length_cm, product_height_cm, product_width_cm') }} AS was_trimmed,
-        _source_file,
-        _line_number
-    FROM {{ source('raw', 'products') }}
-),
-parsed_rows AS (
-    SELECT
-        *,
-        {{ safe_cast('product_name_length_text', 'integer') }} AS product_name_length,
-        {{ safe_cast('product_description_length_text', 'integer') }} AS product_description_length,
-        {{ safe_cast('product_photos_qty_text', 'integer') }} AS product_photos_qty,
-        {{ safe_cast('product_weight_g_text', 'integer') }} AS product_weight_g,
-        {{ safe_cast('product_length_cm_text', 'integer') }} AS product_length_cm,
-        {{ safe_cast('product_height_cm_text', 'integer') }} AS product_height_cm,
-        {{ safe_cast('product_width_cm_text', 'integer') }} AS product_width_cm
-    FROM source_rows
-),
-checked_rows AS (
-    SELECT
-        *,
-        CASE WHEN product_id IS NULL THEN 'missing_primary_id' END AS invalid_reason
-    FROM parsed_rows
-),
-versioned_rows AS (
-    SELECT
-        *,
-        row_number() OVER (
-            PARTITION BY product_id, invalid_reason IS NULL
-            ORDER BY _source_file DESC, _line_number DESC) AS version_rank
-    FROM checked_rows
-)
+{% capture typed_columns -%}
+    {{ safe_cast('product_name_length_text', 'integer') }} AS product_name_length,
+    {{ safe_cast('product_description_length_text', 'integer') }} AS product_description_length,
+    {{ safe_cast('product_photos_qty_text', 'integer') }} AS product_photos_qty,
+    {{ safe_cast('product_weight_g_text', 'integer') }} AS product_weight_g,
+    {{ safe_cast('product_length_cm_text', 'integer') }} AS product_length_cm,
+    {{ safe_cast('product_height_cm_text', 'integer') }} AS product_height_cm,
+    {{ safe_cast('product_width_cm_text', 'integer') }} AS product_width_cm
+{%- endcapture -%}
+WITH {{ base_rows(
+    columns = 'product_id, product_category_name, product_name_lenght AS product_name_length_text,
+        product_description_lenght AS product_description_length_text, product_photos_qty AS product_photos_qty_text,
+        product_weight_g AS product_weight_g_text, product_length_cm AS product_length_cm_text,
+        product_height_cm AS product_height_cm_text, product_width_cm AS product_width_cm_text',
+    key = 'product_id',
+    batch = source('raw', 'products'),
+    typed = typed_columns) }}
 SELECT
     versioned_rows.product_id,
     versioned_rows.product_category_name,

@@ -2,12 +2,8 @@
 -- the most frequent city and state (ties: alphabetical first), and what the reduction cleaned.
 WITH source_rows AS (
     SELECT
-        {{ clean_text('geolocation_zip_code_prefix') }} AS zip_text,
-        {{ clean_text('geolocation_lat') }} AS latitude_text,
-        {{ clean_text('geolocation_lng') }} AS longitude_text,
-        {{ clean_text('geolocation_city') }} AS city_text,
-        {{ clean_text('geolocation_state') }} AS state_text,
-        {{ untrimmed('geolocation_zip_code_prefix, geolocation_lat, geolocation_lng, geolocation_city, geolocation_state') }} AS was_trimmed
+        {{ cleaned_columns('geolocation_zip_code_prefix AS zip_text, geolocation_lat AS latitude_text, geolocation_lng AS longitude_text,
+            geolocation_city AS city_text, geolocation_state AS state_text') }}
     FROM {{ source('raw', 'geolocation') }}
 ),
 points AS (

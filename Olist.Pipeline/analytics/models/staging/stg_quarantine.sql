@@ -1,25 +1,15 @@
 -- Every row the staging layer dropped, with its table, key, reason and where it came from (metrics.md rules 2, 9, 10).
+{%- macro dropped_rows(table_name, relation) -%}
+SELECT '{{ table_name }}' AS table_name, row_key, drop_reason, _source_file, _line_number FROM {{ relation }} WHERE drop_reason IS NOT NULL
+{%- endmacro %}
 WITH dropped_rows AS (
-    SELECT 'customers' AS table_name, row_key, drop_reason, _source_file, _line_number
-    FROM {{ ref('base_customers') }} WHERE drop_reason IS NOT NULL
-    UNION ALL
-    SELECT 'sellers', row_key, drop_reason, _source_file, _line_number
-    FROM {{ ref('base_sellers') }} WHERE drop_reason IS NOT NULL
-    UNION ALL
-    SELECT 'products', row_key, drop_reason, _source_file, _line_number
-    FROM {{ ref('base_products') }} WHERE drop_reason IS NOT NULL
-    UNION ALL
-    SELECT 'orders', row_key, drop_reason, _source_file, _line_number
-    FROM {{ ref('base_orders') }} WHERE drop_reason IS NOT NULL
-    UNION ALL
-    SELECT 'order_items', row_key, drop_reason, _source_file, _line_number
-    FROM {{ ref('base_order_items') }} WHERE drop_reason IS NOT NULL
-    UNION ALL
-    SELECT 'order_payments', row_key, drop_reason, _source_file, _line_number
-    FROM {{ ref('base_order_payments') }} WHERE drop_reason IS NOT NULL
-    UNION ALL
-    SELECT 'order_reviews', row_key, drop_reason, _source_file, _line_number
-    FROM {{ ref('base_order_reviews') }} WHERE drop_reason IS NOT NULL
+    {{ dropped_rows('customers', ref('base_customers')) }}
+    UNION ALL {{ dropped_rows('sellers', ref('base_sellers')) }}
+    UNION ALL {{ dropped_rows('products', ref('base_products')) }}
+    UNION ALL {{ dropped_rows('orders', ref('base_orders')) }}
+    UNION ALL {{ dropped_rows('order_items', ref('base_order_items')) }}
+    UNION ALL {{ dropped_rows('order_payments', ref('base_order_payments')) }}
+    UNION ALL {{ dropped_rows('order_reviews', ref('base_order_reviews')) }}
     UNION ALL
     SELECT
         'product_category_name_translation',
