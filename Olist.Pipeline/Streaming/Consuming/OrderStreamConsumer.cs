@@ -208,9 +208,13 @@ public sealed partial class OrderStreamConsumer(
         {
             if (_bigQuery is not null)
             {
-                // BigQuery before the ledger: the ledger (this consumer's memory of what it handled) commits only once
-                // BigQuery holds the rows, and a batch redelivered after BigQuery's commit but before the ledger's or the
-                // ack is MERGEd again on its message ids, which adds nothing.
+                // BigQuery is the warehouse of record: the batch's whole outcome (accepted rows, dead letters with their
+                // bytes, the other outcomes) lands there in one transaction keyed on message ids, before anything local.
+                // The DuckDB copy written next stays deliberately: it is the consumer's ledger (the dedupe state a restart
+                // loads in milliseconds instead of a billed scan) and what the live pages and the dead-letter replay read
+                // every second. It is only an optimisation of the guarantee: a crash after BigQuery's commit but before
+                // this one or the ack redelivers the batch, the ledger does not know it, and BigQuery's MERGE on its
+                // message ids adds nothing while the local copy catches up; a crash after both is recognised as handled.
                 await _bigQuery.WriteAsync(plan, now, cancellationToken);
             }
 

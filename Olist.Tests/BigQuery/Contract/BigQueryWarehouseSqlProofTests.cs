@@ -12,7 +12,7 @@ namespace Olist.Tests.BigQuery.Contract;
 
 /// <summary>
 /// The BigQuery SQL the warehouse sends besides the models, tests and KPI reads (which the dialect proof covers): the
-/// load's transaction, the stream's MERGEs, the new-data check and the source status, each captured as the real
+/// load's transaction, the stream's MERGEs (accepted rows, dead letters, outcomes), the new-data check and the source status, each captured as the real
 /// component sent it to the fake, with its parameters' types, and analyzed by ZetaSQL in BigQuery's mode over the raw
 /// tables' catalog and the staging tables those statements read.
 /// </summary>
@@ -31,7 +31,11 @@ public sealed class BigQueryWarehouseSqlProofTests(ITestOutputHelper output) : F
         using var services = TestPipeline.Create(_data.Combine("data"), Fake.WarehouseSettings(Dataset));
         await services.GetRequiredService<IRawLoader>().LoadAsync(source, ShrinkGuard.Default, null, CancellationToken.None);
         await new BigQueryStreamBatchWriter(services.GetRequiredService<BigQueryWarehouse>())
-            .WriteAsync(BigQueryStreamBatchWriterTests.Plan(3, BigQueryStreamBatchWriterTests.Accepted("m-1", "order-1")), DateTimeOffset.UnixEpoch, CancellationToken.None);
+            .WriteAsync(
+                BigQueryStreamBatchWriterTests.Plan(
+                    3, BigQueryStreamBatchWriterTests.Accepted("m-1", "order-1"), BigQueryStreamBatchWriterTests.Duplicate("m-2", "order-1"), BigQueryStreamBatchWriterTests.DeadLetter("m-3", [0xff])),
+                DateTimeOffset.UnixEpoch,
+                CancellationToken.None);
         var check = services.GetRequiredService<INewDataCheck>();
         await check.CountOrdersAsync(new DateOnly(2018, 3, 5), CancellationToken.None);
         await check.CountByDayAsync(new DateOnly(2018, 3, 1), new DateOnly(2018, 3, 31), CancellationToken.None);
@@ -52,7 +56,7 @@ public sealed class BigQueryWarehouseSqlProofTests(ITestOutputHelper output) : F
         var failures = report.Results.Where(r => r.Error is not null).Select(r => $"{r.Name}:\n{r.Error}").ToList();
         Assert.True(failures.Count == 0, $"{failures.Count} scripts do not analyze:\n\n{string.Join("\n\n", failures)}");
         Assert.Equal(5, scripts.Count);
-        Assert.Equal(7 + 6 + 3, report.Statements);
+        Assert.Equal(7 + 8 + 3, report.Statements);
     }
 
     /// <summary>The tables the statements read that only a load or a batch leaves for a moment: each staged like the table it fills.</summary>
@@ -62,7 +66,7 @@ public sealed class BigQueryWarehouseSqlProofTests(ITestOutputHelper output) : F
         var sellers = Of("raw_sellers");
         yield return new($"{Dataset}.raw_sellers__staging", [new("_line_number", "INT64"), .. sellers.Columns.Where(c => !c.Name.StartsWith('_'))]);
         yield return Of("raw__quarantine") with { Name = $"{Dataset}.raw__quarantine__sellers" };
-        foreach (var stream in new[] { "orders", "order_items", "order_payments", "customers" })
+        foreach (var stream in new[] { "orders", "order_items", "order_payments", "customers", "dead_letters", "outcomes" })
         {
             yield return Of($"raw_stream_{stream}") with { Name = $"{Dataset}.raw_stream_{stream}__commit_3" };
         }
