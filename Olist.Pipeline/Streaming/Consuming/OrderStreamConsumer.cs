@@ -29,6 +29,7 @@ public sealed partial class OrderStreamConsumer(
 {
     private readonly IAcceptedOrdersSink[] _sinks = [.. sinks];
     private readonly BigQueryStreamBatchWriter? _bigQuery = bigQuery is null ? null : new BigQueryStreamBatchWriter(bigQuery);
+    private readonly BigQueryStreamReference? _bigQueryReference = bigQuery is null ? null : new BigQueryStreamReference(bigQuery);
     private volatile StreamState? _state;
     private volatile ConsumerStatus _status = ConsumerStatus.Initial;
 
@@ -47,6 +48,11 @@ public sealed partial class OrderStreamConsumer(
         await StreamTables.EnsureAsync(connection, cancellationToken);
         await Sql.ExecuteAsync(connection, $"SET checkpoint_threshold = '{options.CheckpointThresholdMegabytes}MB'", cancellationToken);
         var state = await StreamStateLoader.LoadAsync(connection, cancellationToken);
+        if (_bigQueryReference is not null)
+        {
+            await _bigQueryReference.LoadIdsAsync(state, cancellationToken);
+        }
+
         _state = state;
         _status = _status with { Phase = ConsumerPhase.Running };
         LogStarted(state.Counters.Handled, state.Orders.Count);
@@ -239,14 +245,25 @@ public sealed partial class OrderStreamConsumer(
     }
 
     /// <summary>A status change may move an order of the batch data; its full row is read once and kept.</summary>
-    private static async Task FetchBatchOrdersAsync(
+    private async Task FetchBatchOrdersAsync(
         DuckDBConnection connection, StreamState state, List<PulledMessage> batch, CancellationToken cancellationToken)
     {
         var wanted = batch
             .Select(b => b.Decoded.Event)
             .Where(e => e is { IsCreation: false } && !state.Orders.ContainsKey(e.Order.OrderId) && state.BatchOrderIds.Contains(e.Order.OrderId))
             .Select(e => e!.Order.OrderId)
-            .Distinct(StringComparer.Ordinal);
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (_bigQueryReference is not null)
+        {
+            foreach (var order in await _bigQueryReference.ReadBatchOrdersAsync(wanted, cancellationToken))
+            {
+                state.Orders[order.OrderId] = order;
+            }
+
+            return;
+        }
+
         foreach (var orderId in wanted)
         {
             if (await StreamStateLoader.ReadBatchOrderAsync(connection, orderId, cancellationToken) is { } order)

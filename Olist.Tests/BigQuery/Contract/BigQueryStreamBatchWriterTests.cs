@@ -67,7 +67,7 @@ public sealed class BigQueryStreamBatchWriterTests : FakeBigQueryTests, IDisposa
         var nothing = await writer.WriteAsync(new BatchPlan(10), Published, CancellationToken.None);
 
         Assert.Empty(nothing);
-        var transactions = Fake.Statements.ToList();
+        var transactions = Fake.Statements.Where(s => s.StartsWith("BEGIN TRANSACTION", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, transactions.Count);
         Assert.Equal(transactions[0].Replace("__commit_8", "__commit_9", StringComparison.Ordinal), transactions[1]);
         Assert.All(transactions, t => Assert.DoesNotContain("INSERT INTO", t, StringComparison.Ordinal));
@@ -80,13 +80,14 @@ public sealed class BigQueryStreamBatchWriterTests : FakeBigQueryTests, IDisposa
         using var services = Pipeline();
         var ids = await stream.PublishAsync(OrderEvents.Created("order-bq-1"), OrderEvents.StatusChanged(StreamHarness.BatchOrder, "delivered"));
         // BigQuery commits the first transaction but its answer is lost, as when the process dies right after the commit.
-        Fake.FailNext("jobs.query", new FakeBigQueryServer.Failure(400, "invalid", "INVALID_ARGUMENT", AfterWork: true));
+        Fake.FailNext("jobs.query", new FakeBigQueryServer.Failure(400, "invalid", "INVALID_ARGUMENT", AfterWork: true, When: "BEGIN TRANSACTION"));
+        Fake.Answer = BatchDataAnswers.OfStreamHarness.Answer;
         var consumer = new OrderStreamConsumer(
             stream.Bus, stream.Warehouse, stream.Options, [], TimeProvider.System, NullLogger<OrderStreamConsumer>.Instance, bigQuery: services.GetRequiredService<BigQueryWarehouse>());
 
         await stream.DrainAsync(consumer);
 
-        var transactions = Fake.Statements.ToList();
+        var transactions = Fake.Statements.Where(s => s.StartsWith("BEGIN TRANSACTION", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, transactions.Count);
         Assert.Equal(Regex.Replace(transactions[0], "__commit_[0-9]+", "__commit_n"), Regex.Replace(transactions[1], "__commit_[0-9]+", "__commit_n"));
         Assert.All(transactions, t => Assert.Contains("ON target.message_id = batch.message_id WHEN NOT MATCHED THEN INSERT ROW", t, StringComparison.Ordinal));
@@ -95,6 +96,31 @@ public sealed class BigQueryStreamBatchWriterTests : FakeBigQueryTests, IDisposa
         Assert.All(orderUploads, u => Assert.Equal(ids, u.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!["message_id"]!.GetValue<string>())));
         Assert.Equal(2, await stream.CountAsync("SELECT count(*) FROM raw.stream_orders"));
         Assert.Equal(0, (await stream.Bus.GetStatsAsync(CancellationToken.None)).Backlog);
+    }
+
+    [Fact]
+    public async Task The_consumer_judges_events_against_the_batch_data_BigQuery_holds_not_the_local_file()
+    {
+        await using var stream = await StreamHarness.CreateAsync();
+        using var services = Pipeline();
+        var batchData = new BatchDataAnswers(
+            [("product_id", "p-bq"), ("seller_id", "s-bq"), ("customer_id", "c-bq"), ("order_id", "order-bq-batch")],
+            [["order-bq-batch", "c-bq", " Shipped ", "2018-08-01 10:00:00", "2018-08-01 11:00:00", "2018-08-02 09:00:00", null, "2018-08-20 00:00:00"]]);
+        Fake.Answer = batchData.Answer;
+        await stream.PublishAsync(
+            OrderEvents.Created("order-new", customerId: "c-bq", product: "p-bq", seller: "s-bq"),
+            OrderEvents.StatusChanged("order-bq-batch", "delivered"),
+            OrderEvents.Created("order-local", product: StreamHarness.OtherProduct));
+        var consumer = new OrderStreamConsumer(
+            stream.Bus, stream.Warehouse, stream.Options, [], TimeProvider.System, NullLogger<OrderStreamConsumer>.Instance, bigQuery: services.GetRequiredService<BigQueryWarehouse>());
+
+        var counters = await stream.DrainAsync(consumer);
+
+        Assert.Equal((3, 0), (counters.Accepted, counters.DeadLettered));
+        var moved = Assert.Single(await stream.RowsAsync("SELECT customer_id, order_status, order_purchase_timestamp FROM raw.stream_orders WHERE order_id = 'order-bq-batch'"));
+        Assert.Equal(["c-bq", "delivered", "2018-08-01 10:00:00"], moved);
+        var read = Assert.Single(Fake.Calls, c => c.Method == "bigquery.jobs.query" && c.Body!.Contains("unnest(@order_ids)", StringComparison.Ordinal));
+        Assert.Equal(["order-bq-batch"], JsonNode.Parse(read.Body!)!["queryParameters"]![0]!["parameterValue"]!["arrayValues"]!.AsArray().Select(v => v!["value"]!.GetValue<string>()));
     }
 
     private static List<JsonNode> Lines(string upload) => [.. upload.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!)];

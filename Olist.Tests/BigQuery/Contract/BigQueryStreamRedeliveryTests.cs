@@ -43,7 +43,7 @@ public sealed class BigQueryStreamRedeliveryTests : FakeBigQueryTests, IDisposab
                 crash.Cancel();
             }
 
-            return null;
+            return BatchDataAnswers.OfStreamHarness.Answer(sql);
         };
 
         await Consumer(stream, services).RunAsync(crash.Token).WaitAsync(TimeSpan.FromSeconds(20));

@@ -229,7 +229,7 @@ internal sealed partial class FakeBigQueryServer : IAsyncDisposable
 
     private async Task<int> AnswerAsync(HttpContext context, string method, JsonElement? body, byte[]? media)
     {
-        var failure = _failures.Where(f => method.EndsWith(f.Key, StringComparison.Ordinal)).Select(f => f.Value.TryDequeue(out var next) ? next : null).FirstOrDefault(f => f is not null);
+        var failure = _failures.Where(f => method.EndsWith(f.Key, StringComparison.Ordinal)).Select(f => Take(f.Value, body)).FirstOrDefault(f => f is not null);
         if (failure is { AfterWork: false })
         {
             return await FailAsync(context, failure);
@@ -266,6 +266,14 @@ internal sealed partial class FakeBigQueryServer : IAsyncDisposable
 
         return status;
     }
+
+    /// <summary>The next cued failure, unless it waits for a query containing its <see cref="Failure.When"/> and this is not one.</summary>
+    private static Failure? Take(ConcurrentQueue<Failure> queue, JsonElement? body) =>
+        queue.TryPeek(out var next)
+        && (next.When is null || (body is { } b && b.TryGetProperty("query", out var query) && query.GetString()!.Contains(next.When, StringComparison.Ordinal)))
+        && queue.TryDequeue(out next)
+            ? next
+            : null;
 
     private (int, JsonNode?) Query(JsonElement body)
     {
@@ -677,8 +685,11 @@ internal sealed partial class FakeBigQueryServer : IAsyncDisposable
     [GeneratedRegex(@"^DROP (TABLE|VIEW)( IF EXISTS)? `(?<name>[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)`")]
     private static partial Regex DropRelation();
 
-    /// <summary>A cued answer: an error envelope with a reason and status, or a proxy's HTML page; <see cref="AfterWork"/> does the work first and loses the answer.</summary>
-    public sealed record Failure(int Http, string? Reason, string? Status, bool Html = false, bool AfterWork = false);
+    /// <summary>
+    /// A cued answer: an error envelope with a reason and status, or a proxy's HTML page; <see cref="AfterWork"/> does the
+    /// work first and loses the answer; <see cref="When"/> keeps it for the first query whose SQL contains that text.
+    /// </summary>
+    public sealed record Failure(int Http, string? Reason, string? Status, bool Html = false, bool AfterWork = false, string? When = null);
 
     /// <summary>A recorded call.</summary>
     public sealed record Call(string? Method, string PathAndQuery, string? Token, int Status, string? Body);
