@@ -101,6 +101,9 @@ internal sealed partial class FakeBigQueryServer : IAsyncDisposable
     /// </summary>
     public Func<string, FakeQuery?>? Answer { get; set; }
 
+    /// <summary>Like <see cref="Answer"/>, and asked first, with the query's named parameters (name to value text) for answers that depend on them.</summary>
+    public Func<string, IReadOnlyDictionary<string, string?>, FakeQuery?>? AnswerWithParameters { get; set; }
+
     /// <summary>Rows a statement of a script reports it changed (its child job's <c>numDmlAffectedRows</c>); unset, none.</summary>
     public Func<string, long>? AffectedRows { get; set; }
 
@@ -304,7 +307,7 @@ internal sealed partial class FakeBigQueryServer : IAsyncDisposable
 
         var int64 = body.TryGetProperty("formatOptions", out var format) && format.TryGetProperty("useInt64Timestamp", out var use) && use.GetBoolean();
         var session = body.TryGetProperty("createSession", out var create) && create.GetBoolean() ? $"session_{jobId}" : null;
-        var state = _jobs.GetOrAdd(jobId, _ => new JobState(jobId, Location(body), _queries.GetValueOrDefault(sql) ?? Answer?.Invoke(sql) ?? FakeQuery.Empty, null) { Sql = sql, SessionId = session });
+        var state = _jobs.GetOrAdd(jobId, _ => new JobState(jobId, Location(body), _queries.GetValueOrDefault(sql) ?? AnswerWithParameters?.Invoke(sql, Parameters(body)) ?? Answer?.Invoke(sql) ?? FakeQuery.Empty, null) { Sql = sql, SessionId = session });
         var maxResults = body.TryGetProperty("maxResults", out var max) ? max.GetInt32() : int.MaxValue;
         if (state.Query.PendingPolls > state.Polls)
         {
@@ -621,6 +624,14 @@ internal sealed partial class FakeBigQueryServer : IAsyncDisposable
 
         return new JsonObject { ["error"] = error };
     }
+
+    private static Dictionary<string, string?> Parameters(JsonElement body) =>
+        body.TryGetProperty("queryParameters", out var parameters)
+            ? parameters.EnumerateArray().ToDictionary(
+                p => p.GetProperty("name").GetString()!,
+                p => p.GetProperty("parameterValue").TryGetProperty("value", out var value) ? value.GetString() : null,
+                StringComparer.Ordinal)
+            : new Dictionary<string, string?>(StringComparer.Ordinal);
 
     private static string Location(JsonElement body) => body.TryGetProperty("location", out var l) ? l.GetString()! : "US";
 
