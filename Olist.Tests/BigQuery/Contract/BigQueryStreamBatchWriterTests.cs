@@ -3,10 +3,13 @@ using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using Olist.Pipeline.Gcp.BigQuery;
 using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Streaming.Contract;
+using Olist.Pipeline.Streaming.Live;
+using Olist.Pipeline.Warehouse;
 using Olist.Tests.Streaming;
 using Olist.Tests.TestSupport;
 
@@ -99,28 +102,35 @@ public sealed class BigQueryStreamBatchWriterTests : FakeBigQueryTests, IDisposa
     }
 
     [Fact]
-    public async Task The_consumer_judges_events_against_the_batch_data_BigQuery_holds_not_the_local_file()
+    public async Task The_consumer_judges_events_against_the_batch_data_BigQuery_holds_and_the_live_metrics_read_without_local_batch_tables()
     {
-        await using var stream = await StreamHarness.CreateAsync();
+        // The data directory of a BigQuery deployment: a DuckDB file with none of the batch tables, only the stream's copy.
+        await using var stream = await StreamHarness.OverAsync(new DuckDbWarehouse(_data.Combine("local.duckdb")));
         using var services = Pipeline();
         var batchData = new BatchDataAnswers(
             [("product_id", "p-bq"), ("seller_id", "s-bq"), ("customer_id", "c-bq"), ("order_id", "order-bq-batch")],
             [["order-bq-batch", "c-bq", " Shipped ", "2018-08-01 10:00:00", "2018-08-01 11:00:00", "2018-08-02 09:00:00", null, "2018-08-20 00:00:00"]]);
         Fake.Answer = batchData.Answer;
         await stream.PublishAsync(
-            OrderEvents.Created("order-new", customerId: "c-bq", product: "p-bq", seller: "s-bq"),
+            OrderEvents.Created("order-new", customerId: "c-new", product: "p-bq", seller: "s-bq"),
             OrderEvents.StatusChanged("order-bq-batch", "delivered"),
-            OrderEvents.Created("order-local", product: StreamHarness.OtherProduct));
+            OrderEvents.Created("order-unknown", product: StreamHarness.Product));
         var consumer = new OrderStreamConsumer(
             stream.Bus, stream.Warehouse, stream.Options, [], TimeProvider.System, NullLogger<OrderStreamConsumer>.Instance, bigQuery: services.GetRequiredService<BigQueryWarehouse>());
 
         var counters = await stream.DrainAsync(consumer);
+        var live = await new LiveMetricsQuery(stream.Warehouse, stream.Bus, new FakeTimeProvider(new DateTimeOffset(2026, 11, 26, 19, 5, 0, TimeSpan.Zero)))
+            .ReadAsync(CancellationToken.None);
 
-        Assert.Equal((3, 0), (counters.Accepted, counters.DeadLettered));
+        Assert.Equal((2, 1), (counters.Accepted, counters.DeadLettered));
+        Assert.Equal(1, counters.DeadLetteredByReason[DeadLetterReasons.UnknownProduct]);
         var moved = Assert.Single(await stream.RowsAsync("SELECT customer_id, order_status, order_purchase_timestamp FROM raw.stream_orders WHERE order_id = 'order-bq-batch'"));
         Assert.Equal(["c-bq", "delivered", "2018-08-01 10:00:00"], moved);
         var read = Assert.Single(Fake.Calls, c => c.Method == "bigquery.jobs.query" && c.Body!.Contains("unnest(@order_ids)", StringComparison.Ordinal));
         Assert.Equal(["order-bq-batch"], JsonNode.Parse(read.Body!)!["queryParameters"]![0]!["parameterValue"]!["arrayValues"]!.AsArray().Select(v => v!["value"]!.GetValue<string>()));
+        Assert.Equal(1, live.Orders);
+        Assert.Equal(["unknown"], live.TopCategories.Select(c => c.Name));
+        Assert.Equal(["SP"], live.TopStates.Select(s => s.Name));
     }
 
     private static List<JsonNode> Lines(string upload) => [.. upload.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!)];
