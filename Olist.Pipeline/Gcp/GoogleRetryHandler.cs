@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Olist.Pipeline.Catalog;
 using Olist.Pipeline.Progress;
 

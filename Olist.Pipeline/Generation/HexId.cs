@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Olist.Pipeline.Generation;
 
 /// <summary>A 128-bit identifier kept as two numbers, so a million ids cost no strings until they are written.</summary>

@@ -1,10 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Olist.Pipeline.Configuration;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Gcp.BigQuery;
 using Olist.Pipeline.Generation;
 using Olist.Pipeline.Ingestion;

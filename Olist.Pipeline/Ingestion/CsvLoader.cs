@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Olist.Pipeline.Catalog;
 using Olist.Pipeline.Ingestion.Raw;
 using Olist.Pipeline.Ingestion.Reading;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Olist.Pipeline.Configuration;
-using Olist.Pipeline.Errors;
 
 namespace Olist.Pipeline.Ingestion;
 

@@ -1,6 +1,4 @@
-using System.Data.Common;
 using DuckDB.NET.Data;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Warehouse;
 
 namespace Olist.Pipeline.Kpis;

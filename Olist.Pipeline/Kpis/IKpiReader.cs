@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Olist.Pipeline.Warehouse;
 
 namespace Olist.Pipeline.Kpis;

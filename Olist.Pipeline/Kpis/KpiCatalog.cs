@@ -1,4 +1,3 @@
-using System.Globalization;
 using Olist.Pipeline.Transform;
 
 namespace Olist.Pipeline.Kpis;

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Transform.Project;
 
 namespace Olist.Pipeline.Kpis;

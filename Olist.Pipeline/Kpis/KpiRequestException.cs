@@ -1,5 +1,3 @@
-using Olist.Pipeline.Errors;
-
 namespace Olist.Pipeline.Kpis;
 
 /// <summary>A KPI request naming an unknown KPI or an option value it does not take; carries the allowed values.</summary>

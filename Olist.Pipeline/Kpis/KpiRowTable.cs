@@ -1,7 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
-using System.Text.Json;
-
 namespace Olist.Pipeline.Kpis;
 
 /// <summary>

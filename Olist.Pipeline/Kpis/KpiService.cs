@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Olist.Pipeline.Kpis;
 
 /// <summary>

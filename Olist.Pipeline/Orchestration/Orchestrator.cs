@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Orchestration.Dags;
 using Olist.Pipeline.Orchestration.Runs;
 using Olist.Pipeline.Orchestration.Store;

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Streaming.Consuming;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Olist.Pipeline.Telemetry;
 using Olist.Pipeline.Transform.Execution;

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using Microsoft.Extensions.Logging;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Progress;
 using Olist.Pipeline.Transform.Artifacts;
 using Olist.Pipeline.Transform.Execution;

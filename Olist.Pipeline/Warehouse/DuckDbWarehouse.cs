@@ -1,5 +1,4 @@
 using DuckDB.NET.Data;
-using Olist.Pipeline.Errors;
 
 namespace Olist.Pipeline.Warehouse;
 

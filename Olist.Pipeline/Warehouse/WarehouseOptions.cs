@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Olist.Pipeline.Warehouse;
 
 /// <summary>Which warehouse holds the data, and how much of the machine the embedded DuckDB warehouse may use; bound from <c>Olist:Warehouse</c>.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Orchestration.Store;

@@ -1,15 +1,6 @@
-using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Olist.Pipeline.Kpis;
-using Olist.Pipeline.Transform;
-using Olist.Pipeline.Transform.Execution;
 using Olist.Pipeline.Transform.Graph;
 using Olist.Pipeline.Transform.Project;
 using Olist.Pipeline.Transform.Rendering;
-using Olist.Pipeline.Transform.Rendering.Dialects;
-using Olist.Tests.TestSupport;
-using Xunit.Abstractions;
 
 namespace Olist.Tests.BigQuery;
 

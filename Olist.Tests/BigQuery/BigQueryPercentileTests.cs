@@ -1,8 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using DuckDB.NET.Data;
-using Olist.Pipeline.Transform.Rendering.Dialects;
-
 namespace Olist.Tests.BigQuery;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Transform.Rendering.Dialects;
-using Olist.Pipeline.Warehouse;
-using Olist.Pipeline.Warehouse.Raw;
-
 namespace Olist.Tests.BigQuery;
 
 /// <summary>

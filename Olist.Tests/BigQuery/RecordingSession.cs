@@ -1,5 +1,3 @@
-using Olist.Pipeline.Transform.Execution;
-
 namespace Olist.Tests.BigQuery;
 
 /// <summary>

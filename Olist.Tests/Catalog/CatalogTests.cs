@@ -1,7 +1,3 @@
-using System.Text;
-using Olist.Pipeline.Catalog;
-using Olist.Tests.TestSupport;
-
 namespace Olist.Tests.Catalog;
 
 public class CatalogTests

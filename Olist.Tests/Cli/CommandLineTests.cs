@@ -1,9 +1,3 @@
-using System.Text.Json;
-using DuckDB.NET.Data;
-using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Warehouse;
-using Olist.Tests.TestSupport;
-
 namespace Olist.Tests.Cli;
 
 public sealed class CommandLineTests : IDisposable

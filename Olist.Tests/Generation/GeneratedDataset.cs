@@ -1,6 +1,3 @@
-using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Generation;
-
 namespace Olist.Tests.Generation;
 
 /// <summary>One generated dataset at a small scale, parsed strictly once and shared by the generator tests.</summary>

@@ -1,6 +1,3 @@
-using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Generation;
-
 namespace Olist.Tests.Generation;
 
 public sealed class GeneratorDeterminismTests : IDisposable

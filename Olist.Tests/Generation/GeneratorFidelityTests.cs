@@ -1,6 +1,3 @@
-using System.Globalization;
-using Olist.Pipeline.Catalog;
-
 namespace Olist.Tests.Generation;
 
 /// <summary>The real dataset's figures, measured on a small generated dataset with bounds looser than the (fewer rows, more noise).</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Olist.Pipeline.Catalog;
-
 namespace Olist.Tests.Generation;
 
 /// <summary>The real data's quality problems are planted so cleaning rules have something to do.</summary>

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Olist.Pipeline.Catalog;
-
 namespace Olist.Tests.Generation;
 
 [Collection(SharedGeneratedDataset.Name)]

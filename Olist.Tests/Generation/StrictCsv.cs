@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Olist.Tests.Generation;
 
 /// <summary>One field as read: its value and whether the file quoted it.</summary>

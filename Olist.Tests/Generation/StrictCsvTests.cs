@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Olist.Tests.Generation;
 
 /// <summary>The strict reader the format tests rely on must reject what a lenient one would let through.</summary>

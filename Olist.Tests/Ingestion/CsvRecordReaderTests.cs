@@ -1,4 +1,3 @@
-using System.Text;
 using Olist.Pipeline.Ingestion.Reading;
 
 namespace Olist.Tests.Ingestion;

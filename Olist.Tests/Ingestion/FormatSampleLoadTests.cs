@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using Olist.Pipeline.Catalog;
-using Olist.Tests.TestSupport;
-
 namespace Olist.Tests.Ingestion;
 
 public sealed partial class FormatSampleLoadTests : IDisposable

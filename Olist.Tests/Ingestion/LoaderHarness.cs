@@ -1,10 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Ingestion;
-using Olist.Pipeline.Warehouse;
-
-using Olist.Tests.TestSupport;
-
 namespace Olist.Tests.Ingestion;
 
 /// <summary>A temp folder with a source folder and a fresh DuckDB warehouse, the pipeline's loader on a fixed clock, removed afterwards.</summary>

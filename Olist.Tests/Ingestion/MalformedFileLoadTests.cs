@@ -1,6 +1,3 @@
-using System.Text;
-using Olist.Pipeline.Catalog;
-
 namespace Olist.Tests.Ingestion;
 
 public sealed class MalformedFileLoadTests : IDisposable

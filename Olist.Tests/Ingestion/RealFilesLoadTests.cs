@@ -1,6 +1,3 @@
-using Olist.Pipeline.Catalog;
-using Olist.Tests.TestSupport;
-
 namespace Olist.Tests.Ingestion;
 
 public sealed class RealFilesLoadTests : IDisposable

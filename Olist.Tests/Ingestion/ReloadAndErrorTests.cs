@@ -1,5 +1,3 @@
-using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Progress;
 
 namespace Olist.Tests.Ingestion;

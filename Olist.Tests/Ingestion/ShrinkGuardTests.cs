@@ -1,7 +1,3 @@
-using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Errors;
-using Olist.Pipeline.Ingestion;
-
 namespace Olist.Tests.Ingestion;
 
 /// <summary>A load that would empty a raw table, or shrink it sharply, is refused and the table kept as it was.</summary>

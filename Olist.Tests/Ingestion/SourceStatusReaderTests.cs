@@ -1,5 +1,3 @@
-using Olist.Pipeline.Catalog;
-
 namespace Olist.Tests.Ingestion;
 
 public sealed class SourceStatusReaderTests : IDisposable

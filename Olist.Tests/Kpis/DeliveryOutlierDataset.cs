@@ -1,6 +1,3 @@
-using System.Globalization;
-using Olist.Pipeline.Catalog;
-
 namespace Olist.Tests.Kpis;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Olist.Pipeline.Kpis;
-
 namespace Olist.Tests.Kpis;
 
 /// <summary>The outlier rule of delivery-times over <see cref="DeliveryOutlierDataset"/>, expected values worked out by hand.</summary>

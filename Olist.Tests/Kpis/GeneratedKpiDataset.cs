@@ -1,4 +1,3 @@
-using Olist.Pipeline.Generation;
 using Olist.Tests.Kpis.Reference;
 
 namespace Olist.Tests.Kpis;

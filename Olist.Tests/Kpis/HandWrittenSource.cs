@@ -1,7 +1,4 @@
-using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Kpis;
 using Olist.Tests.Kpis.Reference;
-using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.Kpis;
 

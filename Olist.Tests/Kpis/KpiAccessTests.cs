@@ -1,14 +1,5 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
-using Olist.Pipeline.Hosting;
-using Olist.Pipeline.Kpis;
-using Olist.Pipeline.Workspace;
-using Olist.Tests.TestSupport;
 using Olist.Tests.Warehouse;
-using Olist.Web.Api;
 
 namespace Olist.Tests.Kpis;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Olist.Pipeline.Kpis;
 using Xunit.Sdk;
 
 namespace Olist.Tests.Kpis;

@@ -1,5 +1,3 @@
-using Olist.Pipeline.Kpis;
-
 namespace Olist.Tests.Kpis;
 
 /// <summary>The name-based front door: KPI names and option strings become validated requests, or errors listing what is allowed.</summary>

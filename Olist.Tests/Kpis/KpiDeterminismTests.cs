@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
-using Olist.Pipeline.Transform;
-using Olist.Pipeline.Warehouse;
-using Olist.Tests.TestSupport;
-
 namespace Olist.Tests.Kpis;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Olist.Pipeline.Errors;
-using Olist.Pipeline.Kpis;
 using Olist.Pipeline.Transform.Project;
 
 namespace Olist.Tests.Kpis;

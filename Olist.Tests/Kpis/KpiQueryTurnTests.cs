@@ -1,7 +1,3 @@
-using Olist.Pipeline.Kpis;
-using Olist.Pipeline.Warehouse;
-using Olist.Tests.TestSupport;
-
 namespace Olist.Tests.Kpis;
 
 /// <summary>

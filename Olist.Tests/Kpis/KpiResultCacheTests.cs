@@ -1,5 +1,3 @@
-using Olist.Pipeline.Kpis;
-
 namespace Olist.Tests.Kpis;
 
 /// <summary>KPI rows are reused for the same request and models version, computed again once a build moved the version, and failures are not kept.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Olist.Pipeline.Kpis;
 using Olist.Tests.Warehouse;
 using Olist.Web.Kpis;
 

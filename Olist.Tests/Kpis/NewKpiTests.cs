@@ -1,13 +1,5 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using Olist.Pipeline.Configuration;
-using Olist.Pipeline.Transform;
-using Olist.Tests.TestSupport;
 using Olist.Tests.Warehouse;
-using Olist.Tests.Web;
-using Olist.Web.Hosting;
 
 namespace Olist.Tests.Kpis;
 

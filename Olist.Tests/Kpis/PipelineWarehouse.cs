@@ -1,9 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Olist.Pipeline.Ingestion;
-using Olist.Pipeline.Kpis;
-using Olist.Pipeline.Transform;
-using Olist.Pipeline.Transform.Execution;
-using Olist.Tests.TestSupport;
 using Xunit.Sdk;
 
 namespace Olist.Tests.Kpis;

@@ -1,6 +1,3 @@
-using System.Text;
-using Olist.Pipeline.Catalog;
-
 namespace Olist.Tests.Kpis;
 
 /// <summary>Writes hand-made records as a real Olist file: the catalog's header, line ending, byte order mark and final newline.</summary>

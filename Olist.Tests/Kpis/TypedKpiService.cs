@@ -1,6 +1,3 @@
-using Olist.Pipeline.Kpis;
-using Olist.Pipeline.Transform;
-
 namespace Olist.Tests.Kpis;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Olist.Pipeline.Errors;
-using Olist.Pipeline.Orchestration.Dags;
-using Olist.Pipeline.Orchestration.Runs;
 using Olist.Pipeline.Orchestration.Store;
 
 namespace Olist.Tests.Orchestration;

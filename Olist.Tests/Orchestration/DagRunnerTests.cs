@@ -1,8 +1,4 @@
-using Olist.Pipeline.Errors;
-using Olist.Pipeline.Orchestration.Dags;
-using Olist.Pipeline.Orchestration.Runs;
 using Olist.Pipeline.Orchestration.Store;
-using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.Orchestration;
 

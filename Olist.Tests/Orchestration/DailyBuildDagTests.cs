@@ -1,6 +1,3 @@
-using Olist.Pipeline.Orchestration.Dags;
-using Olist.Pipeline.Orchestration.Runs;
-
 namespace Olist.Tests.Orchestration;
 
 /// <summary>The daily DAG on a real warehouse of tiny generated data, with a copy of the real analytics project.</summary>

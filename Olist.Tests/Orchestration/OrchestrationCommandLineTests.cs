@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Olist.Tests.TestSupport;
-
 namespace Olist.Tests.Orchestration;
 
 /// <summary>The verbs <c>dag run</c>, <c>backfill</c> and <c>runs</c> as a user runs them, on tiny loaded data.</summary>

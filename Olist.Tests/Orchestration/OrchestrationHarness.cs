@@ -1,16 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Olist.Pipeline.Configuration;
-using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Orchestration;
-using Olist.Pipeline.Orchestration.Dags;
-using Olist.Pipeline.Orchestration.Runs;
 using Olist.Pipeline.Orchestration.Store;
-using Olist.Pipeline.Transform;
-using Olist.Pipeline.Warehouse;
-using Olist.Tests.TestSupport;
-using Olist.Tests.Web;
 
 namespace Olist.Tests.Orchestration;
 

@@ -1,11 +1,5 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Orchestration;
-using Olist.Pipeline.Orchestration.Dags;
-using Olist.Pipeline.Orchestration.Runs;
 using Olist.Pipeline.Orchestration.Scheduling;
-using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.Orchestration;
 

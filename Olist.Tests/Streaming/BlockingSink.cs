@@ -1,5 +1,3 @@
-using Olist.Pipeline.Streaming.Consuming;
-
 namespace Olist.Tests.Streaming;
 
 /// <summary>Holds the consumer inside its first committed batch (committed, not yet acknowledged) until released.</summary>

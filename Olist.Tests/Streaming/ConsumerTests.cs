@@ -1,8 +1,4 @@
-using Microsoft.Extensions.Time.Testing;
-using Olist.Pipeline.Streaming.Consuming;
-using Olist.Pipeline.Streaming.Contract;
 using Olist.Pipeline.Streaming.DeadLetters;
-using Olist.Pipeline.Streaming.Live;
 
 namespace Olist.Tests.Streaming;
 

@@ -1,7 +1,4 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using Json.Schema;
-using Olist.Pipeline.Streaming.Contract;
 
 namespace Olist.Tests.Streaming;
 

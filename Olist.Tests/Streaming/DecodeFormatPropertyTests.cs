@@ -1,8 +1,3 @@
-using System.Globalization;
-using Olist.Pipeline.Streaming.Consuming;
-using Olist.Pipeline.Streaming.Contract;
-using Olist.Pipeline.Streaming.Publishing;
-
 namespace Olist.Tests.Streaming;
 
 /// <summary>Generated events decode and format to what the general time zone conversion and number formatting give.</summary>

@@ -1,5 +1,3 @@
-using Olist.Pipeline.Streaming.Bus;
-
 namespace Olist.Tests.Streaming;
 
 /// <summary>A bus that passes every call to another; a test bus overrides the calls it fails or watches.</summary>

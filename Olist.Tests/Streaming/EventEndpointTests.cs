@@ -1,12 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Olist.Pipeline.Streaming.DeadLetters;
-using Olist.Pipeline.Streaming.Publishing;
-using Olist.Tests.Web;
-using Olist.Web.Api;
 
 namespace Olist.Tests.Streaming;
 

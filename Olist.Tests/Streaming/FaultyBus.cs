@@ -1,5 +1,3 @@
-using Olist.Pipeline.Streaming.Bus;
-
 namespace Olist.Tests.Streaming;
 
 /// <summary>A bus whose acknowledgements fail a given number of times: a consumer that dies between its commit and its acknowledgement.</summary>

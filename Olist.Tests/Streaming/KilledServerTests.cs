@@ -1,12 +1,4 @@
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Olist.Pipeline.Streaming.Publishing;
-using Olist.Pipeline.Warehouse;
 using Olist.Tests.Streaming.PubSub;
-using Olist.Tests.Web;
-using Olist.Web.Api;
-using Xunit.Abstractions;
 
 namespace Olist.Tests.Streaming;
 

@@ -1,8 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Olist.Pipeline.Orchestration.Runs;
-using Olist.Pipeline.Streaming.Consuming;
-using Olist.Pipeline.Transform;
-using Olist.Pipeline.Transform.Execution;
 using Olist.Tests.Orchestration;
 
 namespace Olist.Tests.Streaming;

@@ -1,10 +1,4 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
-using Olist.Pipeline.Streaming.Consuming;
-using Olist.Pipeline.Streaming.Contract;
-using Olist.Pipeline.Streaming.Live;
-using Olist.Tests.Web;
 using Olist.Web.Hubs;
 
 namespace Olist.Tests.Streaming;

@@ -1,13 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Olist.Pipeline.Streaming.Publishing;
-using Olist.Tests.Web;
-using Olist.Web.Api;
-using Olist.Web.Hosting;
 
 namespace Olist.Tests.Streaming;
 

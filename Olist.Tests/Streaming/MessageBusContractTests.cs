@@ -1,7 +1,4 @@
-using System.Text;
-using Olist.Pipeline.Streaming.Bus;
 using Olist.Tests.Streaming.PubSub;
-using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.Streaming;
 

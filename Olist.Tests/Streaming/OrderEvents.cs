@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Olist.Tests.Streaming;
 
 /// <summary>Hand-written event messages of the contract (events.md), small enough to read in a test.</summary>

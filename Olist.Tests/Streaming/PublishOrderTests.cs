@@ -1,9 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-using Olist.Pipeline.Streaming.Bus;
-using Olist.Pipeline.Streaming.Contract;
-using Olist.Pipeline.Streaming.Live;
-using Olist.Pipeline.Transform;
-using Olist.Pipeline.Warehouse.Raw;
 using Olist.Tests.Orchestration;
 
 namespace Olist.Tests.Streaming;

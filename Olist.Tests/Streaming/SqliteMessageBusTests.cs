@@ -1,10 +1,4 @@
-using System.Collections.Concurrent;
-using System.Text;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Time.Testing;
-using Olist.Pipeline.Errors;
-using Olist.Pipeline.Streaming.Bus;
-using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.Streaming;
 

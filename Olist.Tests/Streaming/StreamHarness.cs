@@ -1,13 +1,3 @@
-using System.Text;
-using DuckDB.NET.Data;
-using Microsoft.Extensions.Logging.Abstractions;
-using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Streaming.Bus;
-using Olist.Pipeline.Streaming.Consuming;
-using Olist.Pipeline.Warehouse;
-using Olist.Pipeline.Warehouse.Raw;
-using Olist.Tests.TestSupport;
-
 namespace Olist.Tests.Streaming;
 
 /// <summary>A warehouse with a small known catalog and an embedded bus in a temp directory, and consumers to run over them.</summary>

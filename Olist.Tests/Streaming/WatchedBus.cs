@@ -1,6 +1,3 @@
-using Olist.Pipeline.Streaming.Bus;
-using Olist.Tests.TestSupport;
-
 namespace Olist.Tests.Streaming;
 
 /// <summary>

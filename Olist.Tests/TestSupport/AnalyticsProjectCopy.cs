@@ -1,5 +1,3 @@
-using Olist.Pipeline.Transform;
-
 namespace Olist.Tests.TestSupport;
 
 /// <summary>A copy of the analytics project beside the tests, for a test that changes its models without touching the original.</summary>

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Bunit;
 
 namespace Olist.Tests.TestSupport;
 

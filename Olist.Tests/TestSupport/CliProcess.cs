@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Olist.Tests.TestSupport;
 
 /// <summary>Runs the Olist executable as a separate process, as a user would, and captures what it prints.</summary>

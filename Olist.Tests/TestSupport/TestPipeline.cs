@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Olist.Pipeline.Hosting;
 
 namespace Olist.Tests.TestSupport;
 

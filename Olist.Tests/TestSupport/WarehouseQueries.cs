@@ -1,6 +1,3 @@
-using System.Globalization;
-using Olist.Pipeline.Warehouse;
-
 namespace Olist.Tests.TestSupport;
 
 /// <summary>Reads a test's warehouse directly with SQL, so assertions do not depend on the code under test.</summary>

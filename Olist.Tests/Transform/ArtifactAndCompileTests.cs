@@ -1,8 +1,3 @@
-using System.Text.Json;
-using DuckDB.NET.Data;
-using Olist.Pipeline.Transform;
-using Olist.Pipeline.Transform.Rendering.Dialects;
-
 namespace Olist.Tests.Transform;
 
 public sealed class ArtifactAndCompileTests : IDisposable

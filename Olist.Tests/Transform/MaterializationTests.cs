@@ -1,6 +1,3 @@
-using Olist.Pipeline.Transform;
-using Olist.Pipeline.Transform.Execution;
-
 namespace Olist.Tests.Transform;
 
 public sealed class MaterializationTests : IDisposable

@@ -1,4 +1,3 @@
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Transform.Graph;
 using Olist.Pipeline.Transform.Project;
 

@@ -1,5 +1,3 @@
-using Olist.Pipeline.Transform;
-
 namespace Olist.Tests.Transform;
 
 /// <summary>One engine keeps its parsed project while the folder is unchanged, and reads it again after an edit; every build tells the warehouse its models changed.</summary>

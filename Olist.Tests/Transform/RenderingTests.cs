@@ -1,7 +1,5 @@
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Transform.Project;
 using Olist.Pipeline.Transform.Rendering;
-using Olist.Pipeline.Transform.Rendering.Dialects;
 
 namespace Olist.Tests.Transform;
 

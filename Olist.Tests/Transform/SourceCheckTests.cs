@@ -1,10 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
-using Olist.Pipeline.Errors;
-using Olist.Pipeline.Transform;
-using Olist.Pipeline.Transform.Execution;
-using Olist.Pipeline.Transform.Rendering.Dialects;
-
 namespace Olist.Tests.Transform;
 
 /// <summary>Source checks declared in YAML, as dbt's source freshness and a row count: they run before the models reading the source.</summary>

@@ -1,10 +1,3 @@
-using System.Globalization;
-using DuckDB.NET.Data;
-using Microsoft.Extensions.Logging.Abstractions;
-using Olist.Pipeline.Transform;
-using Olist.Pipeline.Warehouse;
-using Olist.Tests.TestSupport;
-
 namespace Olist.Tests.Transform;
 
 /// <summary>A small analytics project in a temp folder with its own DuckDB warehouse holding a few raw rows.</summary>

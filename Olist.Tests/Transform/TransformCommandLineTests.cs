@@ -1,5 +1,3 @@
-using Olist.Tests.TestSupport;
-
 namespace Olist.Tests.Transform;
 
 public sealed class TransformCommandLineTests : IDisposable

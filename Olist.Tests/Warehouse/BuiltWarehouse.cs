@@ -1,13 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Olist.Pipeline.Configuration;
-using Olist.Pipeline.Generation;
-using Olist.Pipeline.Ingestion;
-using Olist.Pipeline.Kpis;
-using Olist.Pipeline.Transform;
-using Olist.Pipeline.Transform.Execution;
-using Olist.Pipeline.Warehouse;
-
-using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.Warehouse;
 

@@ -1,8 +1,3 @@
-using Olist.Pipeline.Kpis;
-using Olist.Pipeline.Transform;
-using Olist.Pipeline.Transform.Execution;
-using Olist.Pipeline.Transform.Rendering.Dialects;
-
 namespace Olist.Tests.Warehouse;
 
 /// <summary>

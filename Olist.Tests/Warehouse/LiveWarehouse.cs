@@ -1,17 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using Olist.Pipeline.Generation;
-using Olist.Pipeline.Ingestion;
-using Olist.Pipeline.Kpis;
-using Olist.Pipeline.Streaming.Live;
-using Olist.Pipeline.Transform;
-using Olist.Pipeline.Transform.Execution;
-using Olist.Pipeline.Warehouse;
-using Olist.Pipeline.Warehouse.Raw;
-using Olist.Tests.Streaming;
-using Olist.Tests.TestSupport;
-
 namespace Olist.Tests.Warehouse;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Olist.Pipeline.Transform;
-using Olist.Pipeline.Transform.Execution;
-
 namespace Olist.Tests.Warehouse;
 
 /// <summary>fact_sales allocates each order's payments to its items in proportion to price + freight, to the cent.</summary>

@@ -1,7 +1,3 @@
-using Olist.Pipeline.Transform;
-using Olist.Pipeline.Transform.Execution;
-using Olist.Pipeline.Transform.Rendering.Dialects;
-
 namespace Olist.Tests.Warehouse;
 
 /// <summary>The warehouse models build on generated data with the real data's flaws, and every test of the project passes.</summary>

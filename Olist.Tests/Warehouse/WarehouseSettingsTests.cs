@@ -1,11 +1,3 @@
-using DuckDB.NET.Data;
-using Microsoft.Extensions.DependencyInjection;
-using Olist.Pipeline.Errors;
-using Olist.Pipeline.Transform.Execution;
-using Olist.Pipeline.Warehouse;
-using Olist.Tests.TestSupport;
-using Olist.Web.Hosting;
-
 namespace Olist.Tests.Warehouse;
 
 /// <summary>The memory limit and threads of <c>Olist:Warehouse</c> are what DuckDB runs with on the connections the app opens.</summary>

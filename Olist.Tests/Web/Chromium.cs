@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Olist.Tests.Web;
 
 /// <summary>Debian's chromium for the browser tests, never a browser downloaded by Playwright, and where their screenshots go.</summary>

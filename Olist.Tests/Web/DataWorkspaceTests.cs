@@ -1,10 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Progress;
-using Olist.Pipeline.Workspace;
-using Olist.Tests.TestSupport;
-using Olist.Web.Api;
 using Olist.Web.FirstRun;
 
 namespace Olist.Tests.Web;

@@ -1,15 +1,4 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Ingestion;
-using Olist.Pipeline.Warehouse;
-using Olist.Pipeline.Workspace;
 using Olist.Web.FirstRun;
-using Olist.Web.Hosting;
 
 namespace Olist.Tests.Web;
 

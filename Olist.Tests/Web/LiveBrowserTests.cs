@@ -1,7 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using Microsoft.Playwright;
-using Olist.Tests.Streaming;
-
 namespace Olist.Tests.Web;
 
 /// <summary>/live in a real Chromium against the real app: orders posted to the ingestion endpoint appear without a reload.</summary>

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Diagnostics.CodeAnalysis;
-using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using Olist.Pipeline.Streaming.Live;
 using Olist.Web.Components.Common;
 using Olist.Web.Components.Pages.Live;
 

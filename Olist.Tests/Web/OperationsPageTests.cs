@@ -1,17 +1,8 @@
-using System.Diagnostics.CodeAnalysis;
-using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using MudBlazor;
-using MudBlazor.Services;
 using Olist.Pipeline.Orchestration;
-using Olist.Pipeline.Orchestration.Dags;
-using Olist.Pipeline.Orchestration.Runs;
 using Olist.Pipeline.Orchestration.Scheduling;
-using Olist.Pipeline.Transform.Execution;
 using Olist.Tests.Orchestration;
 using Olist.Web.Components.Pages.Ops;
-using Olist.Web.Security;
 
 namespace Olist.Tests.Web;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Olist.Pipeline.Orchestration.Dags;
-using Olist.Pipeline.Warehouse;
-using Olist.Web.Hosting;
-
 namespace Olist.Tests.Web;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Playwright;
-using Olist.Pipeline.Catalog;
-using Olist.Web.Hosting;
-
 namespace Olist.Tests.Web;
 
 /// <summary>The overview in a real Chromium against the real app: styled, interactive, the nine tables loaded, no errors.</summary>

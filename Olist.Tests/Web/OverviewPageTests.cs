@@ -1,15 +1,6 @@
-using System.Diagnostics.CodeAnalysis;
-using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
-using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Hosting;
-using Olist.Pipeline.Ingestion;
-using Olist.Pipeline.Kpis;
 using Olist.Pipeline.Progress;
-using Olist.Pipeline.Workspace;
 using Olist.Tests.Web.Kpis;
 using Olist.Web.Components.Common;
 using Olist.Web.Components.Pages;

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Sockets;
-using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.Web;
 

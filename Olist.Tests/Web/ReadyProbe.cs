@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Olist.Tests.Web;
 
 /// <summary>Waits for a started app's <c>/readyz</c> to say the data is ready, or that preparing it failed.</summary>

@@ -1,9 +1,4 @@
-using System.Globalization;
-using System.Net;
-using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
-using Olist.Web.Security;
 using static Olist.Tests.Web.SignInForms;
 
 namespace Olist.Tests.Web;

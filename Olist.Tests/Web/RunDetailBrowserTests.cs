@@ -1,7 +1,3 @@
-using System.Globalization;
-using Microsoft.Playwright;
-using Xunit.Abstractions;
-
 namespace Olist.Tests.Web;
 
 /// <summary>An operator in a real Chromium: signs in, triggers a day from the schedule page and watches the run reach success.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-
 namespace Olist.Tests.Web;
 
 /// <summary>Ends a real app a test started.</summary>

@@ -1,8 +1,4 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Text;
-using Bunit;
 using Olist.Web.Components.Pages.Ops;
-using Olist.Web.Security;
 using Olist.Web.Streaming;
 
 namespace Olist.Tests.Web;

@@ -1,14 +1,5 @@
-using Bunit;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Bunit.TestDoubles;
-using MudBlazor.Services;
-using Olist.Pipeline.Ingestion;
-using Olist.Pipeline.Streaming.Bus;
-using Olist.Pipeline.Streaming.Consuming;
-using Olist.Pipeline.Streaming.Publishing;
-using Olist.Pipeline.Hosting;
-using Olist.Pipeline.Workspace;
 using Olist.Web.Streaming;
 
 namespace Olist.Tests.Web;

@@ -1,9 +1,6 @@
-using System.Net;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using Olist.Web.Security;
 
 namespace Olist.Tests.Web;
 

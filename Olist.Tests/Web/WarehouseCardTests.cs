@@ -1,9 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using Bunit;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
-using Olist.Pipeline.Warehouse;
-using Olist.Tests.TestSupport;
 using Olist.Web.Components.Operations;
 
 namespace Olist.Tests.Web;

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace Olist.Web.Api;
 
 /// <summary>The JSON of the API: snake_case names and enum values, like the event contract; also what the OpenAPI document describes.</summary>

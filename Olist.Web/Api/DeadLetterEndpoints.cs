@@ -1,8 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-using Olist.Pipeline.Errors;
-using Olist.Pipeline.Workspace;
-using Olist.Web.Security;
-
 namespace Olist.Web.Api;
 
 /// <summary>

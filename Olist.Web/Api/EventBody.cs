@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Olist.Web.Api;
 
 /// <summary>Splits an ingestion request body into messages: one JSON event, or NDJSON with one event per line.</summary>

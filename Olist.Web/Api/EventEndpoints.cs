@@ -1,11 +1,4 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Olist.Pipeline.Streaming.Bus;
-using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Streaming.Live;
-using Olist.Pipeline.Streaming.Publishing;
-using Olist.Pipeline.Warehouse;
-using Olist.Web.Security;
 using Olist.Web.Streaming;
 
 namespace Olist.Web.Api;

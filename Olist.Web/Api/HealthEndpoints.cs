@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Olist.Pipeline.Gcp;
-using Olist.Pipeline.Workspace;
 
 namespace Olist.Web.Api;
 

@@ -1,8 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
-using Olist.Pipeline.Errors;
-using Olist.Pipeline.Kpis;
 using Olist.Web.Kpis;
 
 namespace Olist.Web.Api;

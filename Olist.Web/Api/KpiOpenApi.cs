@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
-using Olist.Pipeline.Kpis;
 
 namespace Olist.Web.Api;
 

@@ -1,5 +1,3 @@
-using Olist.Pipeline.Workspace;
-
 namespace Olist.Web.Api;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using Olist.Pipeline.Orchestration.Runs;
-using Olist.Pipeline.Orchestration.Store;
-
 namespace Olist.Web.Api;
 
 /// <summary>The body of <c>GET /api/runs/{id}</c>: the run, its tasks, tries, logs, model results and test results with failing rows.</summary>

@@ -1,12 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Orchestration;
-using Olist.Pipeline.Orchestration.Runs;
 using Olist.Pipeline.Orchestration.Scheduling;
-using Olist.Pipeline.Orchestration.Store;
-using Olist.Web.Security;
 
 namespace Olist.Web.Api;
 

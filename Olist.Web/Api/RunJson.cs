@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Olist.Pipeline.Orchestration.Runs;
-using Olist.Pipeline.Orchestration.Store;
-
 namespace Olist.Web.Api;
 
 /// <summary>

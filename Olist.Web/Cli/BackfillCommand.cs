@@ -1,7 +1,3 @@
-using System.CommandLine;
-using Olist.Pipeline.Orchestration.Runs;
-using Spectre.Console;
-
 namespace Olist.Web.Cli;
 
 /// <summary>The <c>backfill</c> verb: runs the daily DAG for every day of a range, in order, resuming where an earlier backfill stopped.</summary>

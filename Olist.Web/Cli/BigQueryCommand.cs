@@ -1,10 +1,6 @@
-using System.CommandLine;
-using Microsoft.Extensions.Options;
 using Olist.Pipeline.Gcp.BigQuery;
-using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Execution;
 using Olist.Pipeline.Transform.Rendering.Dialects;
-using Spectre.Console;
 
 namespace Olist.Web.Cli;
 

@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Olist.Pipeline.Transform;
-
 namespace Olist.Web.Cli;
 
 /// <summary>The <c>build</c> verb: runs the analytics project's models in graph order, each followed by its tests.</summary>

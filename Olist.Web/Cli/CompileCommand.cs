@@ -1,7 +1,4 @@
-using System.CommandLine;
-using Microsoft.Extensions.Options;
 using Olist.Pipeline.Gcp.BigQuery;
-using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Rendering.Dialects;
 
 namespace Olist.Web.Cli;

@@ -1,5 +1,4 @@
 using Olist.Pipeline.Progress;
-using Spectre.Console;
 
 namespace Olist.Web.Cli;
 

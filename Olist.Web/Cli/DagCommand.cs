@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Olist.Pipeline.Orchestration.Runs;
-
 namespace Olist.Web.Cli;
 
 /// <summary>The <c>dag run</c> verb: runs the daily DAG for one day now, recorded in the run history like any run.</summary>

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Olist.Pipeline.Generation;
 
 namespace Olist.Web.Cli;

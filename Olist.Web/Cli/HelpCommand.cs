@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Olist.Web.Cli;
 
 /// <summary>

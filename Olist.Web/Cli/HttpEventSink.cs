@@ -1,8 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using Olist.Pipeline.Errors;
-using Olist.Pipeline.Streaming.Publishing;
-using Olist.Web.Api;
 
 namespace Olist.Web.Cli;
 

@@ -1,5 +1,3 @@
-using System.CommandLine;
-using Olist.Pipeline.Kpis;
 using Olist.Web.Kpis;
 
 namespace Olist.Web.Cli;

@@ -1,14 +1,8 @@
-using System.CommandLine;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Microsoft.Extensions.Options;
 using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Gcp.BigQuery;
 using Olist.Pipeline.Gcp.Storage;
 using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Progress;
-using Olist.Pipeline.Warehouse;
-using Spectre.Console;
 
 namespace Olist.Web.Cli;
 

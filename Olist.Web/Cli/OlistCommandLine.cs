@@ -1,5 +1,3 @@
-using System.CommandLine;
-
 namespace Olist.Web.Cli;
 
 /// <summary>The command line of the Olist executable: <c>serve</c> (the default), <c>generate</c>, <c>load</c>, <c>build</c>, <c>test</c>, <c>compile</c>, <c>kpi</c>, <c>stream</c>, <c>pubsub setup</c>, <c>bigquery setup|check</c>, <c>dag run</c>, <c>backfill</c>, <c>runs</c>, <c>help</c>.</summary>

@@ -1,10 +1,4 @@
-using System.Globalization;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Orchestration;
-using Olist.Pipeline.Orchestration.Runs;
-using Olist.Pipeline.Orchestration.Store;
-using Olist.Pipeline.Warehouse;
-using Spectre.Console;
 
 namespace Olist.Web.Cli;
 

@@ -1,8 +1,3 @@
-using System.CommandLine;
-using Microsoft.Extensions.Options;
-using Olist.Pipeline.Streaming.Bus;
-using Olist.Pipeline.Streaming.Consuming;
-
 namespace Olist.Web.Cli;
 
 /// <summary>The <c>pubsub setup</c> verb: creates the Pub/Sub topics and subscription of <c>Olist:Bus</c> where missing.</summary>

@@ -1,11 +1,3 @@
-using System.CommandLine;
-using System.Globalization;
-using System.Text.Json;
-using Olist.Pipeline.Orchestration.Runs;
-using Olist.Pipeline.Orchestration.Store;
-using Olist.Web.Api;
-using Spectre.Console;
-
 namespace Olist.Web.Cli;
 
 /// <summary>The <c>runs</c> verb: the run history, newest first, as a table or JSON. Reads only the ops store, so it works while a server runs.</summary>

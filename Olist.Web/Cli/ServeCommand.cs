@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Olist.Web.Hosting;
 
 namespace Olist.Web.Cli;

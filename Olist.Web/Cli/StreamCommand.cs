@@ -1,11 +1,4 @@
-using System.CommandLine;
-using System.Text.Json;
-using Microsoft.Extensions.Options;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Gcp.PubSub;
-using Olist.Pipeline.Streaming.Bus;
-using Olist.Pipeline.Streaming.Publishing;
-using Olist.Web.Api;
 
 namespace Olist.Web.Cli;
 

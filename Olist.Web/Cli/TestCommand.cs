@@ -1,6 +1,3 @@
-using System.CommandLine;
-using Olist.Pipeline.Transform;
-
 namespace Olist.Web.Cli;
 
 /// <summary>The <c>test</c> verb: runs the data tests of the selected models against the warehouse as it is.</summary>

@@ -1,7 +1,4 @@
-using System.CommandLine;
-using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Execution;
-using Spectre.Console;
 
 namespace Olist.Web.Cli;
 

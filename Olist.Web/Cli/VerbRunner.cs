@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using Olist.Pipeline.Errors;
-
 namespace Olist.Web.Cli;
 
 /// <summary>Runs a verb's work and turns failures into one line on standard error and a non-zero exit code.</summary>

@@ -1,11 +1,8 @@
-using Microsoft.Extensions.Options;
 using Olist.Pipeline.Catalog;
 using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Generation;
 using Olist.Pipeline.Ingestion;
-using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Execution;
-using Olist.Pipeline.Workspace;
 
 namespace Olist.Web.FirstRun;
 

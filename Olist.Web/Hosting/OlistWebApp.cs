@@ -1,15 +1,11 @@
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Hosting;
-using Olist.Web.Api;
 using Olist.Web.Components;
 using Olist.Web.Hubs;
 using Olist.Web.Observability;
 using Olist.Web.Orchestration;
-using Olist.Web.Security;
 
 namespace Olist.Web.Hosting;
 

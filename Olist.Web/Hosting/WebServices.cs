@@ -1,10 +1,8 @@
 using MudBlazor.Services;
-using Olist.Web.Api;
 using Olist.Web.FirstRun;
 using Olist.Web.Kpis;
 using Olist.Web.Observability;
 using Olist.Web.Orchestration;
-using Olist.Web.Security;
 using Olist.Web.Streaming;
 
 namespace Olist.Web.Hosting;

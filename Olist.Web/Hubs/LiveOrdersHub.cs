@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.SignalR;
-using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Streaming.Live;
 using Olist.Web.Streaming;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.SignalR;
-using Olist.Pipeline.Orchestration.Runs;
-
 namespace Olist.Web.Hubs;
 
 /// <summary>Forwards the orchestrator's run events to the clients of <see cref="RunProgressHub"/>.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.SignalR;
-
 namespace Olist.Web.Hubs;
 
 /// <summary>

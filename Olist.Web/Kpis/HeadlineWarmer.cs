@@ -1,6 +1,3 @@
-using Olist.Pipeline.Kpis;
-using Olist.Pipeline.Workspace;
-
 namespace Olist.Web.Kpis;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
 using Microsoft.Extensions.Caching.Memory;
-using Olist.Pipeline.Kpis;
-using Olist.Pipeline.Warehouse;
 
 namespace Olist.Web.Kpis;
 

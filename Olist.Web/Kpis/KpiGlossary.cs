@@ -1,5 +1,3 @@
-using Olist.Pipeline.Kpis;
-
 namespace Olist.Web.Kpis;
 
 /// <summary>A defined term: its name and what it means.</summary>

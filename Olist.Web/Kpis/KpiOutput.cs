@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using Olist.Pipeline.Kpis;
-using Spectre.Console;
 
 namespace Olist.Web.Kpis;
 

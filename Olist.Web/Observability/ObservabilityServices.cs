@@ -1,9 +1,7 @@
 using Microsoft.OpenApi;
-using Olist.Web.Api;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using Olist.Pipeline.Telemetry;
-using Olist.Web.Security;
 using Scalar.AspNetCore;
 
 namespace Olist.Web.Observability;

@@ -1,6 +1,5 @@
 using Olist.Pipeline.Orchestration;
 using Olist.Pipeline.Orchestration.Scheduling;
-using Olist.Pipeline.Workspace;
 
 namespace Olist.Web.Orchestration;
 

@@ -1,6 +1,4 @@
-using Olist.Web.Api;
 using Olist.Web.Hubs;
-using Olist.Web.Security;
 
 namespace Olist.Web.Orchestration;
 

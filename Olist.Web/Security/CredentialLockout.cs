@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
-using Microsoft.Extensions.Options;
-using Olist.Web.Api;
 
 namespace Olist.Web.Security;
 

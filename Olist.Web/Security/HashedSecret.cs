@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using Olist.Pipeline.Workspace;
-
 namespace Olist.Web.Security;
 
 /// <summary>

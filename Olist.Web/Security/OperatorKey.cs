@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using Olist.Pipeline.Workspace;
-
 namespace Olist.Web.Security;
 
 /// <summary>The operators' API key for automation (header <c>X-Operator-Key</c>), kept like the publisher key: configured, or created once and stored hashed.</summary>

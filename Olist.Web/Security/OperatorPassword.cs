@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
-using Olist.Pipeline.Workspace;
-
 namespace Olist.Web.Security;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
-using Olist.Web.Api;
 
 namespace Olist.Web.Security;
 

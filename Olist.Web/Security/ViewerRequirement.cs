@@ -1,7 +1,3 @@
-using System.Net;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.Options;
-
 namespace Olist.Web.Security;
 
 /// <summary>Met by an operator, or by an anonymous visitor when <c>Olist:Auth:AnonymousViewers</c> lets them in (by default: from this machine).</summary>

@@ -1,10 +1,3 @@
-using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
-using Olist.Pipeline.Streaming.Bus;
-using Olist.Pipeline.Streaming.Publishing;
-using Olist.Pipeline.Warehouse;
-using Olist.Pipeline.Workspace;
-
 namespace Olist.Web.Streaming;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.AspNetCore.SignalR;
-using Microsoft.Extensions.Options;
-using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Streaming.Live;
 using Olist.Web.Hubs;
 

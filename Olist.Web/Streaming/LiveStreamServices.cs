@@ -1,6 +1,3 @@
-using Olist.Pipeline.Streaming.Consuming;
-using Olist.Web.Security;
-
 namespace Olist.Web.Streaming;
 
 /// <summary>

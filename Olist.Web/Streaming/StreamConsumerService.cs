@@ -1,6 +1,4 @@
 using Olist.Pipeline.Streaming;
-using Olist.Pipeline.Streaming.Consuming;
-using Olist.Pipeline.Workspace;
 
 namespace Olist.Web.Streaming;
 

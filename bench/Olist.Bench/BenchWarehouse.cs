@@ -1,9 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Olist.Pipeline.Configuration;
 using Olist.Pipeline.Hosting;
-using Olist.Pipeline.Ingestion;
-using Olist.Pipeline.Transform;
 
 namespace Olist.Bench;
 

@@ -1,10 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
-using DuckDB.NET.Data;
-using Microsoft.Extensions.DependencyInjection;
-using Olist.Pipeline.Configuration;
-using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Execution;
 
 namespace Olist.Bench;

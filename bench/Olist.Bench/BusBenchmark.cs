@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Olist.Pipeline.Streaming.Bus;
-
 namespace Olist.Bench;
 
 /// <summary>

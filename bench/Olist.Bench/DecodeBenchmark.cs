@@ -1,8 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
-using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Streaming.Contract;
-using Olist.Pipeline.Streaming.Publishing;
 
 namespace Olist.Bench;
 

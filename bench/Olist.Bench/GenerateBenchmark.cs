@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Olist.Pipeline.Generation;
-
 namespace Olist.Bench;
 
 /// <summary>Generates the dataset at a scale (default 1) into a temporary folder, times it and prints its fidelity figures.</summary>

@@ -1,10 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Olist.Pipeline.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Olist.Pipeline.Kpis;
-using Olist.Web.Hosting;
-
 namespace Olist.Bench;
 
 /// <summary>

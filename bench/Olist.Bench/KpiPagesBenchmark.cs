@@ -1,10 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
 using Microsoft.Playwright;
-using Microsoft.Extensions.DependencyInjection;
-using Olist.Pipeline.Kpis;
 using Olist.Web.Components.Charts;
-using Olist.Web.Hosting;
 
 namespace Olist.Bench;
 

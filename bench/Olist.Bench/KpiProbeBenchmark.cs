@@ -1,11 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using DuckDB.NET.Data;
-using Microsoft.Extensions.DependencyInjection;
-using Olist.Pipeline.Configuration;
-using Olist.Pipeline.Kpis;
-using Olist.Pipeline.Warehouse;
-
 namespace Olist.Bench;
 
 /// <summary>

@@ -1,9 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Globalization;
-using Olist.Pipeline.Configuration;
-using Olist.Pipeline.Kpis;
-using Olist.Pipeline.Transform;
 
 namespace Olist.Bench;
 

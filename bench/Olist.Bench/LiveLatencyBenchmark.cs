@@ -1,14 +1,9 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR.Client;
-using Olist.Pipeline.Streaming.Consuming;
-using Olist.Pipeline.Streaming.Publishing;
 using Olist.Web.Api;
-using Olist.Web.Hosting;
 using Olist.Web.Hubs;
 
 namespace Olist.Bench;

@@ -1,10 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
-using DuckDB.NET.Data;
-using Microsoft.Extensions.DependencyInjection;
 using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Configuration;
-using Olist.Pipeline.Ingestion;
 
 namespace Olist.Bench;
 

@@ -1,12 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
 using Olist.Pipeline.Gcp;
 using Olist.Pipeline.Gcp.PubSub;
-using Olist.Pipeline.Streaming.Bus;
-using Olist.Pipeline.Streaming.Consuming;
-using Olist.Pipeline.Streaming.Publishing;
-using Olist.Pipeline.Warehouse;
 
 namespace Olist.Bench;
 

@@ -1,15 +1,5 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Olist.Pipeline.Generation;
-using Olist.Pipeline.Ingestion;
-using Olist.Pipeline.Streaming.Bus;
-using Olist.Pipeline.Streaming.Consuming;
-using Olist.Pipeline.Streaming.Publishing;
 using Olist.Pipeline.Telemetry;
-using Olist.Pipeline.Warehouse;
 using Olist.Pipeline.Warehouse.Raw;
 
 namespace Olist.Bench;

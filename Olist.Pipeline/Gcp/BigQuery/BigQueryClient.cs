@@ -1,10 +1,6 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using Google.Apis.Auth.OAuth2;
-using Olist.Pipeline.Errors;
 
 namespace Olist.Pipeline.Gcp.BigQuery;
 

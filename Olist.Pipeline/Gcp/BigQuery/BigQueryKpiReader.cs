@@ -1,6 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Kpis;
 using Olist.Pipeline.Warehouse;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Orchestration.Dags;
 
 namespace Olist.Pipeline.Gcp.BigQuery;

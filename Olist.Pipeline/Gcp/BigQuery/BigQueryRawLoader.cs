@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Microsoft.Extensions.Logging;
 using Olist.Pipeline.Catalog;
 using Olist.Pipeline.Ingestion;
 using Olist.Pipeline.Ingestion.Reading;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Transform.Execution;
 
 namespace Olist.Pipeline.Gcp.BigQuery;

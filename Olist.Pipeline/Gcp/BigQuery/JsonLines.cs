@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Olist.Pipeline.Gcp.BigQuery;
 
 /// <summary>Newline-delimited JSON, what a <c>NEWLINE_DELIMITED_JSON</c> load job reads: one object per item, one per line.</summary>

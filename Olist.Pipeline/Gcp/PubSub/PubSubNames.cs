@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Olist.Pipeline.Errors;
-
 namespace Olist.Pipeline.Gcp.PubSub;
 
 /// <summary>Pub/Sub resource names: <c>projects/P/topics/T</c> and <c>projects/P/subscriptions/S</c>, from ids or full names.</summary>

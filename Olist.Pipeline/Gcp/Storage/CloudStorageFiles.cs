@@ -1,8 +1,6 @@
-using System.Text.RegularExpressions;
 using Google.Apis.Auth.OAuth2;
 using Google.Cloud.Storage.V1;
 using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Errors;
 
 namespace Olist.Pipeline.Gcp.Storage;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Olist.Pipeline.Generation.Reference;
 
 /// <summary>The spellings of a city name the real files mix: plain, accented, upper case and proper.</summary>

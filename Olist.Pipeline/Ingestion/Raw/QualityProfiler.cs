@@ -1,4 +1,3 @@
-using System.Globalization;
 using DuckDB.NET.Data;
 using Olist.Pipeline.Catalog;
 using Olist.Pipeline.Warehouse;

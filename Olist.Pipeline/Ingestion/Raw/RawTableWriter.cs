@@ -1,4 +1,3 @@
-using System.Text;
 using DuckDB.NET.Data;
 using Olist.Pipeline.Ingestion.Reading;
 using Olist.Pipeline.Warehouse;

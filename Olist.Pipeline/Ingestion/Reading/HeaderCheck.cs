@@ -1,5 +1,4 @@
 using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Errors;
 
 namespace Olist.Pipeline.Ingestion.Reading;
 

@@ -1,5 +1,4 @@
 using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Progress;
 
 namespace Olist.Pipeline.Ingestion.Reading;

@@ -1,5 +1,3 @@
-using Olist.Pipeline.Errors;
-
 namespace Olist.Pipeline.Orchestration.Dags;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using DuckDB.NET.Data;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Warehouse;
 using Olist.Pipeline.Warehouse.Raw;
 

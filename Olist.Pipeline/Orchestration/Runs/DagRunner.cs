@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Olist.Pipeline.Orchestration.Dags;
 using Olist.Pipeline.Orchestration.Store;
 using Polly;

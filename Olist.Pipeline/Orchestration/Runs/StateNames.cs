@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Olist.Pipeline.Errors;
-
 namespace Olist.Pipeline.Orchestration.Runs;
 
 /// <summary>The plain snake_case names of states and run types (<c>upstream_failed</c>), as stored, printed and sent over the API.</summary>

@@ -1,6 +1,5 @@
 using DuckDB.NET.Data;
 using Microsoft.Data.Sqlite;
-using Olist.Pipeline.Errors;
 
 namespace Olist.Pipeline.Orchestration.Runs;
 

@@ -1,5 +1,4 @@
 using Cronos;
-using Olist.Pipeline.Errors;
 
 namespace Olist.Pipeline.Orchestration.Scheduling;
 

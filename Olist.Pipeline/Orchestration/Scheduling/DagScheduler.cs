@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Olist.Pipeline.Orchestration.Store;
 
 namespace Olist.Pipeline.Orchestration.Scheduling;

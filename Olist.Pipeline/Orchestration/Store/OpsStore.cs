@@ -1,6 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Olist.Pipeline.Orchestration.Runs;
 using Olist.Pipeline.Transform.Execution;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Olist.Pipeline.Orchestration.Runs;
 
 namespace Olist.Pipeline.Orchestration.Store;

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Warehouse;
 
 namespace Olist.Pipeline.Streaming.Bus;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace Olist.Pipeline.Streaming.Bus;
 
 /// <summary>The embedded bus: a SQLite file of the data directory (<c>bus.db</c>).</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using Olist.Pipeline.Gcp.PubSub;
 
 namespace Olist.Pipeline.Streaming.Bus;

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
 using Google.Apis.Auth.OAuth2;
-using Microsoft.Extensions.Logging;
 using Olist.Pipeline.Gcp;
 using Olist.Pipeline.Gcp.PubSub;
 using Olist.Pipeline.Streaming.DeadLetters;

@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Olist.Pipeline.Streaming.Bus;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Streaming.Contract;
 

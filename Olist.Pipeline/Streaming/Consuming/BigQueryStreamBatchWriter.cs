@@ -1,4 +1,3 @@
-using System.Globalization;
 using Olist.Pipeline.Gcp.BigQuery;
 using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Warehouse.Raw;

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using DuckDB.NET.Data;
-using Microsoft.Extensions.Logging;
 using Olist.Pipeline.Gcp.BigQuery;
 using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Streaming.DeadLetters;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Olist.Pipeline.Streaming.Contract;
 
 /// <summary>Where a field sits, e.g. <c>data.order_items[2]</c>: written out only when a rule is broken, so valid messages build no paths.</summary>

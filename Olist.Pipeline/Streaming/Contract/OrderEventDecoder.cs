@@ -1,6 +1,4 @@
 using Olist.Pipeline.Catalog;
-using System.Globalization;
-using System.Text.Json;
 
 namespace Olist.Pipeline.Streaming.Contract;
 

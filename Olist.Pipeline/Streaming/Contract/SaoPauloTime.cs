@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Olist.Pipeline.Streaming.Contract;
 
 /// <summary>Converts the stream's UTC instants to the naive America/Sao_Paulo local time the batch data uses.</summary>

@@ -1,4 +1,3 @@
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Warehouse;
 
 namespace Olist.Pipeline.Streaming.Publishing;

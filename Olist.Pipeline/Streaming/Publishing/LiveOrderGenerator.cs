@@ -1,7 +1,4 @@
 using System.Buffers;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using Olist.Pipeline.Catalog;
 using Olist.Pipeline.Generation;
 using Olist.Pipeline.Streaming.Contract;

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Numerics;
 using DuckDB.NET.Data;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Warehouse;
 
 namespace Olist.Pipeline.Transform.Execution;

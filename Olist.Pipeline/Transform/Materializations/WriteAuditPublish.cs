@@ -1,4 +1,3 @@
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Transform.Execution;
 using Olist.Pipeline.Transform.Rendering.Dialects;
 

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Transform.DataTests;
 
 namespace Olist.Pipeline.Transform.Project;

@@ -1,5 +1,4 @@
 using Fluid;
-using Olist.Pipeline.Errors;
 
 namespace Olist.Pipeline.Transform.Project;
 

@@ -1,6 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.RegularExpressions;
 using Olist.Pipeline.Transform.DataTests;
 
 namespace Olist.Pipeline.Transform.Project;

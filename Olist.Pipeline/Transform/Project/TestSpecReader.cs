@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Olist.Pipeline.Transform.DataTests;
 using YamlDotNet.RepresentationModel;
 

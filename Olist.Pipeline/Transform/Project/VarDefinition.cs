@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
-
 namespace Olist.Pipeline.Transform.Project;
 
 /// <summary>The kinds a variable's value is checked against before it reaches SQL.</summary>

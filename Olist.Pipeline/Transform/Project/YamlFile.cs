@@ -1,4 +1,3 @@
-using Olist.Pipeline.Errors;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

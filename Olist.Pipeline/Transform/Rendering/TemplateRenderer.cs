@@ -1,7 +1,5 @@
-using System.Globalization;
 using Fluid;
 using Fluid.Values;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Transform.DataTests;
 using Olist.Pipeline.Transform.Project;
 using Olist.Pipeline.Transform.Rendering.Dialects;

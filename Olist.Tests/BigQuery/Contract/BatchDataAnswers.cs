@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Olist.Pipeline.Catalog;
-using Olist.Tests.Streaming;
-
 namespace Olist.Tests.BigQuery.Contract;
 
 /// <summary>

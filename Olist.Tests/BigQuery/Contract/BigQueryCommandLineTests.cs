@@ -1,9 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Olist.Pipeline.Gcp.BigQuery;
-using Olist.Pipeline.Transform;
-using Olist.Pipeline.Transform.Execution;
-using Olist.Pipeline.Transform.Rendering.Dialects;
-using Olist.Tests.TestSupport;
 using Failure = Olist.Tests.BigQuery.Contract.FakeBigQueryServer.Failure;
 
 namespace Olist.Tests.BigQuery.Contract;

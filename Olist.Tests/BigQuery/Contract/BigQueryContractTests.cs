@@ -1,11 +1,4 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.Time.Testing;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Gcp;
-using Olist.Pipeline.Gcp.BigQuery;
 using Failure = Olist.Tests.BigQuery.Contract.FakeBigQueryServer.Failure;
 
 namespace Olist.Tests.BigQuery.Contract;

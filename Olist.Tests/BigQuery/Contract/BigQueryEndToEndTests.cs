@@ -1,19 +1,6 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Olist.Pipeline.Ingestion;
-using Olist.Pipeline.Kpis;
 using Olist.Pipeline.Orchestration;
-using Olist.Pipeline.Orchestration.Dags;
-using Olist.Pipeline.Orchestration.Runs;
 using Olist.Pipeline.Orchestration.Store;
-using Olist.Pipeline.Transform;
-using Olist.Pipeline.Workspace;
-using Olist.Tests.TestSupport;
-using Olist.Tests.Web;
 using Olist.Web.FirstRun;
-using Olist.Web.Hosting;
-using Xunit.Abstractions;
 
 namespace Olist.Tests.BigQuery.Contract;
 

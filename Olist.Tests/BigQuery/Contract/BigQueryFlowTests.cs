@@ -1,14 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Olist.Pipeline.Generation;
-using Olist.Pipeline.Ingestion;
-using Olist.Pipeline.Kpis;
-using Olist.Pipeline.Transform;
-using Olist.Pipeline.Transform.Execution;
-using Olist.Tests.TestSupport;
-
 namespace Olist.Tests.BigQuery.Contract;
 
 /// <summary>

@@ -1,18 +1,3 @@
-using System.Text;
-using System.Text.RegularExpressions;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Time.Testing;
-using Olist.Pipeline.Gcp.BigQuery;
-using Olist.Pipeline.Streaming.Bus;
-using Olist.Pipeline.Streaming.Consuming;
-using Olist.Pipeline.Streaming.Contract;
-using Olist.Pipeline.Streaming.Live;
-using Olist.Pipeline.Warehouse;
-using Olist.Tests.Streaming;
-using Olist.Tests.TestSupport;
-
 namespace Olist.Tests.BigQuery.Contract;
 
 /// <summary>

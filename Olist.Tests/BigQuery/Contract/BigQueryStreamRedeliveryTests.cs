@@ -1,12 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Olist.Pipeline.Gcp.BigQuery;
-using Olist.Pipeline.Streaming.Consuming;
-using Olist.Pipeline.Streaming.Contract;
-using Olist.Tests.Streaming;
-using Olist.Tests.TestSupport;
-
 namespace Olist.Tests.BigQuery.Contract;
 
 /// <summary>

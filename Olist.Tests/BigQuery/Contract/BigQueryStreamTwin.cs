@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using DuckDB.NET.Data;
-
 namespace Olist.Tests.BigQuery.Contract;
 
 /// <summary>

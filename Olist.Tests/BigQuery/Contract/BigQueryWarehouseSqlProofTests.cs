@@ -1,13 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Olist.Pipeline.Gcp.BigQuery;
-using Olist.Pipeline.Ingestion;
-using Olist.Pipeline.Orchestration.Dags;
-using Olist.Pipeline.Streaming.Consuming;
-using Olist.Pipeline.Transform.Rendering.Dialects;
-using Olist.Tests.TestSupport;
-using Xunit.Abstractions;
-
 namespace Olist.Tests.BigQuery.Contract;
 
 /// <summary>

@@ -1,16 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Olist.Pipeline.Errors;
-using Olist.Pipeline.Gcp.BigQuery;
-using Olist.Pipeline.Ingestion;
-using Olist.Pipeline.Kpis;
-using Olist.Pipeline.Orchestration.Dags;
-using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Artifacts;
-using Olist.Pipeline.Transform.Execution;
-using Olist.Pipeline.Warehouse;
-using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.BigQuery.Contract;
 

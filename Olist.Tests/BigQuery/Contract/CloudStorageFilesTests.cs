@@ -1,14 +1,6 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Gcp;
 using Olist.Pipeline.Gcp.Storage;
-using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.BigQuery.Contract;
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-
 namespace Olist.Tests.BigQuery.Contract;
 
 /// <summary>

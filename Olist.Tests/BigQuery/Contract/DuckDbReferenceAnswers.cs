@@ -1,10 +1,5 @@
 using System.Data.Common;
-using System.Globalization;
 using System.Numerics;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
-using Olist.Pipeline.Kpis;
-using Olist.Pipeline.Orchestration.Dags;
 
 namespace Olist.Tests.BigQuery.Contract;
 

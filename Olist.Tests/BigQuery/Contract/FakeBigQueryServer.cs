@@ -1,15 +1,6 @@
-using System.Collections.Concurrent;
-using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
-using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.BigQuery.Contract;
 

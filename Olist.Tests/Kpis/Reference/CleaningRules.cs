@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace Olist.Tests.Kpis.Reference;
 
 /// <summary>The value-level cleaning rules of metrics.md section 2, written independently of the staging SQL.</summary>

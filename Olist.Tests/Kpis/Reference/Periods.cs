@@ -1,6 +1,3 @@
-using System.Globalization;
-using Olist.Pipeline.Kpis;
-
 namespace Olist.Tests.Kpis.Reference;
 
 /// <summary>Purchase periods of metrics.md section 3: their first day, their label, and every period between two.</summary>

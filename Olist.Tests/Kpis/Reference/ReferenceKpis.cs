@@ -1,5 +1,3 @@
-using Olist.Pipeline.Kpis;
-
 namespace Olist.Tests.Kpis.Reference;
 
 /// <summary>

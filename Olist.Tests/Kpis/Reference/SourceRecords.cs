@@ -1,4 +1,3 @@
-using Olist.Pipeline.Catalog;
 using Olist.Tests.Generation;
 
 namespace Olist.Tests.Kpis.Reference;

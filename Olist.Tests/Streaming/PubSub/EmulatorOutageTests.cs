@@ -1,11 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Olist.Pipeline.Warehouse;
-using Olist.Tests.Web;
-using Olist.Web.Api;
-using Xunit.Abstractions;
-
 namespace Olist.Tests.Streaming.PubSub;
 
 /// <summary>

@@ -1,11 +1,5 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Google.Apis.Auth.OAuth2;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Olist.Tests.TestSupport;
 
 namespace Olist.Tests.Streaming.PubSub;
 

@@ -1,9 +1,5 @@
-using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
-using Olist.Pipeline.Errors;
 using Olist.Pipeline.Gcp;
 using Olist.Pipeline.Gcp.PubSub;
-using Olist.Pipeline.Streaming.Bus;
 
 namespace Olist.Tests.Streaming.PubSub;
 

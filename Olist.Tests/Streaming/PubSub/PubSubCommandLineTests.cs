@@ -1,7 +1,3 @@
-using Olist.Pipeline.Streaming.Bus;
-using Olist.Tests.TestSupport;
-using Olist.Tests.Web;
-
 namespace Olist.Tests.Streaming.PubSub;
 
 /// <summary>The verbs on Pub/Sub, as separate processes against Google's emulator: <c>pubsub setup</c> and <c>stream --topic</c>.</summary>

@@ -1,9 +1,5 @@
-using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
-using Microsoft.Extensions.Logging.Abstractions;
 using Olist.Pipeline.Gcp;
-using Olist.Pipeline.Streaming.Bus;
 
 namespace Olist.Tests.Streaming.PubSub;
 

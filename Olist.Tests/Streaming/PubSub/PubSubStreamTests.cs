@@ -1,9 +1,4 @@
-using System.Text;
-using Microsoft.Extensions.Logging.Abstractions;
-using Olist.Pipeline.Streaming.Bus;
-using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Streaming.DeadLetters;
-using Olist.Pipeline.Warehouse.Raw;
 
 namespace Olist.Tests.Streaming.PubSub;
 

@@ -1,5 +1,3 @@
-using Olist.Web.Security;
-
 namespace Olist.Tests.Web.Hardening;
 
 /// <summary>The default <c>AllowedHosts</c>: the loopback names, the host names of the bound URLs, and this machine's names only when bound to every address.</summary>

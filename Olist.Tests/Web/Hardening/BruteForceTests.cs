@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using Olist.Web.Security;
 using static Olist.Tests.Web.SignInForms;
 
 namespace Olist.Tests.Web.Hardening;

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace Olist.Tests.Web.Hardening;
 
 /// <summary>

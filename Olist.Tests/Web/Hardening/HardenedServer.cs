@@ -1,8 +1,4 @@
-using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Olist.Web.Hosting;
 
 namespace Olist.Tests.Web.Hardening;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Olist.Tests.Streaming;
-
 namespace Olist.Tests.Web.Hardening;
 
 /// <summary>The console logs of the real app as one JSON object per line, chosen by configuration alone.</summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using Olist.Tests.Streaming;
-using Olist.Web.Api;
-
 namespace Olist.Tests.Web.Hardening;
 
 /// <summary>

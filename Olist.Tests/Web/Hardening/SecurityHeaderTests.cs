@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace Olist.Tests.Web.Hardening;
 
 /// <summary>Every answer carries the browser hardening headers, and only the host names the app is bound to are served.</summary>

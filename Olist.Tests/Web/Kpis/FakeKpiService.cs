@@ -1,4 +1,3 @@
-using Olist.Pipeline.Kpis;
 using Olist.Tests.Kpis;
 
 namespace Olist.Tests.Web.Kpis;

@@ -1,11 +1,5 @@
-using System.Diagnostics.CodeAnalysis;
-using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.DependencyInjection;
-using Olist.Pipeline.Kpis;
-using Olist.Pipeline.Warehouse;
-using Olist.Tests.TestSupport;
 using Olist.Web.Components.Kpis;
 using Olist.Web.Kpis;
 

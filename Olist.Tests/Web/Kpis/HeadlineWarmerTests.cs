@@ -1,9 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Olist.Pipeline.Kpis;
-using Olist.Pipeline.Workspace;
-using Olist.Tests.TestSupport;
 using Olist.Web.Kpis;
 
 namespace Olist.Tests.Web.Kpis;

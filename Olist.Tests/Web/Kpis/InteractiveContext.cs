@@ -1,12 +1,5 @@
-using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using MudBlazor.Services;
-using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Hosting;
-using Olist.Pipeline.Ingestion;
-using Olist.Pipeline.Workspace;
 
 namespace Olist.Tests.Web.Kpis;
 

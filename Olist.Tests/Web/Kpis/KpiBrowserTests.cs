@@ -1,8 +1,5 @@
-using System.Diagnostics;
-using Microsoft.Playwright;
 using Olist.Tests.Kpis;
 using Olist.Web.Components.Charts;
-using Xunit.Abstractions;
 
 namespace Olist.Tests.Web.Kpis;
 

@@ -1,9 +1,4 @@
-using System.Diagnostics.CodeAnalysis;
-using Bunit;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-using Olist.Pipeline.Kpis;
-using Olist.Tests.TestSupport;
 using Olist.Web.Components.Charts;
 using Olist.Web.Components.Kpis;
 using Olist.Web.Components.Pages;

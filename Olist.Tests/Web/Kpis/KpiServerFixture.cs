@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Playwright;
-using Olist.Web.Hosting;
-
 namespace Olist.Tests.Web.Kpis;
 
 /// <summary>

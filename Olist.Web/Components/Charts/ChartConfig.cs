@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Olist.Web.Components.Charts;
 
 /// <summary>Everything the chart script needs to draw or redraw one chart; equal configs need no trip to the browser.</summary>

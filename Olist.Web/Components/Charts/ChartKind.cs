@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Olist.Web.Components.Charts;
 
 /// <summary>The chart types the dashboards draw with ApexCharts.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace Olist.Web.Components.Charts;
 
 /// <summary>One point: a category label (or a number on a scatter's x axis) and its value; null draws a gap.</summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Olist.Web.Components.Common;
 
 /// <summary>How numbers and times read on the pages, in one place so every page agrees.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Components;
-
 namespace Olist.Web.Components.Common;
 
 /// <summary>A component whose queries stop when it goes away: they take <see cref="Closed"/>.</summary>

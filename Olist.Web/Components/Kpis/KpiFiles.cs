@@ -1,5 +1,3 @@
-using Olist.Pipeline.Kpis;
-
 namespace Olist.Web.Components.Kpis;
 
 /// <summary>Names downloaded files after the selection they hold, so two downloads of different ranges never collide.</summary>

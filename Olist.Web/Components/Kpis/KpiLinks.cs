@@ -1,6 +1,3 @@
-using System.Globalization;
-using Olist.Pipeline.Kpis;
-
 namespace Olist.Web.Components.Kpis;
 
 /// <summary>The addresses of the KPI pages, carrying the shared date range so it follows the analyst from page to page.</summary>

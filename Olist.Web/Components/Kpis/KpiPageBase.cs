@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Components;
-using Olist.Pipeline.Errors;
-using Olist.Pipeline.Kpis;
 using Olist.Web.Components.Common;
 
 namespace Olist.Web.Components.Kpis;

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Components;
-using Olist.Pipeline.Kpis;
-
 namespace Olist.Web.Components.Kpis;
 
 /// <summary>

@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor;
-using Olist.Pipeline.Errors;
-using Olist.Pipeline.Orchestration.Runs;
-using Olist.Web.Security;
 
 namespace Olist.Web.Components.Operations;
 

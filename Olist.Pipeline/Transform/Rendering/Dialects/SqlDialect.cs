@@ -1,4 +1,3 @@
-using System.Globalization;
 using Olist.Pipeline.Transform.Execution;
 using Olist.Pipeline.Transform.Project;
 
