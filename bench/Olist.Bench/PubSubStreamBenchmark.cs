@@ -85,7 +85,8 @@ public sealed class PubSubStreamBenchmark : IBenchmark
         var stopwatch = Stopwatch.StartNew();
         var publishing = PublishAsync(bodies, batch => client.PublishAsync(topic, [.. batch.Select(b => new PubSubOutgoing(b, null))], cancellationToken));
         var acknowledged = 0;
-        while (acknowledged < bodies.Count)
+        // A failed publish leaves fewer messages than the loop waits for: stop and report it instead of pulling forever.
+        while (acknowledged < bodies.Count && !publishing.IsFaulted)
         {
             var received = await client.PullAsync(subscription, PubSubClient.MaxMessagesPerPull, returnImmediately: false, cancellationToken);
             await client.AcknowledgeAsync(subscription, [.. received.Select(r => r.AckId)], cancellationToken);
@@ -117,7 +118,7 @@ public sealed class PubSubStreamBenchmark : IBenchmark
 
         var stopwatch = Stopwatch.StartNew();
         var publishing = PublishAsync(bodies, batch => bus.PublishAsync([.. batch.Select(b => new OutgoingMessage(b))], cancellationToken));
-        while (consumer.Counters.Handled < bodies.Count && !consuming.IsCompleted)
+        while (consumer.Counters.Handled < bodies.Count && !consuming.IsCompleted && !publishing.IsFaulted)
         {
             await Task.Delay(5, cancellationToken);
         }
