@@ -11,6 +11,7 @@ public sealed class KilledServerTests(PubSubEmulator emulator, ITestOutputHelper
 {
     private const string Key = "kill-test-key";
     private const int Messages = 3_000;
+    private static readonly TimeSpan SummaryTimeout = TimeSpan.FromSeconds(90);
     private readonly TemporaryDataDirectory _data = new();
     private readonly HttpClient _client = new();
 
@@ -56,8 +57,9 @@ public sealed class KilledServerTests(PubSubEmulator emulator, ITestOutputHelper
         {
             await first.WaitUntilListeningAsync(_client);
             await ReadyProbe.WaitUntilReadyAsync(_client, first.Address);
+            var api = new LiveApi(_client, first.Address, Key);
             var generator = new LiveOrderGenerator(
-                await ReadCatalogAsync(first.Address),
+                await api.ReadCatalogAsync(),
                 new LiveGeneratorOptions(Seed: 11, InvalidShare: 0.05, DuplicateShare: 0.05, StatusChangeDelay: TimeSpan.Zero),
                 TimeProvider.System);
             var messages = Enumerable.Range(0, Messages).Select(_ => generator.Next()).ToList();
@@ -68,10 +70,10 @@ public sealed class KilledServerTests(PubSubEmulator emulator, ITestOutputHelper
             heldBack = [.. messages.Where(Held)];
             foreach (var chunk in messages.Where(m => !Held(m)).Chunk(500))
             {
-                published.UnionWith(await PublishAsync(first.Address, chunk));
+                published.UnionWith(await api.PublishAsync(chunk.Select(Text)));
             }
 
-            var summary = await WaitForSummaryAsync(first.Address, s => Handled(s) > 0);
+            var summary = await api.WaitForSummaryAsync(s => Handled(s) > 0, SummaryTimeout);
             handledAtKill = Handled(summary);
             first.Kill();
         }
@@ -81,11 +83,13 @@ public sealed class KilledServerTests(PubSubEmulator emulator, ITestOutputHelper
         {
             await second.WaitUntilListeningAsync(_client);
             await ReadyProbe.WaitUntilReadyAsync(_client, second.Address);
-            published.UnionWith(await PublishAsync(second.Address, heldBack));
+            var api = new LiveApi(_client, second.Address, Key);
+            published.UnionWith(await api.PublishAsync(heldBack.Select(Text)));
 
             // Pub/Sub does not count its backlog (null): there every message handled is the end.
-            var final = await WaitForSummaryAsync(second.Address, s => Handled(s) >= Messages && s.GetProperty("backlog") is var backlog
-                && (backlog.ValueKind == JsonValueKind.Null || backlog.GetInt64() == 0));
+            var final = await api.WaitForSummaryAsync(
+                s => Handled(s) >= Messages && s.GetProperty("backlog") is var backlog && (backlog.ValueKind == JsonValueKind.Null || backlog.GetInt64() == 0),
+                SummaryTimeout);
 
             output.WriteLine($"killed after {handledAtKill} of {Messages} messages; after the restart: {final}");
             Assert.Equal(Messages, published.Count);
@@ -94,25 +98,15 @@ public sealed class KilledServerTests(PubSubEmulator emulator, ITestOutputHelper
             second.Kill();
         }
 
-        await using var connection = await new DuckDbWarehouse(_data.Paths.Warehouse).OpenAsync(CancellationToken.None);
-        Assert.Equal(0, await ScalarAsync(connection, "SELECT count(*) FROM (SELECT order_id FROM raw.stream_orders WHERE event_type = 'order_created' GROUP BY order_id HAVING count(*) > 1)"));
-        Assert.Equal(0, await ScalarAsync(connection, "SELECT count(*) FROM (SELECT event_id FROM raw.stream_orders GROUP BY event_id HAVING count(*) > 1)"));
-        Assert.Equal(0, await ScalarAsync(connection, "SELECT count(*) FROM (SELECT order_id, order_item_id FROM raw.stream_order_items GROUP BY ALL HAVING count(*) > 1)"));
-        Assert.Equal(Messages, await ScalarAsync(connection, "SELECT count(DISTINCT message_id) FROM raw.stream_messages"));
-        Assert.Equal(Messages, await ScalarAsync(connection, "SELECT count(*) FROM raw.stream_messages"));
+        var warehouse = new DuckDbWarehouse(_data.Paths.Warehouse);
+        Assert.Equal(0, await warehouse.CountAsync("SELECT count(*) FROM (SELECT order_id FROM raw.stream_orders WHERE event_type = 'order_created' GROUP BY order_id HAVING count(*) > 1)"));
+        Assert.Equal(0, await warehouse.CountAsync("SELECT count(*) FROM (SELECT event_id FROM raw.stream_orders GROUP BY event_id HAVING count(*) > 1)"));
+        Assert.Equal(0, await warehouse.CountAsync("SELECT count(*) FROM (SELECT order_id, order_item_id FROM raw.stream_order_items GROUP BY ALL HAVING count(*) > 1)"));
+        await StreamAssert.EachMessageOnceAsync(warehouse, Messages);
     }
 
     private static long Handled(JsonElement summary) =>
         summary.GetProperty("accepted").GetInt64() + summary.GetProperty("duplicates").GetInt64() + summary.GetProperty("dead_lettered").GetInt64();
-
-    private async Task<LiveCatalog> ReadCatalogAsync(Uri address)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(address, "api/events/catalog"));
-        request.Headers.Add(EventEndpoints.ApiKeyHeader, Key);
-        using var response = await _client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<LiveCatalog>(EventEndpoints.Json))!;
-    }
 
     /// <summary>The order a generated message is about; null for a message too broken to name one.</summary>
     private static string? OrderIdOf(GeneratedMessage message) =>
@@ -133,40 +127,5 @@ public sealed class KilledServerTests(PubSubEmulator emulator, ITestOutputHelper
         }
     }
 
-    private async Task<IEnumerable<string>> PublishAsync(Uri address, IEnumerable<GeneratedMessage> messages)
-    {
-        var ndjson = string.Join("\n", messages.Select(m => Encoding.UTF8.GetString(m.Body)));
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(address, "api/events/orders"))
-        {
-            Content = new StringContent(ndjson, Encoding.UTF8, "application/x-ndjson"),
-        };
-        request.Headers.Add(EventEndpoints.ApiKeyHeader, Key);
-        using var response = await _client.SendAsync(request);
-        Assert.Equal(System.Net.HttpStatusCode.Accepted, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return body.GetProperty("message_ids").EnumerateArray().Select(e => e.GetString()!).ToList();
-    }
-
-    private async Task<JsonElement> WaitForSummaryAsync(Uri address, Func<JsonElement, bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            var summary = await _client.GetFromJsonAsync<JsonElement>(new Uri(address, "api/live/summary"));
-            if (condition(summary))
-            {
-                return summary;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"the summary never got there: {summary}");
-            await Task.Delay(20);
-        }
-    }
-
-    private static async Task<long> ScalarAsync(DuckDB.NET.Data.DuckDBConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    private static string Text(GeneratedMessage message) => Encoding.UTF8.GetString(message.Body);
 }

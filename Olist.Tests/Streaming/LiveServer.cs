@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace Olist.Tests.Streaming;
 
 /// <summary>The real app (Kestrel on a loopback port) over a test's data directory, with a known publisher key: publish to it, read its summary, restart it.</summary>
@@ -23,6 +21,9 @@ internal sealed class LiveServer : IAsyncDisposable
     public Uri Address => App.ListeningAddress();
 
     public HttpClient Client { get; } = new();
+
+    /// <summary>The event endpoints at the current address; built per call because a restart replaces the app.</summary>
+    private LiveApi Api => new(Client, Address, Key);
 
     /// <summary>Starts the app over <paramref name="data"/> and waits until its data is ready.</summary>
     public static async Task<LiveServer> StartAsync(TemporaryDataDirectory data, params string[] extraArguments)
@@ -49,38 +50,13 @@ internal sealed class LiveServer : IAsyncDisposable
     }
 
     /// <summary>Posts <paramref name="body"/> to the ingestion endpoint.</summary>
-    public async Task<HttpResponseMessage> PostAsync(string body, string contentType, string? key)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(Address, "api/events/orders"))
-        {
-            Content = new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue(contentType)),
-        };
-        if (key is not null)
-        {
-            request.Headers.Add(EventEndpoints.ApiKeyHeader, key);
-        }
-
-        return await Client.SendAsync(request);
-    }
+    public Task<HttpResponseMessage> PostAsync(string body, string contentType, string? key) => Api.PostAsync(body, contentType, key);
 
     /// <summary>Publishes <paramref name="events"/> as one NDJSON request and returns their message ids.</summary>
-    public async Task<IReadOnlyList<string>> PublishAsync(IEnumerable<string> events)
-    {
-        using var response = await PostAsync(string.Join("\n", events) + "\n", "application/x-ndjson", Key);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        return [.. body.GetProperty("message_ids").EnumerateArray().Select(e => e.GetString()!)];
-    }
+    public Task<IReadOnlyList<string>> PublishAsync(IEnumerable<string> events) => Api.PublishAsync(events);
 
     /// <summary>The products and customers the server offers publishers.</summary>
-    public async Task<LiveCatalog> ReadCatalogAsync()
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Address, "api/events/catalog"));
-        request.Headers.Add(EventEndpoints.ApiKeyHeader, Key);
-        using var response = await Client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<LiveCatalog>(EventEndpoints.Json))!;
-    }
+    public Task<LiveCatalog> ReadCatalogAsync() => Api.ReadCatalogAsync();
 
     /// <summary>New orders generated over the server's own catalog, as JSON lines.</summary>
     public async Task<IReadOnlyList<string>> GenerateOrdersAsync(int count, int seed)
@@ -90,21 +66,7 @@ internal sealed class LiveServer : IAsyncDisposable
     }
 
     /// <summary>Polls <c>GET /api/live/summary</c> until <paramref name="condition"/> holds.</summary>
-    public async Task<JsonElement> WaitForSummaryAsync(Func<JsonElement, bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var summary = await Client.GetFromJsonAsync<JsonElement>(new Uri(Address, "api/live/summary"));
-            if (condition(summary))
-            {
-                return summary;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"the summary never got there: {summary}");
-            await Task.Delay(50);
-        }
-    }
+    public Task<JsonElement> WaitForSummaryAsync(Func<JsonElement, bool> condition) => Api.WaitForSummaryAsync(condition, TimeSpan.FromSeconds(30));
 
     public async ValueTask DisposeAsync()
     {

@@ -23,7 +23,7 @@ public sealed class SqliteMessageBusTests : IDisposable
         }
 
         await using var reopened = await OpenAsync();
-        var pulled = await reopened.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None);
+        var pulled = await PullNowAsync(reopened);
 
         Assert.Equal(ids, pulled.Select(m => m.MessageId));
         Assert.Equal(["a", "b", "c"], pulled.Select(m => Encoding.UTF8.GetString(m.Body.Span)));
@@ -34,7 +34,7 @@ public sealed class SqliteMessageBusTests : IDisposable
     [Fact]
     public async Task Publish_order_is_the_seq_and_a_publish_time_never_behind_an_earlier_publish_even_when_the_clock_steps_back()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20_000));
+        var time = Clock();
         IReadOnlyList<BusMessage> pulled;
         await using (var bus = await OpenAsync(time))
         {
@@ -47,7 +47,7 @@ public sealed class SqliteMessageBusTests : IDisposable
         await using (var reopened = await OpenAsync(time))
         {
             await reopened.PublishAsync([Message("d")], CancellationToken.None);
-            pulled = await reopened.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None);
+            pulled = await PullNowAsync(reopened);
         }
 
         Assert.Equal(["a", "b", "c", "d"], pulled.Select(m => Encoding.UTF8.GetString(m.Body.Span)));
@@ -59,48 +59,48 @@ public sealed class SqliteMessageBusTests : IDisposable
     [Fact]
     public async Task An_unacknowledged_message_is_delivered_again_after_its_deadline_with_the_next_attempt_number()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20_000));
+        var time = Clock();
         await using var bus = await OpenAsync(time);
         await bus.PublishAsync([Message("a")], CancellationToken.None);
 
-        var first = Assert.Single(await bus.PullAsync(10, TimeSpan.FromSeconds(10), NoWait, CancellationToken.None));
+        var first = Assert.Single(await PullNowAsync(bus, 10, TimeSpan.FromSeconds(10)));
         time.Advance(TimeSpan.FromSeconds(10) - TimeSpan.FromMilliseconds(1));
-        Assert.Empty(await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
+        Assert.Empty(await PullNowAsync(bus));
         var stats = await bus.GetStatsAsync(CancellationToken.None);
         Assert.Equal((1, 1), (stats.Backlog, stats.Leased));
 
         time.Advance(TimeSpan.FromMilliseconds(1));
-        var second = Assert.Single(await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
+        var second = Assert.Single(await PullNowAsync(bus));
         Assert.Equal(first.MessageId, second.MessageId);
         Assert.Equal(2, second.DeliveryAttempt);
 
         await bus.AcknowledgeAsync([second.AckId], CancellationToken.None);
         Assert.Equal(0, (await bus.GetStatsAsync(CancellationToken.None)).Backlog);
         time.Advance(TimeSpan.FromMinutes(2));
-        Assert.Empty(await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
+        Assert.Empty(await PullNowAsync(bus));
     }
 
     [Fact]
     public async Task A_nack_with_backoff_holds_the_message_back_until_the_delay_passed()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20_000));
+        var time = Clock();
         await using var bus = await OpenAsync(time);
         await bus.PublishAsync([Message("a")], CancellationToken.None);
-        var leased = Assert.Single(await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
+        var leased = Assert.Single(await PullNowAsync(bus));
 
         await bus.ModifyAckDeadlineAsync([leased.AckId], TimeSpan.FromMilliseconds(400), CancellationToken.None);
 
         time.Advance(TimeSpan.FromMilliseconds(399));
-        Assert.Empty(await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
+        Assert.Empty(await PullNowAsync(bus));
         time.Advance(TimeSpan.FromMilliseconds(1));
-        var again = Assert.Single(await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
+        var again = Assert.Single(await PullNowAsync(bus));
         Assert.Equal(2, again.DeliveryAttempt);
     }
 
     [Fact]
     public async Task Stats_report_the_backlog_and_the_age_of_the_oldest_message()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20_000));
+        var time = Clock();
         await using var bus = await OpenAsync(time);
         Assert.Equal(new BusStats(0, 0, null), await bus.GetStatsAsync(CancellationToken.None));
 
@@ -116,7 +116,7 @@ public sealed class SqliteMessageBusTests : IDisposable
         await using var bus = await OpenAsync();
         await bus.PublishAsync([new OutgoingMessage(Encoding.UTF8.GetBytes("x"), new Dictionary<string, string> { [MessageAttributes.ReplayOf] = "m-1" })], CancellationToken.None);
 
-        var message = Assert.Single(await bus.PullAsync(1, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
+        var message = Assert.Single(await PullNowAsync(bus, 1));
 
         Assert.Equal("m-1", message.Attributes[MessageAttributes.ReplayOf]);
     }
@@ -127,7 +127,7 @@ public sealed class SqliteMessageBusTests : IDisposable
         var time = new ObservedClock(DateTimeOffset.UnixEpoch.AddDays(20_000));
         await using var bus = await OpenAsync(time);
         await bus.PublishAsync([Message("a"), Message("b"), Message("c")], CancellationToken.None);
-        var leased = await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None);
+        var leased = await PullNowAsync(bus);
 
         await bus.AcknowledgeAsync([leased[1].AckId], CancellationToken.None);
 
@@ -136,7 +136,7 @@ public sealed class SqliteMessageBusTests : IDisposable
         // The flush loop sleeps before it deletes acknowledged rows; once it sleeps, this advance also wakes it.
         await time.NextTimerAsync();
         time.Advance(TimeSpan.FromMinutes(2));
-        var again = await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None);
+        var again = await PullNowAsync(bus);
         Assert.Equal(["a", "c"], again.Select(m => Encoding.UTF8.GetString(m.Body.Span)));
         Assert.All(again, m => Assert.Equal(2, m.DeliveryAttempt));
         Assert.Equal(2, (await bus.GetStatsAsync(CancellationToken.None)).Backlog);
@@ -150,51 +150,51 @@ public sealed class SqliteMessageBusTests : IDisposable
         await using (var bus = await OpenAsync())
         {
             await bus.PublishAsync([Message("a"), Message("b"), Message("c")], CancellationToken.None);
-            var leased = await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None);
+            var leased = await PullNowAsync(bus);
             await bus.AcknowledgeAsync([leased[0].AckId, leased[2].AckId], CancellationToken.None);
         }
 
         Assert.Equal(1, await StoredRowsAsync());
         await using var reopened = await OpenAsync();
         Assert.Equal(1, (await reopened.GetStatsAsync(CancellationToken.None)).Backlog);
-        var again = Assert.Single(await reopened.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
+        var again = Assert.Single(await PullNowAsync(reopened));
         Assert.Equal(("b", 2), (Encoding.UTF8.GetString(again.Body.Span), again.DeliveryAttempt));
     }
 
     [Fact]
     public async Task A_nack_survives_reopening_with_its_delay_and_its_attempts()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20_000));
+        var time = Clock();
         await using (var bus = await OpenAsync(time))
         {
             await bus.PublishAsync([Message("a")], CancellationToken.None);
-            Assert.Single(await bus.PullAsync(10, TimeSpan.FromSeconds(10), NoWait, CancellationToken.None));
+            Assert.Single(await PullNowAsync(bus, 10, TimeSpan.FromSeconds(10)));
             time.Advance(TimeSpan.FromSeconds(11));
-            var second = Assert.Single(await bus.PullAsync(10, TimeSpan.FromSeconds(10), NoWait, CancellationToken.None));
+            var second = Assert.Single(await PullNowAsync(bus, 10, TimeSpan.FromSeconds(10)));
             await bus.ModifyAckDeadlineAsync([second.AckId], TimeSpan.FromMinutes(5), CancellationToken.None);
         }
 
         await using var reopened = await OpenAsync(time);
         time.Advance(TimeSpan.FromMinutes(4));
-        Assert.Empty(await reopened.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
+        Assert.Empty(await PullNowAsync(reopened));
         time.Advance(TimeSpan.FromMinutes(1));
-        var third = Assert.Single(await reopened.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
+        var third = Assert.Single(await PullNowAsync(reopened));
         Assert.Equal(3, third.DeliveryAttempt);
     }
 
     [Fact]
     public async Task Expired_leases_come_back_oldest_first_before_newer_messages()
     {
-        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddDays(20_000));
+        var time = Clock();
         await using var bus = await OpenAsync(time);
         await bus.PublishAsync([Message("a"), Message("b"), Message("c")], CancellationToken.None);
-        Assert.Single(await bus.PullAsync(1, TimeSpan.FromMinutes(2), NoWait, CancellationToken.None));
-        Assert.Single(await bus.PullAsync(1, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
+        Assert.Single(await PullNowAsync(bus, 1, TimeSpan.FromMinutes(2)));
+        Assert.Single(await PullNowAsync(bus, 1));
         await bus.PublishAsync([Message("d")], CancellationToken.None);
 
         time.Advance(TimeSpan.FromMinutes(3));
-        var first = Assert.Single(await bus.PullAsync(1, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
-        var rest = await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None);
+        var first = Assert.Single(await PullNowAsync(bus, 1));
+        var rest = await PullNowAsync(bus);
 
         Assert.Equal(["a", "b", "c", "d"], rest.Prepend(first).Select(m => Encoding.UTF8.GetString(m.Body.Span)));
         Assert.Equal([2, 2, 1, 1], rest.Prepend(first).Select(m => m.DeliveryAttempt));
@@ -226,7 +226,7 @@ public sealed class SqliteMessageBusTests : IDisposable
 
         await using var bus = await OpenAsync();
         var published = await bus.PublishAsync([Message("c")], CancellationToken.None);
-        var pulled = await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None);
+        var pulled = await PullNowAsync(bus);
 
         Assert.Equal(["old-leased", "old-new", published[0]], pulled.Select(m => m.MessageId));
         Assert.Equal(["a", "b", "c"], pulled.Select(m => Encoding.UTF8.GetString(m.Body.Span)));
@@ -294,7 +294,7 @@ public sealed class SqliteMessageBusTests : IDisposable
         Assert.Equal(published.Order(StringComparer.Ordinal), deliveries.Keys.Order(StringComparer.Ordinal));
         Assert.All(deliveries, d => Assert.Equal(1, d.Value));
         Assert.Equal(new BusStats(0, 0, null), await bus.GetStatsAsync(CancellationToken.None));
-        Assert.Empty(await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None));
+        Assert.Empty(await PullNowAsync(bus));
     }
 
     [Fact]
@@ -307,9 +307,9 @@ public sealed class SqliteMessageBusTests : IDisposable
 
         await using var bus = await OpenAsync();
         await bus.PublishAsync([Message("c"), Message("d")], CancellationToken.None);
-        var first = await bus.PullAsync(3, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None);
+        var first = await PullNowAsync(bus, 3);
         await bus.PublishAsync([Message("e")], CancellationToken.None);
-        var rest = await bus.PullAsync(10, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None);
+        var rest = await PullNowAsync(bus);
 
         Assert.Equal(["a", "b", "c", "d", "e"], first.Concat(rest).Select(m => Encoding.UTF8.GetString(m.Body.Span)));
     }
@@ -324,7 +324,7 @@ public sealed class SqliteMessageBusTests : IDisposable
         }
 
         var delivered = new List<int>();
-        while (await bus.PullAsync(4_000, TimeSpan.FromMinutes(1), NoWait, CancellationToken.None) is { Count: > 0 } batch)
+        while (await PullNowAsync(bus, 4_000) is { Count: > 0 } batch)
         {
             delivered.AddRange(batch.Select(m => int.Parse(Encoding.UTF8.GetString(m.Body.Span), System.Globalization.CultureInfo.InvariantCulture)));
             await bus.AcknowledgeAsync([.. batch.Select(m => m.AckId)], CancellationToken.None);
@@ -357,6 +357,13 @@ public sealed class SqliteMessageBusTests : IDisposable
             await Task.Delay(20);
         }
     }
+
+    /// <summary>A fake clock at a fixed day, moved on only by the test.</summary>
+    private static FakeTimeProvider Clock() => new(DateTimeOffset.UnixEpoch.AddDays(20_000));
+
+    /// <summary>Pulls up to <paramref name="max"/> messages (10) on a lease of <paramref name="lease"/> (a minute), without waiting for any.</summary>
+    private static Task<IReadOnlyList<BusMessage>> PullNowAsync(SqliteMessageBus bus, int max = 10, TimeSpan? lease = null) =>
+        bus.PullAsync(max, lease ?? TimeSpan.FromMinutes(1), NoWait, CancellationToken.None);
 
     private static OutgoingMessage Message(string text) => new(Encoding.UTF8.GetBytes(text));
 }

@@ -93,13 +93,7 @@ internal sealed class StreamHarness : IAsyncDisposable
         Bus = await SqliteMessageBus.OpenAsync(BusPath, TimeProvider.System, CancellationToken.None);
     }
 
-    public async Task<long> CountAsync(string sql)
-    {
-        await using var connection = await Warehouse.OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public Task<long> CountAsync(string sql) => Warehouse.CountAsync(sql);
 
     public async Task ExecuteAsync(string sql)
     {

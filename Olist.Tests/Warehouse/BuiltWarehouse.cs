@@ -6,46 +6,31 @@ namespace Olist.Tests.Warehouse;
 /// One generated dataset (scale 0.05, with the real data's flaws) loaded and built with the project's warehouse
 /// models, shared by the warehouse and KPI tests; the data folder is deleted afterwards.
 /// </summary>
+[SuppressMessage("Design", "CA1001", Justification = "xunit disposes the fixture through IAsyncLifetime.DisposeAsync.")]
 public sealed class BuiltWarehouse : IAsyncLifetime
 {
-    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("olist-warehouse-test-");
-    private readonly ServiceProvider _services;
+    private readonly GeneratedPipeline _pipeline = new("olist-warehouse-test-");
 
-    public BuiltWarehouse()
-    {
-        _services = TestPipeline.Create(Path.Combine(_root.FullName, "data"));
-        Paths = _services.GetRequiredService<DataPaths>();
-        SourceDirectory = Path.Combine(_root.FullName, "generated");
-        Warehouse = _services.GetRequiredService<DuckDbWarehouse>();
-        Project = _services.GetRequiredService<TransformProject>();
-        Kpis = (KpiService)_services.GetRequiredService<IKpiService>();
-    }
+    public DataPaths Paths => _pipeline.Paths;
 
-    public DataPaths Paths { get; }
+    public string SourceDirectory => _pipeline.SourceDirectory;
 
-    public string SourceDirectory { get; }
+    public DuckDbWarehouse Warehouse => _pipeline.Warehouse;
 
-    public DuckDbWarehouse Warehouse { get; }
+    public TransformProject Project => _pipeline.Project;
 
-    public TransformProject Project { get; }
-
-    public KpiService Kpis { get; }
+    public KpiService Kpis => _pipeline.Kpis;
 
     /// <summary>The full build's results, models and tests.</summary>
     public RunSummary Build { get; private set; } = new("build", [], TimeSpan.Zero);
 
     public async Task InitializeAsync()
     {
-        await _services.GetRequiredService<OlistGenerator>().GenerateAsync(new GenerationOptions(0.05, 11, SourceDirectory, new DateOnly(2018, 10, 17)), null, CancellationToken.None);
-        await _services.GetRequiredService<CsvLoader>().LoadAsync(SourceDirectory, null, CancellationToken.None);
+        await _pipeline.GenerateAndLoadAsync(0.05, 11);
         Build = await Project.BuildAsync(new BuildRequest(), null, CancellationToken.None);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        _root.Delete(recursive: true);
-    }
+    public async Task DisposeAsync() => await _pipeline.DisposeAsync();
 
     /// <summary>Runs a query and returns its rows as arrays of values (DBNull as null).</summary>
     public async Task<IReadOnlyList<object?[]>> QueryAsync(string sql) => await Warehouse.QueryAsync(sql);

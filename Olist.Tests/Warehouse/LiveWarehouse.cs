@@ -5,6 +5,7 @@ namespace Olist.Tests.Warehouse;
 /// delivered, and three live orders on <see cref="LiveDay"/> (one approved later, one canceled, one left created, which also
 /// gets an older cancellation appended last); then the live metrics of that day are read and the warehouse is built.
 /// </summary>
+[SuppressMessage("Design", "CA1001", Justification = "xunit disposes the fixture through IAsyncLifetime.DisposeAsync.")]
 public sealed class LiveWarehouse : IAsyncLifetime
 {
     public const string ApprovedOrder = "live-order-1";
@@ -14,22 +15,13 @@ public sealed class LiveWarehouse : IAsyncLifetime
     /// <summary>The local day of the live orders, after the last batch day.</summary>
     public static readonly DateOnly LiveDay = new(2018, 10, 20);
 
-    private readonly DirectoryInfo _root = Directory.CreateTempSubdirectory("olist-live-warehouse-test-");
-    private readonly ServiceProvider _services;
+    private readonly GeneratedPipeline _pipeline = new("olist-live-warehouse-test-");
 
-    public LiveWarehouse()
-    {
-        _services = TestPipeline.Create(Path.Combine(_root.FullName, "data"));
-        Warehouse = _services.GetRequiredService<DuckDbWarehouse>();
-        Project = _services.GetRequiredService<TransformProject>();
-        Kpis = (KpiService)_services.GetRequiredService<IKpiService>();
-    }
+    public DuckDbWarehouse Warehouse => _pipeline.Warehouse;
 
-    public DuckDbWarehouse Warehouse { get; }
+    public TransformProject Project => _pipeline.Project;
 
-    public TransformProject Project { get; }
-
-    public KpiService Kpis { get; }
+    public KpiService Kpis => _pipeline.Kpis;
 
     /// <summary>The shipped batch order the stream delivers.</summary>
     public string BatchOrder { get; private set; } = string.Empty;
@@ -44,9 +36,7 @@ public sealed class LiveWarehouse : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var generated = Path.Combine(_root.FullName, "generated");
-        await _services.GetRequiredService<OlistGenerator>().GenerateAsync(new GenerationOptions(0.01, 5, generated, new DateOnly(2018, 10, 17)), null, CancellationToken.None);
-        await _services.GetRequiredService<CsvLoader>().LoadAsync(generated, null, CancellationToken.None);
+        await _pipeline.GenerateAndLoadAsync(0.01, 5);
 
         await using var stream = await StreamHarness.OverAsync(Warehouse);
         BatchOrder = (string)(await stream.RowsAsync(
@@ -82,11 +72,7 @@ public sealed class LiveWarehouse : IAsyncLifetime
         Build = await Project.BuildAsync(new BuildRequest(), null, CancellationToken.None);
     }
 
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        _root.Delete(recursive: true);
-    }
+    public async Task DisposeAsync() => await _pipeline.DisposeAsync();
 
     /// <summary>The rows of a query against the warehouse (DBNull as null).</summary>
     public async Task<IReadOnlyList<object?[]>> QueryAsync(string sql)

@@ -11,24 +11,19 @@ public sealed class OperationsServer : IAsyncLifetime
     public const string OperatorPassword = "operator-test-password";
     public const string OperatorApiKey = "operator-test-key";
 
-    private readonly TemporaryDataDirectory _data = new();
-    private readonly HttpClient _probe = new();
-    private WebApplication? _app;
+    private readonly ReadyServer _server = new();
 
-    public Uri Address => _app!.ListeningAddress();
+    public Uri Address => _server.Address;
 
     public async Task InitializeAsync()
     {
-        await TemporaryDataDirectory.GenerateIntoAsync(_data.Paths.RealSources);
-        _app = OlistWebApp.Build(
+        await TemporaryDataDirectory.GenerateIntoAsync(_server.Data.Paths.RealSources);
+        await _server.StartAsync(
         [
-            .. ServerArguments.For(_data),
             $"--Olist:Auth:OperatorPassword={OperatorPassword}",
             $"--Olist:Auth:OperatorApiKey={OperatorApiKey}",
             "--Olist:Schedule:Paused=true",
         ]);
-        await _app.StartAsync();
-        await ReadyProbe.WaitUntilReadyAsync(_probe, Address);
     }
 
     /// <summary>A client of the app; cookies are kept and redirects are not followed, so sign-in answers can be checked.</summary>
@@ -37,13 +32,7 @@ public sealed class OperationsServer : IAsyncLifetime
 
     /// <summary>The latest day of the tiny dataset with orders.</summary>
     public async Task<DateOnly> DayWithOrdersAsync() =>
-        (await new NewDataCheck(new DuckDbWarehouse(_data.Paths.Warehouse)).CountByDayAsync(DateOnly.MinValue, DateOnly.MaxValue, CancellationToken.None)).Keys.Max();
+        (await new NewDataCheck(new DuckDbWarehouse(_server.Data.Paths.Warehouse)).CountByDayAsync(DateOnly.MinValue, DateOnly.MaxValue, CancellationToken.None)).Keys.Max();
 
-    public async Task DisposeAsync()
-    {
-        await _app.StopAndDisposeAsync();
-
-        _probe.Dispose();
-        _data.Dispose();
-    }
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 }

@@ -4,24 +4,11 @@ namespace Olist.Tests.Web;
 [SuppressMessage("Design", "CA1001", Justification = "xunit disposes the fields through IAsyncLifetime.DisposeAsync.")]
 public sealed class OverviewBrowserTests : IAsyncLifetime
 {
-    private readonly TemporaryDataDirectory _data = new();
-    private readonly HttpClient _client = new();
-    private WebApplication? _app;
+    private readonly ReadyServer _server = new();
 
-    public async Task InitializeAsync()
-    {
-        _app = OlistWebApp.Build(ServerArguments.For(_data));
-        await _app.StartAsync();
-        await ReadyProbe.WaitUntilReadyAsync(_client, _app.ListeningAddress());
-    }
+    public Task InitializeAsync() => _server.StartAsync([]);
 
-    public async Task DisposeAsync()
-    {
-        await _app.StopAndDisposeAsync();
-
-        _client.Dispose();
-        _data.Dispose();
-    }
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task Overview_shows_the_nine_loaded_tables_styled_and_interactive_without_errors()
@@ -37,7 +24,7 @@ public sealed class OverviewBrowserTests : IAsyncLifetime
         var page = await context.NewPageAsync();
         var problems = Chromium.CollectProblems(page);
 
-        await page.GotoAsync(_app!.ListeningAddress().ToString());
+        await page.GotoAsync(_server.Address.ToString());
 
         var rows = page.Locator("tr[data-table]");
         await Assertions.Expect(rows).ToHaveCountAsync(OlistCatalog.Tables.Count);

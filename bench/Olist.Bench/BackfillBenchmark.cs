@@ -20,38 +20,31 @@ public sealed class BackfillBenchmark : IBenchmark
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var scale = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 1.0;
-        var days = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 365;
-        var root = Directory.CreateTempSubdirectory("olist-bench-backfill-");
-        try
-        {
-            await using var services = BenchWarehouse.Services(Path.Combine(root.FullName, "data"));
-            var paths = services.GetRequiredService<DataPaths>();
-            var warehouse = services.GetRequiredService<DuckDbWarehouse>();
-            var prepare = Stopwatch.StartNew();
-            await services.GetRequiredService<OlistGenerator>().GenerateAsync(new GenerationOptions(scale, 42, paths.GeneratedSources, EndDate), null, cancellationToken);
-            await services.GetRequiredService<CsvLoader>().LoadAsync(paths.GeneratedSources, null, cancellationToken);
-            var build = await services.GetRequiredService<TransformProject>().BuildAsync(new BuildRequest(), null, cancellationToken);
-            Console.WriteLine($"scale {scale}: generated, loaded and built ({build.Models.Count()} models, succeeded: {build.Succeeded}) in {prepare.Elapsed.TotalSeconds:F1} s; {Environment.ProcessorCount} cores");
+        var scale = BenchArguments.Real(args, 0, 1.0);
+        var days = BenchArguments.Whole(args, 1, 365);
+        using var root = new ScratchDirectory("backfill");
+        await using var services = BenchWarehouse.Services(root.Combine("data"));
+        var paths = services.GetRequiredService<DataPaths>();
+        var warehouse = services.GetRequiredService<DuckDbWarehouse>();
+        var prepare = Stopwatch.StartNew();
+        await services.GetRequiredService<OlistGenerator>().GenerateAsync(new GenerationOptions(scale, 42, paths.GeneratedSources, EndDate), null, cancellationToken);
+        await services.GetRequiredService<CsvLoader>().LoadAsync(paths.GeneratedSources, null, cancellationToken);
+        var build = await services.GetRequiredService<TransformProject>().BuildAsync(new BuildRequest(), null, cancellationToken);
+        Console.WriteLine($"scale {scale}: generated, loaded and built ({build.Models.Count()} models, succeeded: {build.Succeeded}) in {prepare.Elapsed.TotalSeconds:F1} s; {Environment.ProcessorCount} cores");
 
-            var store = services.GetRequiredService<OpsStore>();
-            var orchestrator = services.GetRequiredService<Orchestrator>();
-            var (from, to) = (EndDate.AddDays(1 - days), EndDate);
-            var clock = Stopwatch.StartNew();
-            var backfill = await orchestrator.RunBackfillAsync(await orchestrator.QueueBackfillAsync(from, to, rerun: false, cancellationToken), null, cancellationToken);
-            clock.Stop();
-            Console.WriteLine($"backfill {from:yyyy-MM-dd}..{to:yyyy-MM-dd} ({days} days): {StateNames.Name(backfill.State)} in {clock.Elapsed.TotalSeconds:F1} s "
-                + $"({clock.Elapsed.TotalMilliseconds / days:F0} ms per day; target <= 180 s) - {backfill.Message}");
-            await PrintTaskTimesAsync(store, backfill.BackfillId, cancellationToken);
+        var store = services.GetRequiredService<OpsStore>();
+        var orchestrator = services.GetRequiredService<Orchestrator>();
+        var (from, to) = (EndDate.AddDays(1 - days), EndDate);
+        var clock = Stopwatch.StartNew();
+        var backfill = await orchestrator.RunBackfillAsync(await orchestrator.QueueBackfillAsync(from, to, rerun: false, cancellationToken), null, cancellationToken);
+        clock.Stop();
+        Console.WriteLine($"backfill {from:yyyy-MM-dd}..{to:yyyy-MM-dd} ({days} days): {StateNames.Name(backfill.State)} in {clock.Elapsed.TotalSeconds:F1} s "
+            + $"({clock.Elapsed.TotalMilliseconds / days:F0} ms per day; target <= 180 s) - {backfill.Message}");
+        await PrintTaskTimesAsync(store, backfill.BackfillId, cancellationToken);
 
-            var overhead = await NoOpOverheadAsync(Path.Combine(root.FullName, "noop-ops.db"), warehouse, cancellationToken);
-            Console.WriteLine($"orchestrator overhead per task (no-op DAG, 8 tasks x 100 runs): {overhead.TotalMilliseconds:F2} ms");
-            return backfill.State == RunState.Success ? 0 : 1;
-        }
-        finally
-        {
-            root.Delete(recursive: true);
-        }
+        var overhead = await NoOpOverheadAsync(root.Combine("noop-ops.db"), warehouse, cancellationToken);
+        Console.WriteLine($"orchestrator overhead per task (no-op DAG, 8 tasks x 100 runs): {overhead.TotalMilliseconds:F2} ms");
+        return backfill.State == RunState.Success ? 0 : 1;
     }
 
     /// <summary>Mean and total wall time of each task over the backfill's runs, as the ops store recorded them.</summary>

@@ -20,23 +20,22 @@ public sealed class BuildBenchmark : IBenchmark
     {
         if (args.Length < 1 || !Directory.Exists(args[0]))
         {
-            Console.Error.WriteLine("usage: build DIR [REPEATS]   (DIR holds the Olist CSV files)");
-            return 2;
+            return BenchArguments.Usage("build DIR [REPEATS]   (DIR holds the Olist CSV files)");
         }
 
-        var repeats = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : DefaultRepeats;
-        var root = Directory.CreateTempSubdirectory("olist-bench-build-");
+        var repeats = BenchArguments.Whole(args, 1, DefaultRepeats);
+        using var root = new ScratchDirectory("build");
         ServiceProvider? engineServices = null;
         try
         {
-            var loaded = new DataPaths(Path.Combine(root.FullName, "loaded"));
+            var loaded = new DataPaths(root.Combine("loaded"));
             var load = Stopwatch.StartNew();
             await BenchWarehouse.LoadAsync(Path.GetFullPath(args[0]), loaded.Root, cancellationToken);
             Console.WriteLine($"loaded {args[0]} in {load.Elapsed.TotalSeconds:F1} s; {Environment.ProcessorCount} cores; project {BenchWarehouse.ProjectDirectory}");
             CompileSummary compiled;
             await using (var services = BenchWarehouse.Services(loaded.Root))
             {
-                compiled = await services.GetRequiredService<TransformProject>().CompileAsync(new CompileRequest(Path.Combine(root.FullName, "compiled")), cancellationToken);
+                compiled = await services.GetRequiredService<TransformProject>().CompileAsync(new CompileRequest(root.Combine("compiled")), cancellationToken);
             }
 
             var builds = new List<TimeSpan>();
@@ -47,7 +46,7 @@ public sealed class BuildBenchmark : IBenchmark
             var engineData = loaded;
             for (var run = 1; run <= repeats; run++)
             {
-                engineData = new DataPaths(Path.Combine(root.FullName, $"engine-{run}"));
+                engineData = new DataPaths(root.Combine($"engine-{run}"));
                 Directory.CreateDirectory(engineData.Root);
                 Copy(loaded.Warehouse, engineData.Warehouse);
                 if (engineServices is not null)
@@ -62,7 +61,7 @@ public sealed class BuildBenchmark : IBenchmark
                 summary = await engine.BuildAsync(new BuildRequest(), null, cancellationToken);
                 builds.Add(build.Elapsed);
                 buildCpu.Add(ProcessorTime() - cpu);
-                var directDatabase = Copy(loaded.Warehouse, Path.Combine(root.FullName, $"direct-{run}.duckdb"));
+                var directDatabase = Copy(loaded.Warehouse, root.Combine($"direct-{run}.duckdb"));
                 cpu = ProcessorTime();
                 directs.Add(await RunCompiledAsync(directDatabase, compiled, cancellationToken));
                 directCpu.Add(ProcessorTime() - cpu);
@@ -108,8 +107,6 @@ public sealed class BuildBenchmark : IBenchmark
             {
                 await engineServices.DisposeAsync();
             }
-
-            root.Delete(recursive: true);
         }
     }
 

@@ -20,51 +20,41 @@ public sealed class BusBenchmark : IBenchmark
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : DefaultMessages;
-        var root = Path.Combine(Path.GetTempPath(), "olist-bench-bus", Guid.NewGuid().ToString("N"));
-        try
+        var count = BenchArguments.Whole(args, 0, DefaultMessages);
+        using var root = new ScratchDirectory("bus");
+        var random = new Random(7);
+        var bodies = Enumerable.Range(0, count).Select(_ => Body(random)).ToList();
+        Console.WriteLine($"{count:N0} messages of {BodyBytes} bytes; {Environment.ProcessorCount} cores");
+        bool delivered;
+        await using (var bus = await SqliteMessageBus.OpenAsync(root.Combine("concurrent.db"), TimeProvider.System, cancellationToken))
         {
-            var random = new Random(7);
-            var bodies = Enumerable.Range(0, count).Select(_ => Body(random)).ToList();
-            Console.WriteLine($"{count:N0} messages of {BodyBytes} bytes; {Environment.ProcessorCount} cores");
-            bool delivered;
-            await using (var bus = await SqliteMessageBus.OpenAsync(Path.Combine(root, "concurrent.db"), TimeProvider.System, cancellationToken))
-            {
-                var stopwatch = Stopwatch.StartNew();
-                var publishing = Task.Run(() => PublishAsync(bus, bodies, cancellationToken), cancellationToken);
-                var consuming = Task.Run(() => ConsumeAsync(bus, count, cancellationToken), cancellationToken);
-                var publishTime = await publishing;
-                var consumed = await consuming;
-                var total = stopwatch.Elapsed;
-                Console.WriteLine("concurrent:");
-                Console.WriteLine($"  publish:  {publishTime.TotalSeconds:F2} s in batches of {PublishBatch:N0}");
-                Console.WriteLine($"  consume:  {total.TotalSeconds:F2} s until every message was delivered and acknowledged, {count / total.TotalSeconds:N0} messages/s");
-                Report(consumed, total);
-                delivered = consumed.Distinct == count && consumed.Redelivered == 0;
-            }
-
-            await using (var bus = await SqliteMessageBus.OpenAsync(Path.Combine(root, "sequential.db"), TimeProvider.System, cancellationToken))
-            {
-                var publishTime = await PublishAsync(bus, bodies, cancellationToken);
-                var stopwatch = Stopwatch.StartNew();
-                var consumed = await ConsumeAsync(bus, count, cancellationToken);
-                var drainTime = stopwatch.Elapsed;
-                Console.WriteLine("one after the other:");
-                Console.WriteLine($"  publish:  {publishTime.TotalSeconds:F2} s alone, {count / publishTime.TotalSeconds:N0} messages/s");
-                Console.WriteLine($"  drain:    {drainTime.TotalSeconds:F2} s to pull and acknowledge the stored backlog, {count / drainTime.TotalSeconds:N0} messages/s");
-                Report(consumed, drainTime);
-                delivered &= consumed.Distinct == count && consumed.Redelivered == 0;
-            }
-
-            return delivered ? 0 : 1;
+            var stopwatch = Stopwatch.StartNew();
+            var publishing = Task.Run(() => PublishAsync(bus, bodies, cancellationToken), cancellationToken);
+            var consuming = Task.Run(() => ConsumeAsync(bus, count, cancellationToken), cancellationToken);
+            var publishTime = await publishing;
+            var consumed = await consuming;
+            var total = stopwatch.Elapsed;
+            Console.WriteLine("concurrent:");
+            Console.WriteLine($"  publish:  {publishTime.TotalSeconds:F2} s in batches of {PublishBatch:N0}");
+            Console.WriteLine($"  consume:  {total.TotalSeconds:F2} s until every message was delivered and acknowledged, {count / total.TotalSeconds:N0} messages/s");
+            Report(consumed, total);
+            delivered = consumed.Distinct == count && consumed.Redelivered == 0;
         }
-        finally
+
+        await using (var bus = await SqliteMessageBus.OpenAsync(root.Combine("sequential.db"), TimeProvider.System, cancellationToken))
         {
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
+            var publishTime = await PublishAsync(bus, bodies, cancellationToken);
+            var stopwatch = Stopwatch.StartNew();
+            var consumed = await ConsumeAsync(bus, count, cancellationToken);
+            var drainTime = stopwatch.Elapsed;
+            Console.WriteLine("one after the other:");
+            Console.WriteLine($"  publish:  {publishTime.TotalSeconds:F2} s alone, {count / publishTime.TotalSeconds:N0} messages/s");
+            Console.WriteLine($"  drain:    {drainTime.TotalSeconds:F2} s to pull and acknowledge the stored backlog, {count / drainTime.TotalSeconds:N0} messages/s");
+            Report(consumed, drainTime);
+            delivered &= consumed.Distinct == count && consumed.Redelivered == 0;
         }
+
+        return delivered ? 0 : 1;
     }
 
     private static void Report(ConsumeFigures consumed, TimeSpan total)

@@ -17,7 +17,7 @@ public sealed class DecodeBenchmark : IBenchmark
 
     public Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var events = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : DefaultEvents;
+        var events = BenchArguments.Whole(args, 0, DefaultEvents);
         var generator = new LiveOrderGenerator(Catalog(), new LiveGeneratorOptions(Seed: 7, StatusChangeDelay: TimeSpan.Zero), TimeProvider.System);
         var bodies = Enumerable.Range(0, events).Select(_ => (ReadOnlyMemory<byte>)generator.Next().Body).ToList();
         Console.WriteLine($"{events:N0} events ({bodies.Sum(b => b.Length) / 1e6:F1} MB of JSON); {Environment.ProcessorCount} cores");

@@ -9,35 +9,25 @@ public sealed class GenerateBenchmark : IBenchmark
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var scale = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 1.0;
-        var folder = Path.Combine(Path.GetTempPath(), "olist-generate-" + Guid.NewGuid().ToString("N"));
-        try
+        var scale = BenchArguments.Real(args, 0, 1.0);
+        using var folder = new ScratchDirectory("generate");
+        var stopwatch = Stopwatch.StartNew();
+        var summary = await new OlistGenerator().GenerateAsync(new GenerationOptions(scale, 42, folder.Path, new DateOnly(2018, 10, 17)), null, cancellationToken);
+        stopwatch.Stop();
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        Console.WriteLine(FormattableString.Invariant($"scale {scale}: {stopwatch.Elapsed.TotalSeconds:F2} s, peak working set {process.PeakWorkingSet64 / (1024.0 * 1024.0):F0} MiB, {Environment.ProcessorCount} cores"));
+        foreach (var file in summary.Files)
         {
-            var stopwatch = Stopwatch.StartNew();
-            var summary = await new OlistGenerator().GenerateAsync(new GenerationOptions(scale, 42, folder, new DateOnly(2018, 10, 17)), null, cancellationToken);
-            stopwatch.Stop();
-            using var process = Process.GetCurrentProcess();
-            process.Refresh();
-            Console.WriteLine(FormattableString.Invariant($"scale {scale}: {stopwatch.Elapsed.TotalSeconds:F2} s, peak working set {process.PeakWorkingSet64 / (1024.0 * 1024.0):F0} MiB, {Environment.ProcessorCount} cores"));
-            foreach (var file in summary.Files)
-            {
-                Console.WriteLine(FormattableString.Invariant($"  {file.FileName,-42} {file.Rows,10:N0} rows {file.Bytes / (1024.0 * 1024.0),8:F1} MiB"));
-            }
-
-            Console.WriteLine("fidelity:");
-            foreach (var (figure, value) in FidelityFigures.Measure(folder))
-            {
-                Console.WriteLine($"  {figure,-44} {value}");
-            }
-
-            return 0;
+            Console.WriteLine(FormattableString.Invariant($"  {file.FileName,-42} {file.Rows,10:N0} rows {file.Bytes / (1024.0 * 1024.0),8:F1} MiB"));
         }
-        finally
+
+        Console.WriteLine("fidelity:");
+        foreach (var (figure, value) in FidelityFigures.Measure(folder.Path))
         {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
+            Console.WriteLine($"  {figure,-44} {value}");
         }
+
+        return 0;
     }
 }

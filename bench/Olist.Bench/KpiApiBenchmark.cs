@@ -19,52 +19,44 @@ public sealed class KpiApiBenchmark : IBenchmark
     {
         if (args.Length < 1 || !Directory.Exists(args[0]))
         {
-            Console.Error.WriteLine("usage: kpi-api DIR [REQUESTS]   (DIR holds the Olist CSV files, or a data directory with a built warehouse.duckdb)");
-            return 2;
+            return BenchArguments.Usage("kpi-api DIR [REQUESTS]   (DIR holds the Olist CSV files, or a data directory with a built warehouse.duckdb)");
         }
 
-        var requests = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : DefaultRequests;
-        var scratch = Directory.CreateTempSubdirectory("olist-bench-kpi-api-");
-        try
+        var requests = BenchArguments.Whole(args, 1, DefaultRequests);
+        using var scratch = new ScratchDirectory("kpi-api");
+        var paths = new DataPaths(scratch.Path);
+        await BenchWarehouse.PrepareAsync(Path.GetFullPath(args[0]), paths, cancellationToken);
+        await using var app = OlistWebApp.Build(["--urls", "http://127.0.0.1:0", $"--Olist:DataDirectory={paths.Root}"]);
+        await app.StartAsync(cancellationToken);
+        using var client = new HttpClient { BaseAddress = app.ListeningAddress() };
+        await WaitUntilReadyAsync(client, cancellationToken);
+        Console.WriteLine($"{Environment.ProcessorCount} cores; {requests} requests per case after {WarmUpRequests} to warm up; range {Range}");
+
+        var byKpi = new List<(string Kpi, List<double> Times)>();
+        foreach (var kpi in app.Services.GetRequiredService<KpiCatalog>().All)
         {
-            var paths = new DataPaths(scratch.FullName);
-            await BenchWarehouse.PrepareAsync(Path.GetFullPath(args[0]), paths, cancellationToken);
-            await using var app = OlistWebApp.Build(["--urls", "http://127.0.0.1:0", $"--Olist:DataDirectory={paths.Root}"]);
-            await app.StartAsync(cancellationToken);
-            using var client = new HttpClient { BaseAddress = app.ListeningAddress() };
-            await WaitUntilReadyAsync(client, cancellationToken);
-            Console.WriteLine($"{Environment.ProcessorCount} cores; {requests} requests per case after {WarmUpRequests} to warm up; range {Range}");
-
-            var byKpi = new List<(string Kpi, List<double> Times)>();
-            foreach (var kpi in app.Services.GetRequiredService<KpiCatalog>().All)
+            var times = new List<double>();
+            foreach (var query in Queries(kpi))
             {
-                var times = new List<double>();
-                foreach (var query in Queries(kpi))
-                {
-                    var url = $"/api/kpis/{kpi.Name}{(query.Length == 0 ? string.Empty : "?" + query)}";
-                    var (first, caseTimes) = await TimeAsync(client, url, requests, cancellationToken);
-                    Console.WriteLine($"  {url,-72} first {first,7:F1} ms  {Latency.Summary(caseTimes)}");
-                    times.AddRange(caseTimes);
-                }
-
-                byKpi.Add((kpi.Name, times));
+                var url = $"/api/kpis/{kpi.Name}{(query.Length == 0 ? string.Empty : "?" + query)}";
+                var (first, caseTimes) = await TimeAsync(client, url, requests, cancellationToken);
+                Console.WriteLine($"  {url,-72} first {first,7:F1} ms  {Latency.Summary(caseTimes)}");
+                times.AddRange(caseTimes);
             }
 
-            Console.WriteLine("per KPI (every option, with and without the range):");
-            foreach (var (kpi, times) in byKpi)
-            {
-                Console.WriteLine($"  {kpi,-20} {Latency.Summary(times)}");
-            }
+            byKpi.Add((kpi.Name, times));
+        }
 
-            var worst = byKpi.Max(k => Latency.Percentile(k.Times, 0.95));
-            Console.WriteLine($"worst p95: {worst:F1} ms (target <= 100 ms)");
-            await app.StopAsync(cancellationToken);
-            return 0;
-        }
-        finally
+        Console.WriteLine("per KPI (every option, with and without the range):");
+        foreach (var (kpi, times) in byKpi)
         {
-            scratch.Delete(recursive: true);
+            Console.WriteLine($"  {kpi,-20} {Latency.Summary(times)}");
         }
+
+        var worst = byKpi.Max(k => Latency.Percentile(k.Times, 0.95));
+        Console.WriteLine($"worst p95: {worst:F1} ms (target <= 100 ms)");
+        await app.StopAsync(cancellationToken);
+        return 0;
     }
 
     /// <summary>Every option combination of the KPI as a query string (empty for a KPI without options).</summary>

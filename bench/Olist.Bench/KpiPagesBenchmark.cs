@@ -22,11 +22,10 @@ public sealed class KpiPagesBenchmark : IBenchmark
     {
         if (args.Length < 1 || !File.Exists(Path.Combine(args[0], "warehouse.duckdb")))
         {
-            Console.Error.WriteLine("usage: kpi-pages DIR [VISITS] [SCREENSHOTS] [ROUTE]   (ROUTE: only pages whose address contains it; DIR is a data directory the app has prepared: serve once with Olist__DataDirectory=DIR)");
-            return 2;
+            return BenchArguments.Usage("kpi-pages DIR [VISITS] [SCREENSHOTS] [ROUTE]   (ROUTE: only pages whose address contains it; DIR is a data directory the app has prepared: serve once with Olist__DataDirectory=DIR)");
         }
 
-        var visits = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : DefaultVisits;
+        var visits = BenchArguments.Whole(args, 1, DefaultVisits);
         var screenshots = args.Length > 2 ? Directory.CreateDirectory(args[2]).FullName : null;
         await using var app = OlistWebApp.Build(["--urls", "http://127.0.0.1:0", $"--Olist:DataDirectory={Path.GetFullPath(args[0])}", "--Logging:LogLevel:Default=Warning"]);
         await app.StartAsync(cancellationToken);

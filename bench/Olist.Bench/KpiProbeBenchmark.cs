@@ -20,68 +20,60 @@ public sealed class KpiProbeBenchmark : IBenchmark
     {
         if (args.Length < 1 || !File.Exists(new DataPaths(args[0]).Warehouse))
         {
-            Console.Error.WriteLine("usage: kpi-probe DIR [REPETITIONS] [THREADS] [--Olist:...=V]   (DIR: a data directory with a built warehouse.duckdb)");
-            return 2;
+            return BenchArguments.Usage("kpi-probe DIR [REPETITIONS] [THREADS] [--Olist:...=V]   (DIR: a data directory with a built warehouse.duckdb)");
         }
 
-        var repetitions = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : DefaultRepetitions;
+        var repetitions = BenchArguments.Whole(args, 1, DefaultRepetitions);
         var threads = args.Length > 2 ? args[2] : "1";
-        var scratch = Directory.CreateTempSubdirectory("olist-bench-kpi-probe-");
-        try
+        using var scratch = new ScratchDirectory("kpi-probe");
+        var paths = new DataPaths(scratch.Path);
+        File.Copy(new DataPaths(args[0]).Warehouse, paths.Warehouse);
+        var switches = args.Skip(3).Select(a => a.TrimStart('-').Split('=', 2)).Select(p => new KeyValuePair<string, string?>(p[0], p[1]));
+        await using var services = BenchWarehouse.Services(paths.Root, [new("Olist:Warehouse:Threads", threads), .. switches]);
+        var kpis = services.GetRequiredService<IKpiService>();
+        var renderer = services.GetRequiredService<IModelQueryRenderer>();
+        var warehouse = services.GetRequiredService<DuckDbWarehouse>();
+        await using var connection = await warehouse.OpenAsync(cancellationToken);
+        var catalog = kpis.Catalog;
+        var shapes = catalog.All.SelectMany(k => KpiApiBenchmark.Options(k).Select(o => (Kpi: k, Options: o))).ToList();
+        Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Trim()}; DuckDB threads {threads}; {repetitions} ranges per cell; CPU ms per query: render / plan (the query with the range written in, under LIMIT 0) / run that query / request through the KPI service");
+        Console.WriteLine($"{"KPI options",-40} {string.Join(' ', RangeDays.Select(d => $"{d + " days",25}"))}");
+        // Every shape once on ranges the probe never measures, so the code is compiled before anything is timed.
+        foreach (var (kpi, options) in shapes)
         {
-            var paths = new DataPaths(scratch.FullName);
-            File.Copy(new DataPaths(args[0]).Warehouse, paths.Warehouse);
-            var switches = args.Skip(3).Select(a => a.TrimStart('-').Split('=', 2)).Select(p => new KeyValuePair<string, string?>(p[0], p[1]));
-            await using var services = BenchWarehouse.Services(paths.Root, [new("Olist:Warehouse:Threads", threads), .. switches]);
-            var kpis = services.GetRequiredService<IKpiService>();
-            var renderer = services.GetRequiredService<IModelQueryRenderer>();
-            var warehouse = services.GetRequiredService<DuckDbWarehouse>();
-            await using var connection = await warehouse.OpenAsync(cancellationToken);
-            var catalog = kpis.Catalog;
-            var shapes = catalog.All.SelectMany(k => KpiApiBenchmark.Options(k).Select(o => (Kpi: k, Options: o))).ToList();
-            Console.WriteLine($"load average {File.ReadAllText("/proc/loadavg").Trim()}; DuckDB threads {threads}; {repetitions} ranges per cell; CPU ms per query: render / plan (the query with the range written in, under LIMIT 0) / run that query / request through the KPI service");
-            Console.WriteLine($"{"KPI options",-40} {string.Join(' ', RangeDays.Select(d => $"{d + " days",25}"))}");
-            // Every shape once on ranges the probe never measures, so the code is compiled before anything is timed.
-            foreach (var (kpi, options) in shapes)
-            {
-                await kpis.ReadAsync(catalog.Parse(kpi.Name, Parse(options, WarmUpFrom, WarmUpFrom.AddDays(30))), cancellationToken);
-            }
+            await kpis.ReadAsync(catalog.Parse(kpi.Name, Parse(options, WarmUpFrom, WarmUpFrom.AddDays(30))), cancellationToken);
+        }
 
-            var round = 0;
-            var totals = new double[4];
-            foreach (var (kpi, options) in shapes)
+        var round = 0;
+        var totals = new double[4];
+        foreach (var (kpi, options) in shapes)
+        {
+            var cells = new List<string>();
+            foreach (var days in RangeDays)
             {
-                var cells = new List<string>();
-                foreach (var days in RangeDays)
+                var requests = Enumerable.Range(0, repetitions).Select(r =>
                 {
-                    var requests = Enumerable.Range(0, repetitions).Select(r =>
-                    {
-                        var from = FirstFrom.AddDays((round * repetitions) + r);
-                        return catalog.Parse(kpi.Name, Parse(options, from, from.AddDays(days - 1)));
-                    }).ToList();
-                    round++;
-                    var render = await CpuAsync(requests, r => renderer.RenderQueryAsync(kpi.Model, KpiService.RangeVars(r.Range), cancellationToken));
-                    var plan = await CpuAsync(requests, r => ReadLiteralAsync(connection, renderer, r, sql => $"SELECT * FROM ({sql}) AS planned LIMIT 0", cancellationToken));
-                    var literal = await CpuAsync(requests, r => ReadLiteralAsync(connection, renderer, r, sql => sql, cancellationToken));
-                    var run = await CpuAsync(requests, r => kpis.ReadAsync(r, cancellationToken));
-                    totals[0] += render;
-                    totals[1] += plan;
-                    totals[2] += literal;
-                    totals[3] += run;
-                    cells.Add($"{render,5:F2} {plan,5:F2} {literal,6:F2} {run,6:F2}");
-                }
-
-                Console.WriteLine($"{kpi.Name + " " + options,-40} {string.Join(' ', cells)}");
+                    var from = FirstFrom.AddDays((round * repetitions) + r);
+                    return catalog.Parse(kpi.Name, Parse(options, from, from.AddDays(days - 1)));
+                }).ToList();
+                round++;
+                var render = await CpuAsync(requests, r => renderer.RenderQueryAsync(kpi.Model, KpiService.RangeVars(r.Range), cancellationToken));
+                var plan = await CpuAsync(requests, r => ReadLiteralAsync(connection, renderer, r, sql => $"SELECT * FROM ({sql}) AS planned LIMIT 0", cancellationToken));
+                var literal = await CpuAsync(requests, r => ReadLiteralAsync(connection, renderer, r, sql => sql, cancellationToken));
+                var run = await CpuAsync(requests, r => kpis.ReadAsync(r, cancellationToken));
+                totals[0] += render;
+                totals[1] += plan;
+                totals[2] += literal;
+                totals[3] += run;
+                cells.Add($"{render,5:F2} {plan,5:F2} {literal,6:F2} {run,6:F2}");
             }
 
-            var cellsCount = shapes.Count * RangeDays.Length;
-            Console.WriteLine($"mean over the cells (the uncached benchmark's mix weights them alike): render {totals[0] / cellsCount:F2} plan {totals[1] / cellsCount:F2} literal {totals[2] / cellsCount:F2} request {totals[3] / cellsCount:F2} ms; load average {File.ReadAllText("/proc/loadavg").Trim()}");
-            return 0;
+            Console.WriteLine($"{kpi.Name + " " + options,-40} {string.Join(' ', cells)}");
         }
-        finally
-        {
-            scratch.Delete(recursive: true);
-        }
+
+        var cellsCount = shapes.Count * RangeDays.Length;
+        Console.WriteLine($"mean over the cells (the uncached benchmark's mix weights them alike): render {totals[0] / cellsCount:F2} plan {totals[1] / cellsCount:F2} literal {totals[2] / cellsCount:F2} request {totals[3] / cellsCount:F2} ms; load average {File.ReadAllText("/proc/loadavg").Trim()}");
+        return 0;
     }
 
     /// <summary>The query of <paramref name="request"/> with its range written into the model's SQL, as <paramref name="wrap"/> makes it, read to the end.</summary>

@@ -29,69 +29,61 @@ public sealed class KpiUncachedBenchmark : IBenchmark
     {
         if (args.Length < 1 || !File.Exists(new DataPaths(args[0]).Warehouse))
         {
-            Console.Error.WriteLine("usage: kpi-uncached DIR [CLIENTS] [REQUESTS] [--Olist:...=V]   (DIR: a data directory with a built warehouse.duckdb)");
-            return 2;
+            return BenchArguments.Usage("kpi-uncached DIR [CLIENTS] [REQUESTS] [--Olist:...=V]   (DIR: a data directory with a built warehouse.duckdb)");
         }
 
-        var clients = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : DefaultClients;
-        var requests = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : DefaultRequests;
+        var clients = BenchArguments.Whole(args, 1, DefaultClients);
+        var requests = BenchArguments.Whole(args, 2, DefaultRequests);
         var shapes = KpiCatalog.Load(TransformOptions.DefaultProjectDirectory).All.SelectMany(k => KpiApiBenchmark.Options(k).Select(o => (Kpi: k.Name, Options: o))).ToList();
-        var scratch = Directory.CreateTempSubdirectory("olist-bench-kpi-uncached-");
-        try
-        {
-            var paths = new DataPaths(scratch.FullName);
-            File.Copy(new DataPaths(args[0]).Warehouse, paths.Warehouse);
-            await using var server = ServerProcess.Start([$"--Olist:DataDirectory={paths.Root}", "--Olist:Schedule:Paused=true", .. args.Skip(3)]);
-            using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(5) };
-            await server.WaitUntilReadyAsync(client, cancellationToken);
-            Console.WriteLine($"{Environment.ProcessorCount} cores; load average {LoadAverage()}; {clients} clients, {requests} requests over {shapes.Count} KPI options, ranges of {string.Join('/', RangeDays)} days; server switches: {string.Join(' ', args.Skip(3))}");
+        using var scratch = new ScratchDirectory("kpi-uncached");
+        var paths = new DataPaths(scratch.Path);
+        File.Copy(new DataPaths(args[0]).Warehouse, paths.Warehouse);
+        await using var server = ServerProcess.Start([$"--Olist:DataDirectory={paths.Root}", "--Olist:Schedule:Paused=true", .. args.Skip(3)]);
+        using var client = new HttpClient { BaseAddress = server.Address, Timeout = TimeSpan.FromMinutes(5) };
+        await server.WaitUntilReadyAsync(client, cancellationToken);
+        Console.WriteLine($"{Environment.ProcessorCount} cores; load average {LoadAverage()}; {clients} clients, {requests} requests over {shapes.Count} KPI options, ranges of {string.Join('/', RangeDays)} days; server switches: {string.Join(' ', args.Skip(3))}");
 
-            // Untimed requests first, on ranges the load never asks for (from dates in 2016), at the same concurrency: a
-            // server that has run for a while has its code compiled and tiered up; only the result cache must be cold.
-            await LoadAsync(client, clients, WarmUpRequests, i => Url(shapes, i, WarmUpFrom, WarmUpDays), (_, _) => { }, cancellationToken);
-            await Task.Delay(Settle, cancellationToken);
-            Console.WriteLine($"server RSS before the load: {server.ResidentMegabytes():F0} MiB");
+        // Untimed requests first, on ranges the load never asks for (from dates in 2016), at the same concurrency: a
+        // server that has run for a while has its code compiled and tiered up; only the result cache must be cold.
+        await LoadAsync(client, clients, WarmUpRequests, i => Url(shapes, i, WarmUpFrom, WarmUpDays), (_, _) => { }, cancellationToken);
+        await Task.Delay(Settle, cancellationToken);
+        Console.WriteLine($"server RSS before the load: {server.ResidentMegabytes():F0} MiB");
 
-            var times = new ConcurrentBag<(string Kpi, double Milliseconds)>();
-            var peak = 0.0;
-            using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var sampler = Task.Run(
-                async () =>
-                {
-                    while (!sampling.IsCancellationRequested)
-                    {
-                        peak = Math.Max(peak, server.ResidentMegabytes());
-                        await Task.Delay(RssSampling, CancellationToken.None);
-                    }
-                },
-                CancellationToken.None);
-            var cpu = server.ProcessorTime();
-            var wall = Stopwatch.StartNew();
-            await LoadAsync(client, clients, requests, i => Url(shapes, i, FirstFrom, LoadStepDays), (i, ms) => times.Add((shapes[i % shapes.Count].Kpi, ms)), cancellationToken);
-            wall.Stop();
-            var used = server.ProcessorTime() - cpu;
-            await sampling.CancelAsync();
-            await sampler;
-
-            Console.WriteLine($"{requests} requests in {wall.Elapsed.TotalSeconds:F1} s ({requests / wall.Elapsed.TotalSeconds:F0}/s); server CPU {used.TotalSeconds:F1} s = {used.TotalMilliseconds / requests:F1} ms per request");
-            Console.WriteLine("per KPI:");
-            foreach (var kpi in times.GroupBy(t => t.Kpi).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var times = new ConcurrentBag<(string Kpi, double Milliseconds)>();
+        var peak = 0.0;
+        using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var sampler = Task.Run(
+            async () =>
             {
-                Console.WriteLine($"  {kpi.Key,-20} {Latency.Summary([.. kpi.Select(t => t.Milliseconds)])}  max {kpi.Max(t => t.Milliseconds),7:F1} ms");
-            }
+                while (!sampling.IsCancellationRequested)
+                {
+                    peak = Math.Max(peak, server.ResidentMegabytes());
+                    await Task.Delay(RssSampling, CancellationToken.None);
+                }
+            },
+            CancellationToken.None);
+        var cpu = server.ProcessorTime();
+        var wall = Stopwatch.StartNew();
+        await LoadAsync(client, clients, requests, i => Url(shapes, i, FirstFrom, LoadStepDays), (i, ms) => times.Add((shapes[i % shapes.Count].Kpi, ms)), cancellationToken);
+        wall.Stop();
+        var used = server.ProcessorTime() - cpu;
+        await sampling.CancelAsync();
+        await sampler;
 
-            var all = times.Select(t => t.Milliseconds).ToList();
-            var p95 = Latency.Percentile(all, 0.95);
-            Console.WriteLine($"all:    {Latency.Summary(all)}  max {all.Max(),7:F1} ms (target p95 <= 100 ms)");
-            Console.WriteLine($"server RSS: peak during the load {Math.Max(peak, server.ResidentMegabytes()):F0} MiB (high-water mark {server.PeakResidentMegabytes():F0} MiB)");
-            await Task.Delay(Settle, cancellationToken);
-            Console.WriteLine($"server RSS {Settle.TotalSeconds:F0} s after the load: {server.ResidentMegabytes():F0} MiB; load average {LoadAverage()}");
-            return p95 <= 100 ? 0 : 1;
-        }
-        finally
+        Console.WriteLine($"{requests} requests in {wall.Elapsed.TotalSeconds:F1} s ({requests / wall.Elapsed.TotalSeconds:F0}/s); server CPU {used.TotalSeconds:F1} s = {used.TotalMilliseconds / requests:F1} ms per request");
+        Console.WriteLine("per KPI:");
+        foreach (var kpi in times.GroupBy(t => t.Kpi).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            scratch.Delete(recursive: true);
+            Console.WriteLine($"  {kpi.Key,-20} {Latency.Summary([.. kpi.Select(t => t.Milliseconds)])}  max {kpi.Max(t => t.Milliseconds),7:F1} ms");
         }
+
+        var all = times.Select(t => t.Milliseconds).ToList();
+        var p95 = Latency.Percentile(all, 0.95);
+        Console.WriteLine($"all:    {Latency.Summary(all)}  max {all.Max(),7:F1} ms (target p95 <= 100 ms)");
+        Console.WriteLine($"server RSS: peak during the load {Math.Max(peak, server.ResidentMegabytes()):F0} MiB (high-water mark {server.PeakResidentMegabytes():F0} MiB)");
+        await Task.Delay(Settle, cancellationToken);
+        Console.WriteLine($"server RSS {Settle.TotalSeconds:F0} s after the load: {server.ResidentMegabytes():F0} MiB; load average {LoadAverage()}");
+        return p95 <= 100 ? 0 : 1;
     }
 
     /// <summary>Sends requests 0 to <paramref name="count"/> - 1 from <paramref name="clients"/> concurrent clients, each taking the next number when it is free.</summary>

@@ -26,73 +26,63 @@ public sealed class LiveLatencyBenchmark : IBenchmark
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
-        var rate = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : DefaultRate;
-        var seconds = args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : DefaultSeconds;
-        var root = Path.Combine(Path.GetTempPath(), "olist-bench-live", Guid.NewGuid().ToString("N"));
-        try
+        var rate = BenchArguments.Real(args, 0, DefaultRate);
+        var seconds = BenchArguments.Real(args, 1, DefaultSeconds);
+        using var root = new ScratchDirectory("live");
+        await using var app = OlistWebApp.Build(
+        [
+            "--urls", "http://127.0.0.1:0", $"--Olist:DataDirectory={root.Path}", "--Olist:FirstRun:Scale=0.01",
+            $"--Olist:Auth:PublisherApiKey={Key}", "--Logging:LogLevel:Default=Warning",
+            .. args.Skip(2),
+        ]);
+        await app.StartAsync(cancellationToken);
+        using var client = new HttpClient { BaseAddress = app.ListeningAddress() };
+        client.DefaultRequestHeaders.Add(EventEndpoints.ApiKeyHeader, Key);
+        await WaitUntilReadyAsync(client, cancellationToken);
+
+        var events = await GenerateAsync(client, (int)(rate * seconds), cancellationToken);
+        var pushed = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
+        var committed = new ConcurrentBag<double>();
+        var batchSizes = new ConcurrentBag<int>();
+        await using var connection = new HubConnectionBuilder().WithUrl(new Uri(client.BaseAddress!, LiveOrdersHub.Path.TrimStart('/'))).Build();
+        connection.On<StreamBatchReport>(nameof(ILiveOrdersClient.OrdersAccepted), batch =>
         {
-            await using var app = OlistWebApp.Build(
-            [
-                "--urls", "http://127.0.0.1:0", $"--Olist:DataDirectory={root}", "--Olist:FirstRun:Scale=0.01",
-                $"--Olist:Auth:PublisherApiKey={Key}", "--Logging:LogLevel:Default=Warning",
-                .. args.Skip(2),
-            ]);
-            await app.StartAsync(cancellationToken);
-            using var client = new HttpClient { BaseAddress = app.ListeningAddress() };
-            client.DefaultRequestHeaders.Add(EventEndpoints.ApiKeyHeader, Key);
-            await WaitUntilReadyAsync(client, cancellationToken);
-
-            var events = await GenerateAsync(client, (int)(rate * seconds), cancellationToken);
-            var pushed = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
-            var committed = new ConcurrentBag<double>();
-            var batchSizes = new ConcurrentBag<int>();
-            await using var connection = new HubConnectionBuilder().WithUrl(new Uri(client.BaseAddress!, LiveOrdersHub.Path.TrimStart('/'))).Build();
-            connection.On<StreamBatchReport>(nameof(ILiveOrdersClient.OrdersAccepted), batch =>
+            var now = Stopwatch.GetTimestamp();
+            batchSizes.Add(batch.Orders.Count);
+            foreach (var order in batch.Orders)
             {
-                var now = Stopwatch.GetTimestamp();
-                batchSizes.Add(batch.Orders.Count);
-                foreach (var order in batch.Orders)
-                {
-                    pushed.TryAdd(order.OrderId, now);
-                    committed.Add((batch.CommittedAt - order.PublishedAt).TotalMilliseconds);
-                }
-            });
-            await connection.StartAsync(cancellationToken);
-            Console.WriteLine($"{events.Count:N0} orders at {rate:N0}/s for {seconds:N0} s; {Environment.ProcessorCount} cores");
-
-            var sent = await PublishAsync(client, events, rate, cancellationToken);
-            var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 30;
-            while (pushed.Count < events.Count && Stopwatch.GetTimestamp() < deadline)
-            {
-                await Task.Delay(50, cancellationToken);
+                pushed.TryAdd(order.OrderId, now);
+                committed.Add((batch.CommittedAt - order.PublishedAt).TotalMilliseconds);
             }
+        });
+        await connection.StartAsync(cancellationToken);
+        Console.WriteLine($"{events.Count:N0} orders at {rate:N0}/s for {seconds:N0} s; {Environment.ProcessorCount} cores");
 
-            await app.StopAsync(cancellationToken);
-            var latencies = events
-                .Where(e => pushed.ContainsKey(e.OrderId))
-                .Select(e => Stopwatch.GetElapsedTime(sent[e.OrderId], pushed[e.OrderId]).TotalMilliseconds)
-                .Order()
-                .ToList();
-            Console.WriteLine($"pushed:   {latencies.Count:N0} of {events.Count:N0} orders");
-            if (latencies.Count == 0)
-            {
-                return 1;
-            }
-
-            Console.WriteLine($"latency:  p50 {Percentile(latencies, 0.50):F1} ms, p95 {Percentile(latencies, 0.95):F1} ms, "
-                + $"p99 {Percentile(latencies, 0.99):F1} ms, max {latencies[^1]:F1} ms (target p99 <= 250 ms)");
-            var stored = committed.Order().ToList();
-            Console.WriteLine($"of which: stored on the bus -> committed p50 {Percentile(stored, 0.50):F1} ms, p99 {Percentile(stored, 0.99):F1} ms; "
-                + $"{batchSizes.Count:N0} batches, {batchSizes.Average():F0} orders on average, largest {batchSizes.Max():N0}");
-            return latencies.Count == events.Count ? 0 : 1;
-        }
-        finally
+        var sent = await PublishAsync(client, events, rate, cancellationToken);
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 30;
+        while (pushed.Count < events.Count && Stopwatch.GetTimestamp() < deadline)
         {
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
+            await Task.Delay(50, cancellationToken);
         }
+
+        await app.StopAsync(cancellationToken);
+        var latencies = events
+            .Where(e => pushed.ContainsKey(e.OrderId))
+            .Select(e => Stopwatch.GetElapsedTime(sent[e.OrderId], pushed[e.OrderId]).TotalMilliseconds)
+            .Order()
+            .ToList();
+        Console.WriteLine($"pushed:   {latencies.Count:N0} of {events.Count:N0} orders");
+        if (latencies.Count == 0)
+        {
+            return 1;
+        }
+
+        Console.WriteLine($"latency:  p50 {Percentile(latencies, 0.50):F1} ms, p95 {Percentile(latencies, 0.95):F1} ms, "
+            + $"p99 {Percentile(latencies, 0.99):F1} ms, max {latencies[^1]:F1} ms (target p99 <= 250 ms)");
+        var stored = committed.Order().ToList();
+        Console.WriteLine($"of which: stored on the bus -> committed p50 {Percentile(stored, 0.50):F1} ms, p99 {Percentile(stored, 0.99):F1} ms; "
+            + $"{batchSizes.Count:N0} batches, {batchSizes.Average():F0} orders on average, largest {batchSizes.Max():N0}");
+        return latencies.Count == events.Count ? 0 : 1;
     }
 
     private static async Task WaitUntilReadyAsync(HttpClient client, CancellationToken cancellationToken)

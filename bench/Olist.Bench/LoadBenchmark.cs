@@ -15,12 +15,11 @@ public sealed class LoadBenchmark : IBenchmark
     {
         if (args.Length < 1 || !Directory.Exists(args[0]))
         {
-            Console.Error.WriteLine("usage: load DIR [REPEATS]   (DIR holds the nine Olist CSV files)");
-            return 2;
+            return BenchArguments.Usage("load DIR [REPEATS]   (DIR holds the nine Olist CSV files)");
         }
 
         var directory = Path.GetFullPath(args[0]);
-        var repeats = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : DefaultRepeats;
+        var repeats = BenchArguments.Whole(args, 1, DefaultRepeats);
         var files = OlistCatalog.Tables
             .Select(t => (t.Name, Path: Path.Combine(directory, t.FileName)))
             .Where(f => File.Exists(f.Path))
@@ -81,15 +80,8 @@ public sealed class LoadBenchmark : IBenchmark
 
     private static async Task<TimeSpan> InFreshWarehouseAsync(Func<DataPaths, Task<TimeSpan>> measure)
     {
-        var directory = Directory.CreateTempSubdirectory("olist-bench-load-");
-        try
-        {
-            return await measure(new DataPaths(directory.FullName));
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
+        using var directory = new ScratchDirectory("load");
+        return await measure(new DataPaths(directory.Path));
     }
 
     private static TimeSpan Median(List<TimeSpan> times) => times.Order().ElementAt(times.Count / 2);

@@ -27,47 +27,26 @@ public sealed class PubSubStreamBenchmark : IBenchmark
             return 2;
         }
 
-        var events = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : DefaultEvents;
-        var root = Path.Combine(Path.GetTempPath(), "olist-bench-pubsub", Guid.NewGuid().ToString("N"));
-        try
-        {
-            var warehouse = await StreamBenchmark.CatalogWarehouseAsync(root, cancellationToken);
-            var catalog = await LiveCatalogReader.ReadAsync(warehouse, 2_000, cancellationToken);
-            var generator = new LiveOrderGenerator(catalog, new LiveGeneratorOptions(Seed: 7, StatusChangeDelay: TimeSpan.Zero), TimeProvider.System);
-            var bodies = Enumerable.Range(0, events).Select(_ => generator.Next().Body).ToList();
-            Console.WriteLine($"{events:N0} events ({bodies.Sum(b => b.Length) / 1e6:F1} MB of JSON) through the emulator at {host}; {Environment.ProcessorCount} cores");
+        var events = BenchArguments.Whole(args, 0, DefaultEvents);
+        using var root = new ScratchDirectory("pubsub");
+        var rounds = await StreamRounds.CreateAsync(root, events, cancellationToken);
+        Console.WriteLine($"{events:N0} events ({rounds.Megabytes:F1} MB of JSON) through the emulator at {host}; {Environment.ProcessorCount} cores");
 
-            var allHandled = true;
-            var ratios = new List<double>();
-            foreach (var round in new[] { "cold", "warm-up", "measured 1", "measured 2", "measured 3" })
-            {
-                var roundRoot = Path.Combine(root, round.Replace(' ', '-'));
-                Directory.CreateDirectory(roundRoot);
-                var roundWarehouse = new DuckDbWarehouse(Path.Combine(roundRoot, "warehouse.duckdb"));
-                File.Copy(warehouse.DatabasePath, roundWarehouse.DatabasePath);
-                var bare = await BareLoopAsync(host, bodies, cancellationToken);
-                var (stream, counters) = await ConsumerAsync(host, roundWarehouse, bodies, cancellationToken);
-                var ratio = bare / stream;
-                Console.WriteLine($"{round}: consumer {stream.TotalSeconds:F2} s = {events / stream.TotalSeconds:N0} events/s publish -> committed "
-                    + $"(accepted {counters.Accepted:N0}, duplicates {counters.Duplicates:N0}, dead-lettered {counters.DeadLettered:N0}); "
-                    + $"bare pull-and-ack {bare.TotalSeconds:F2} s = {events / bare.TotalSeconds:N0} events/s; ratio {ratio:F2}x");
-                allHandled &= counters.Handled == events;
-                if (round.StartsWith("measured", StringComparison.Ordinal))
-                {
-                    ratios.Add(ratio);
-                }
-            }
-
-            Console.WriteLine($"median measured ratio {ratios.Order().ElementAt(ratios.Count / 2):F2}x of the bare loop's events/s; goal >= 0.8x");
-            return allHandled ? 0 : 1;
-        }
-        finally
+        var allHandled = true;
+        var median = await rounds.RunAsync(async (round, _, warehouse) =>
         {
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
-        }
+            var bare = await BareLoopAsync(host, rounds.Bodies, cancellationToken);
+            var (stream, counters) = await ConsumerAsync(host, warehouse, rounds.Bodies, cancellationToken);
+            var ratio = bare / stream;
+            Console.WriteLine($"{round}: consumer {stream.TotalSeconds:F2} s = {events / stream.TotalSeconds:N0} events/s publish -> committed "
+                + $"(accepted {counters.Accepted:N0}, duplicates {counters.Duplicates:N0}, dead-lettered {counters.DeadLettered:N0}); "
+                + $"bare pull-and-ack {bare.TotalSeconds:F2} s = {events / bare.TotalSeconds:N0} events/s; ratio {ratio:F2}x");
+            allHandled &= counters.Handled == events;
+            return ratio;
+        });
+
+        Console.WriteLine($"median measured ratio {median:F2}x of the bare loop's events/s; goal >= 0.8x");
+        return allHandled ? 0 : 1;
     }
 
     /// <summary>The baseline: one REST loop that pulls (100 per call on the emulator) and acknowledges, nothing else.</summary>

@@ -23,48 +23,25 @@ public sealed class StreamBenchmark : IBenchmark
         var events = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? int.Parse(args[0], CultureInfo.InvariantCulture) : DefaultEvents;
         // The served app always has a listener on the Olist meter (the Prometheus exporter): --metrics pays its recording cost here too.
         using var listener = args.Contains("--metrics") ? ListenToOlistMeter() : null;
-        var root = Path.Combine(Path.GetTempPath(), "olist-bench-stream", Guid.NewGuid().ToString("N"));
-        try
-        {
-            var warehouse = await CatalogWarehouseAsync(root, cancellationToken);
-            var catalog = await LiveCatalogReader.ReadAsync(warehouse, 2_000, cancellationToken);
-            var generator = new LiveOrderGenerator(catalog, new LiveGeneratorOptions(Seed: 7, StatusChangeDelay: TimeSpan.Zero), TimeProvider.System);
-            var bodies = Enumerable.Range(0, events).Select(_ => generator.Next().Body).ToList();
-            Console.WriteLine($"{events:N0} events ({bodies.Sum(b => b.Length) / 1e6:F1} MB of JSON) over {catalog.Products.Count:N0} products; {Environment.ProcessorCount} cores");
+        using var root = new ScratchDirectory("stream");
+        var rounds = await StreamRounds.CreateAsync(root, events, cancellationToken);
+        Console.WriteLine($"{events:N0} events ({rounds.Megabytes:F1} MB of JSON) over {rounds.Catalog.Products.Count:N0} products; {Environment.ProcessorCount} cores");
 
-            // The first rounds run on a cold process (the JIT still compiling and re-optimising both paths); the measured
-            // rounds are sustained operation, and their median ratio is the figure.
-            var allHandled = true;
-            var measuredRatios = new List<double>();
-            foreach (var round in new[] { "cold", "warm-up", "measured 1", "measured 2", "measured 3" })
-            {
-                var roundRoot = Path.Combine(root, round.Replace(' ', '-'));
-                Directory.CreateDirectory(roundRoot);
-                var roundWarehouse = new DuckDbWarehouse(Path.Combine(roundRoot, "warehouse.duckdb"));
-                File.Copy(warehouse.DatabasePath, roundWarehouse.DatabasePath);
-                var (streamTime, counters) = await StreamAsync(roundRoot, roundWarehouse, bodies, cancellationToken);
-                var rows = await ReadRowsAsync(roundWarehouse, cancellationToken);
-                var appenderTime = await AppendAsync(Path.Combine(roundRoot, "appender.duckdb"), rows, cancellationToken);
-                Console.WriteLine($"{round}: stream {streamTime.TotalSeconds:F2} s publish -> committed and checkpointed, {events / streamTime.TotalSeconds:N0} events/s "
-                    + $"(accepted {counters.Accepted:N0}, duplicates {counters.Duplicates:N0}, dead-lettered {counters.DeadLettered:N0}); "
-                    + $"appender {appenderTime.TotalSeconds:F2} s for the same {rows.Values.Sum(r => r.Count):N0} rows; ratio {streamTime / appenderTime:F2}x");
-                allHandled &= counters.Handled == events;
-                if (round.StartsWith("measured", StringComparison.Ordinal))
-                {
-                    measuredRatios.Add(streamTime / appenderTime);
-                }
-            }
-
-            Console.WriteLine($"median measured ratio {measuredRatios.Order().ElementAt(measuredRatios.Count / 2):F2}x; targets: >= 10,000 events/s and <= 3x the appender");
-            return allHandled ? 0 : 1;
-        }
-        finally
+        var allHandled = true;
+        var median = await rounds.RunAsync(async (round, folder, warehouse) =>
         {
-            if (Directory.Exists(root))
-            {
-                Directory.Delete(root, recursive: true);
-            }
-        }
+            var (streamTime, counters) = await StreamAsync(folder, warehouse, rounds.Bodies, cancellationToken);
+            var rows = await ReadRowsAsync(warehouse, cancellationToken);
+            var appenderTime = await AppendAsync(Path.Combine(folder, "appender.duckdb"), rows, cancellationToken);
+            Console.WriteLine($"{round}: stream {streamTime.TotalSeconds:F2} s publish -> committed and checkpointed, {events / streamTime.TotalSeconds:N0} events/s "
+                + $"(accepted {counters.Accepted:N0}, duplicates {counters.Duplicates:N0}, dead-lettered {counters.DeadLettered:N0}); "
+                + $"appender {appenderTime.TotalSeconds:F2} s for the same {rows.Values.Sum(r => r.Count):N0} rows; ratio {streamTime / appenderTime:F2}x");
+            allHandled &= counters.Handled == events;
+            return streamTime / appenderTime;
+        });
+
+        Console.WriteLine($"median measured ratio {median:F2}x; targets: >= 10,000 events/s and <= 3x the appender");
+        return allHandled ? 0 : 1;
     }
 
     private static MeterListener ListenToOlistMeter()
@@ -84,16 +61,6 @@ public sealed class StreamBenchmark : IBenchmark
         listener.SetMeasurementEventCallback<double>((_, _, _, _) => Interlocked.Increment(ref measurements));
         listener.Start();
         return listener;
-    }
-
-    /// <summary>A warehouse with a small generated catalog (scale 0.01) for the events to refer to.</summary>
-    internal static async Task<DuckDbWarehouse> CatalogWarehouseAsync(string root, CancellationToken cancellationToken)
-    {
-        var sources = Path.Combine(root, "sources");
-        await using var services = BenchWarehouse.Services(root);
-        await services.GetRequiredService<OlistGenerator>().GenerateAsync(new GenerationOptions(0.01, 42, sources, new DateOnly(2018, 8, 31)), progress: null, cancellationToken);
-        await services.GetRequiredService<CsvLoader>().LoadAsync(sources, progress: null, cancellationToken);
-        return services.GetRequiredService<DuckDbWarehouse>();
     }
 
     private static async Task<(TimeSpan Elapsed, StreamCounters Counters)> StreamAsync(

@@ -29,15 +29,20 @@ internal abstract record DataTest(string Name, Severity Severity, string Defined
     public virtual string Explain(long failures, IReadOnlyList<IReadOnlyDictionary<string, object?>> sample) => $"{failures:N0} failing rows";
 }
 
-/// <summary>Fails on rows whose column is NULL.</summary>
-internal sealed record NotNullTest(string Name, Severity Severity, string DefinedIn, string Model, string Column)
+/// <summary>A generic test of one model's rows (the tests YAML attaches to a model): it belongs to that model and reads it.</summary>
+internal abstract record ModelTest(string Name, Severity Severity, string DefinedIn, string Model)
     : DataTest(Name, Severity, DefinedIn)
 {
-    public override string Kind => "not_null";
-
     public override string? AttachedModel => Model;
 
     public override IReadOnlyList<string> DependsOn => [Model];
+}
+
+/// <summary>Fails on rows whose column is NULL.</summary>
+internal sealed record NotNullTest(string Name, Severity Severity, string DefinedIn, string Model, string Column)
+    : ModelTest(Name, Severity, DefinedIn, Model)
+{
+    public override string Kind => "not_null";
 
     public override IReadOnlyDictionary<string, object?> Arguments => new Dictionary<string, object?> { ["column_name"] = Column };
 
@@ -47,13 +52,9 @@ internal sealed record NotNullTest(string Name, Severity Severity, string Define
 
 /// <summary>Fails on values (or combinations of several columns) that occur more than once; NULLs of a single column are left to not_null.</summary>
 internal sealed record UniqueTest(string Name, Severity Severity, string DefinedIn, string Model, IReadOnlyList<string> Columns)
-    : DataTest(Name, Severity, DefinedIn)
+    : ModelTest(Name, Severity, DefinedIn, Model)
 {
     public override string Kind => "unique";
-
-    public override string? AttachedModel => Model;
-
-    public override IReadOnlyList<string> DependsOn => [Model];
 
     public override IReadOnlyDictionary<string, object?> Arguments => new Dictionary<string, object?> { ["columns"] = Columns };
 
@@ -67,11 +68,9 @@ internal sealed record UniqueTest(string Name, Severity Severity, string Defined
 
 /// <summary>Fails on rows whose column has a value missing from <c>field</c> of the referenced model (a dangling foreign key).</summary>
 internal sealed record RelationshipsTest(string Name, Severity Severity, string DefinedIn, string Model, string Column, string ToModel, string Field)
-    : DataTest(Name, Severity, DefinedIn)
+    : ModelTest(Name, Severity, DefinedIn, Model)
 {
     public override string Kind => "relationships";
-
-    public override string? AttachedModel => Model;
 
     public override IReadOnlyList<string> DependsOn => Model == ToModel ? [Model] : [Model, ToModel];
 
@@ -91,13 +90,9 @@ internal sealed record RelationshipsTest(string Name, Severity Severity, string 
 /// <summary>Fails on each value of the column outside the accepted list, with how many rows hold it.</summary>
 internal sealed record AcceptedValuesTest(
     string Name, Severity Severity, string DefinedIn, string Model, string Column, IReadOnlyList<string> Values, bool Quote)
-    : DataTest(Name, Severity, DefinedIn)
+    : ModelTest(Name, Severity, DefinedIn, Model)
 {
     public override string Kind => "accepted_values";
-
-    public override string? AttachedModel => Model;
-
-    public override IReadOnlyList<string> DependsOn => [Model];
 
     public override IReadOnlyDictionary<string, object?> Arguments => new Dictionary<string, object?>
     {
@@ -116,13 +111,9 @@ internal sealed record AcceptedValuesTest(
 
 /// <summary>Fails on rows where the SQL expression is false.</summary>
 internal sealed record ExpressionIsTrueTest(string Name, Severity Severity, string DefinedIn, string Model, string Expression)
-    : DataTest(Name, Severity, DefinedIn)
+    : ModelTest(Name, Severity, DefinedIn, Model)
 {
     public override string Kind => "expression_is_true";
-
-    public override string? AttachedModel => Model;
-
-    public override IReadOnlyList<string> DependsOn => [Model];
 
     public override IReadOnlyDictionary<string, object?> Arguments => new Dictionary<string, object?> { ["expression"] = Expression };
 

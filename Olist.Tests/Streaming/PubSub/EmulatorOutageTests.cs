@@ -68,10 +68,10 @@ public sealed class EmulatorOutageTests(ITestOutputHelper output)
             Assert.Equal(acknowledged, final.GetProperty("accepted").GetInt64());
 
             await server.DisposeAsync();
-            await using var connection = await new DuckDbWarehouse(data.Paths.Warehouse).OpenAsync(CancellationToken.None);
-            Assert.Equal(acknowledged, await ScalarAsync(connection, "SELECT count(*) FROM raw.stream_orders"));
-            Assert.Equal(acknowledged, await ScalarAsync(connection, "SELECT count(DISTINCT order_id) FROM raw.stream_orders"));
-            Assert.Equal(acknowledged, await ScalarAsync(connection, "SELECT count(*) FROM raw.stream_messages"));
+            var warehouse = new DuckDbWarehouse(data.Paths.Warehouse);
+            await StreamAssert.EachOrderOnceAsync(warehouse, acknowledged);
+            // Only the row count: the restarted emulator hands out its message ids from the start again.
+            Assert.Equal(acknowledged, await warehouse.CountAsync("SELECT count(*) FROM raw.stream_messages"));
         }
         finally
         {
@@ -81,11 +81,4 @@ public sealed class EmulatorOutageTests(ITestOutputHelper output)
 
     private static long Handled(JsonElement summary) =>
         summary.GetProperty("accepted").GetInt64() + summary.GetProperty("duplicates").GetInt64() + summary.GetProperty("dead_lettered").GetInt64();
-
-    private static async Task<long> ScalarAsync(DuckDB.NET.Data.DuckDBConnection connection, string sql)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
 }

@@ -112,10 +112,8 @@ public sealed class PubSubStreamTests(PubSubEmulator emulator)
 
         Assert.Equal(0, standbyWhileFirstRan);
         Assert.Equal((600L, 600L), (second.Counters.Accepted, second.Counters.Duplicates));
-        Assert.Equal(600, await harness.CountAsync("SELECT count(*) FROM raw.stream_orders"));
-        Assert.Equal(600, await harness.CountAsync("SELECT count(DISTINCT order_id) FROM raw.stream_orders"));
-        Assert.Equal(1_200, await harness.CountAsync("SELECT count(*) FROM raw.stream_messages"));
-        Assert.Equal(1_200, await harness.CountAsync("SELECT count(DISTINCT message_id) FROM raw.stream_messages"));
+        await StreamAssert.EachOrderOnceAsync(harness.Warehouse, 600);
+        await StreamAssert.EachMessageOnceAsync(harness.Warehouse, 1_200);
     }
 
     [EmulatorFact]

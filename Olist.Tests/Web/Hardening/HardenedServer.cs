@@ -18,20 +18,17 @@ public sealed class HardenedServer : IAsyncLifetime
     /// <summary>The test-only header whose address replaces the connection's remote address.</summary>
     public const string RemoteAddressHeader = "X-Test-Remote-Address";
 
-    private readonly TemporaryDataDirectory _data = new();
-    private readonly HttpClient _probe = new();
-    private WebApplication? _app;
+    private readonly ReadyServer _server = new();
 
-    public Uri Address => _app!.ListeningAddress();
+    public Uri Address => _server.Address;
 
-    public IServiceProvider Services => _app!.Services;
+    public IServiceProvider Services => _server.Services;
 
     public async Task InitializeAsync()
     {
-        await TemporaryDataDirectory.GenerateIntoAsync(_data.Paths.RealSources);
-        _app = OlistWebApp.Build(
+        await TemporaryDataDirectory.GenerateIntoAsync(_server.Data.Paths.RealSources);
+        await _server.StartAsync(
             [
-                .. ServerArguments.For(_data),
                 "--Olist:Auth:AnonymousViewers=None",
                 $"--Olist:Auth:OperatorPassword={OperatorPassword}",
                 $"--Olist:Auth:OperatorApiKey={OperatorApiKey}",
@@ -40,8 +37,6 @@ public sealed class HardenedServer : IAsyncLifetime
                 "--Olist:Schedule:Paused=true",
             ],
             builder => builder.Services.AddSingleton<IStartupFilter, RemoteAddressOverride>());
-        await _app.StartAsync();
-        await ReadyProbe.WaitUntilReadyAsync(_probe, Address);
     }
 
     /// <summary>A client that the app sees as coming from <paramref name="remote"/> (loopback when null); no redirects followed.</summary>
@@ -64,13 +59,7 @@ public sealed class HardenedServer : IAsyncLifetime
         return client;
     }
 
-    public async Task DisposeAsync()
-    {
-        await _app.StopAndDisposeAsync();
-
-        _probe.Dispose();
-        _data.Dispose();
-    }
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     /// <summary>Outermost middleware: sets the connection's remote address from the test header, before anything reads it.</summary>
     private sealed class RemoteAddressOverride : IStartupFilter

@@ -7,21 +7,17 @@ namespace Olist.Tests.Web.Kpis;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1001", Justification = "xunit disposes the fixture through IAsyncLifetime.DisposeAsync.")]
 public sealed class KpiServerFixture : IAsyncLifetime
 {
-    private readonly TemporaryDataDirectory _data = new();
-    private readonly HttpClient _client = new();
-    private WebApplication? _app;
+    private readonly ReadyServer _server = new();
     private IPlaywright? _playwright;
 
     /// <summary>The app's address.</summary>
-    public Uri Address => _app!.ListeningAddress();
+    public Uri Address => _server.Address;
 
     public IBrowser Browser { get; private set; } = default!;
 
     public async Task InitializeAsync()
     {
-        _app = OlistWebApp.Build(ServerArguments.For(_data));
-        await _app.StartAsync();
-        await ReadyProbe.WaitUntilReadyAsync(_client, _app.ListeningAddress());
+        await _server.StartAsync([]);
         _playwright = await Playwright.CreateAsync();
         Browser = await Chromium.LaunchAsync(_playwright);
     }
@@ -30,9 +26,6 @@ public sealed class KpiServerFixture : IAsyncLifetime
     {
         await Browser.DisposeAsync();
         _playwright?.Dispose();
-        await _app.StopAndDisposeAsync();
-
-        _client.Dispose();
-        _data.Dispose();
+        await _server.DisposeAsync();
     }
 }
