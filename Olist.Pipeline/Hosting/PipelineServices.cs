@@ -66,8 +66,8 @@ public static class PipelineServices
 
     /// <summary>
     /// The warehouse of <c>Olist:Warehouse:Provider</c> and the engine's target on it. The DuckDB file of the data
-    /// directory is there with either: on BigQuery it still holds the parts not moved yet (the live stream's tables, dead
-    /// letters, live metrics, the nightly DAG's new-data check).
+    /// directory is there with either: on BigQuery it keeps a copy of the live stream's tables, written after BigQuery
+    /// committed each batch, as the consumer's ledger and for the live pages and dead-letter replays.
     /// </summary>
     private static void AddWarehouse(IServiceCollection services, IConfiguration configuration)
     {

@@ -142,10 +142,10 @@ public sealed partial class BigQueryRawLoader(BigQueryWarehouse warehouse, TimeP
         BigQueryParameter.OfFloat64("elapsed_ms", result.Elapsed.TotalMilliseconds),
     ];
 
-    /// <summary>The quarantine's tables, every raw table and the live stream's tables, created when missing (kept as they are when there).</summary>
+    /// <summary>The quarantine's tables, every raw table and the live stream's tables (its data, dead letters and outcomes), created when missing (kept as they are when there).</summary>
     private async Task EnsureTablesAsync(BigQueryClient client, CancellationToken cancellationToken)
     {
-        await client.CreateDatasetAsync(warehouse.Dataset, cancellationToken);
+        await BigQueryStreamTables.EnsureAsync(client, warehouse, cancellationToken);
         await client.CreateTableAsync(Table(Quarantine, QuarantineFields), cancellationToken);
         await client.CreateTableAsync(Table(Loads, LoadFields), cancellationToken);
         foreach (var table in OlistCatalog.Tables)
@@ -153,11 +153,6 @@ public sealed partial class BigQueryRawLoader(BigQueryWarehouse warehouse, TimeP
             await client.CreateTableAsync(
                 Table(RawTable(table), [.. table.ColumnNames.Select(c => new TableFieldSchema(c, "STRING")), Required("_source_file", "STRING"), Required("_line_number", "INT64"), Required("_loaded_at", "TIMESTAMP")]),
                 cancellationToken);
-        }
-
-        foreach (var (name, columns) in StreamTables.DataTableDefinitions)
-        {
-            await client.CreateTableAsync(Table(name.Replace('.', '_'), BigQuerySchemas.FromDuckDb(columns)), cancellationToken);
         }
     }
 

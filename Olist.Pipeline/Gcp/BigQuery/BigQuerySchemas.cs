@@ -3,7 +3,7 @@ namespace Olist.Pipeline.Gcp.BigQuery;
 /// <summary>Column definitions the DuckDB warehouse writes (<c>"order_id" VARCHAR, event_time TIMESTAMPTZ NOT NULL</c>) as BigQuery fields, so both warehouses keep one definition.</summary>
 public static class BigQuerySchemas
 {
-    /// <summary>Each definition as a field: VARCHAR as STRING, TIMESTAMPTZ as TIMESTAMP, BOOLEAN as BOOL, INTEGER and BIGINT as INT64; NOT NULL as REQUIRED.</summary>
+    /// <summary>Each definition as a field: VARCHAR as STRING, TIMESTAMPTZ as TIMESTAMP, BOOLEAN as BOOL, INTEGER and BIGINT as INT64, BLOB as BYTES; NOT NULL as REQUIRED.</summary>
     public static IReadOnlyList<TableFieldSchema> FromDuckDb(string definitions)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(definitions);
@@ -19,6 +19,7 @@ public static class BigQuerySchemas
             "TIMESTAMPTZ" => "TIMESTAMP",
             "BOOLEAN" => "BOOL",
             "INTEGER" or "BIGINT" => "INT64",
+            "BLOB" => "BYTES",
             var other => throw new ArgumentException($"no BigQuery type for the DuckDB type {other} of {parts[0]}", nameof(definition)),
         };
         return new TableFieldSchema(parts[0].Trim('"'), type, definition.EndsWith("NOT NULL", StringComparison.Ordinal) ? "REQUIRED" : "NULLABLE");

@@ -1,22 +1,26 @@
 using Olist.Pipeline.Gcp.BigQuery;
+using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Warehouse.Raw;
 
 namespace Olist.Pipeline.Streaming.Consuming;
 
 /// <summary>
-/// Writes a judged micro-batch's accepted events into the BigQuery warehouse's stream tables so that a crash between the
-/// write and the acknowledgement writes nothing twice: each table's rows go up by a load job into a table of this commit,
-/// then one transaction MERGEs every table on <c>message_id</c>, inserting only the rows of messages the table does not
-/// hold yet. The redelivered messages of a batch that was written but not acknowledged match and add nothing; a batch
-/// whose transaction failed added nothing and is written in full. insertAll's best-effort dedup (a minute or so) is not
-/// relied on.
+/// Writes a judged micro-batch's whole outcome into the BigQuery warehouse's stream tables (the accepted events' rows,
+/// the dead letters with their bytes and reason, the outcome of every other message) so that a crash between the write
+/// and the acknowledgement writes nothing twice and loses nothing: each table's rows go up by a load job into a table of
+/// this commit, then ONE multi-statement transaction MERGEs every table on <c>message_id</c>, inserting only the rows of
+/// messages the table does not hold yet. The redelivered messages of a batch that was written but not acknowledged match
+/// and add nothing; a batch whose transaction failed added nothing and is written in full. insertAll's best-effort dedup
+/// (a minute or so) is not relied on.
 /// </summary>
 internal sealed class BigQueryStreamBatchWriter(BigQueryWarehouse warehouse)
 {
     private static readonly Dictionary<string, IReadOnlyList<TableFieldSchema>> Schemas =
-        StreamTables.DataTableDefinitions.ToDictionary(d => d.Table, d => BigQuerySchemas.FromDuckDb(d.Columns), StringComparer.Ordinal);
+        BigQueryStreamTables.All.ToDictionary(t => t.Table, t => t.Fields, StringComparer.Ordinal);
 
-    /// <summary>Writes the accepted events of <paramref name="plan"/>; returns the tables that got rows (none when nothing was accepted).</summary>
+    private volatile bool _tablesEnsured;
+
+    /// <summary>Writes <paramref name="plan"/>'s outcome; returns the tables that got rows (none when the batch has no outcome).</summary>
     public async Task<IReadOnlyList<string>> WriteAsync(BatchPlan plan, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(plan);
@@ -27,7 +31,15 @@ internal sealed class BigQueryStreamBatchWriter(BigQueryWarehouse warehouse)
         }
 
         var client = await warehouse.ClientAsync(cancellationToken);
-        var staged = batches.Select(b => (b.Table, Staged: $"{TableId(b.Table)}__commit_{plan.Commit.ToString(CultureInfo.InvariantCulture)}", b.Rows)).ToList();
+        if (!_tablesEnsured)
+        {
+            // A dataset the loader filled before dead letters and outcomes moved to BigQuery lacks their tables; creating
+            // what is missing once per process keeps the MERGEs from failing on them.
+            await BigQueryStreamTables.EnsureAsync(client, warehouse, cancellationToken);
+            _tablesEnsured = true;
+        }
+
+        var staged = batches.Select(b => (b.Table, Staged: $"{b.Table}__commit_{plan.Commit.ToString(CultureInfo.InvariantCulture)}", b.Rows)).ToList();
         try
         {
             foreach (var (table, stagedTable, rows) in staged)
@@ -37,9 +49,9 @@ internal sealed class BigQueryStreamBatchWriter(BigQueryWarehouse warehouse)
             }
 
             var merges = staged.Select(s =>
-                $"MERGE {Relation(TableId(s.Table))} AS target USING {Relation(s.Staged)} AS batch ON target.message_id = batch.message_id WHEN NOT MATCHED THEN INSERT ROW");
+                $"MERGE INTO {Relation(s.Table)} AS target USING {Relation(s.Staged)} AS batch ON target.message_id = batch.message_id WHEN NOT MATCHED THEN INSERT ROW");
             await client.QueryAsync($"BEGIN TRANSACTION;\n{string.Concat(merges.Select(m => $"{m};\n"))}COMMIT TRANSACTION;", parameters: null, queryOptions: null, cancellationToken);
-            return [.. staged.Select(s => TableId(s.Table))];
+            return [.. staged.Select(s => s.Table)];
         }
         finally
         {
@@ -50,15 +62,27 @@ internal sealed class BigQueryStreamBatchWriter(BigQueryWarehouse warehouse)
         }
     }
 
-    /// <summary>Each data table's rows in its column order, as the DuckDB writer appends them.</summary>
-    private static IEnumerable<(string Table, List<object?[]> Rows)> Rows(BatchPlan plan, DateTimeOffset receivedAt)
+    /// <summary>Each table's rows in its column order, as the DuckDB writer appends them, under the table's BigQuery id.</summary>
+    private static IEnumerable<(string Table, List<object?[]> Rows)> Rows(BatchPlan plan, DateTimeOffset receivedAt) =>
+        LocalRows(plan, receivedAt).Select(t => (BigQueryStreamTables.TableId(t.Table), t.Rows));
+
+    private static IEnumerable<(string Table, List<object?[]> Rows)> LocalRows(BatchPlan plan, DateTimeOffset receivedAt)
     {
         yield return (StreamTables.Orders, [.. plan.Accepted.Select(a => (object?[])[
             .. a.Order.Columns(), .. Provenance(a, receivedAt), a.Event.HasPaymentMismatch, a.Message.DeliveryAttempt, .. Ordering(a, plan.Commit)])]);
         yield return (StreamTables.OrderItems, DataRows(plan.Accepted, a => a.Rows.Items, receivedAt, plan.Commit));
         yield return (StreamTables.OrderPayments, DataRows(plan.Accepted, a => a.Rows.Payments, receivedAt, plan.Commit));
         yield return (StreamTables.Customers, DataRows(plan.Accepted.Where(a => a.WritesCustomer), a => [a.Rows.Customer!], receivedAt, plan.Commit));
+        yield return (StreamTables.DeadLetters, [.. plan.DeadLetters.Select(d => (object?[])[
+            d.Message.MessageId, d.Rejection.Reason, d.Rejection.Detail, d.Message.Body.ToArray(), d.Message.DeliveryAttempt, d.Message.PublishedAt, receivedAt,
+            d.ReplayOf == d.Message.MessageId ? null : d.ReplayOf, null, null])]);
+        yield return (StreamTables.Outcomes, [
+            .. plan.Duplicates.Select(d => Outcome(d.Message, d.EventKey, MessageOutcomes.Duplicate, null, receivedAt)),
+            .. plan.DeadLetters.Select(d => Outcome(d.Message, null, MessageOutcomes.DeadLettered, d.Rejection.Reason, receivedAt))]);
     }
+
+    private static object?[] Outcome(BusMessage message, string? eventKey, string outcome, string? reason, DateTimeOffset handledAt) =>
+        [message.MessageId, eventKey, outcome, reason, message.DeliveryAttempt, message.PublishedAt, handledAt];
 
     private static List<object?[]> DataRows(IEnumerable<Verdict.Accepted> accepted, Func<Verdict.Accepted, string?[][]> rowsOf, DateTimeOffset receivedAt, long commit) =>
         [.. accepted.SelectMany(a => rowsOf(a).Select(values => (object?[])[.. values, .. Provenance(a, receivedAt), .. Ordering(a, commit)]))];
@@ -68,7 +92,7 @@ internal sealed class BigQueryStreamBatchWriter(BigQueryWarehouse warehouse)
 
     private static object?[] Ordering(Verdict.Accepted accepted, long commit) => [accepted.Message.PublishedAt, accepted.Message.PublishSequence, commit];
 
-    /// <summary>One JSON object per row, named by the table's columns: instants as BigQuery's TIMESTAMP text, integers as strings.</summary>
+    /// <summary>One JSON object per row, named by the table's columns: instants as BigQuery's TIMESTAMP text, bytes as base64, integers as strings.</summary>
     private static byte[] NewlineDelimitedJson(IReadOnlyList<TableFieldSchema> fields, List<object?[]> rows) => JsonLines.Of(rows, (json, row) =>
     {
         for (var i = 0; i < fields.Count; i++)
@@ -81,6 +105,9 @@ internal sealed class BigQueryStreamBatchWriter(BigQueryWarehouse warehouse)
                     break;
                 case bool flag:
                     json.WriteBooleanValue(flag);
+                    break;
+                case byte[] bytes:
+                    json.WriteBase64StringValue(bytes);
                     break;
                 case DateTimeOffset instant:
                     json.WriteStringValue(BigQueryParameter.TimestampText(instant));
@@ -101,9 +128,6 @@ internal sealed class BigQueryStreamBatchWriter(BigQueryWarehouse warehouse)
         WriteDisposition = "WRITE_TRUNCATE",
         CreateDisposition = "CREATE_IF_NEEDED",
     };
-
-    /// <summary><c>raw.stream_orders</c> as the BigQuery dialect names it: <c>raw_stream_orders</c>.</summary>
-    private static string TableId(string qualified) => qualified.Replace('.', '_');
 
     private string Relation(string table) => $"`{warehouse.Dataset}.{table}`";
 }

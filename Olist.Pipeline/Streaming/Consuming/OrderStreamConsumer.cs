@@ -28,6 +28,7 @@ public sealed partial class OrderStreamConsumer(
 {
     private readonly IAcceptedOrdersSink[] _sinks = [.. sinks];
     private readonly BigQueryStreamBatchWriter? _bigQuery = bigQuery is null ? null : new BigQueryStreamBatchWriter(bigQuery);
+    private readonly BigQueryStreamReference? _bigQueryReference = bigQuery is null ? null : new BigQueryStreamReference(bigQuery);
     private volatile StreamState? _state;
     private volatile ConsumerStatus _status = ConsumerStatus.Initial;
 
@@ -46,6 +47,11 @@ public sealed partial class OrderStreamConsumer(
         await StreamTables.EnsureAsync(connection, cancellationToken);
         await Sql.ExecuteAsync(connection, $"SET checkpoint_threshold = '{options.CheckpointThresholdMegabytes}MB'", cancellationToken);
         var state = await StreamStateLoader.LoadAsync(connection, cancellationToken);
+        if (_bigQueryReference is not null)
+        {
+            await _bigQueryReference.LoadIdsAsync(state, cancellationToken);
+        }
+
         _state = state;
         _status = _status with { Phase = ConsumerPhase.Running };
         LogStarted(state.Counters.Handled, state.Orders.Count);
@@ -207,9 +213,13 @@ public sealed partial class OrderStreamConsumer(
         {
             if (_bigQuery is not null)
             {
-                // BigQuery before the ledger: the ledger (this consumer's memory of what it handled) commits only once
-                // BigQuery holds the rows, and a batch redelivered after BigQuery's commit but before the ledger's or the
-                // ack is MERGEd again on its message ids, which adds nothing.
+                // BigQuery is the warehouse of record: the batch's whole outcome (accepted rows, dead letters with their
+                // bytes, the other outcomes) lands there in one transaction keyed on message ids, before anything local.
+                // The DuckDB copy written next stays deliberately: it is the consumer's ledger (the dedupe state a restart
+                // loads in milliseconds instead of a billed scan) and what the live pages and the dead-letter replay read
+                // every second. It is only an optimisation of the guarantee: a crash after BigQuery's commit but before
+                // this one or the ack redelivers the batch, the ledger does not know it, and BigQuery's MERGE on its
+                // message ids adds nothing while the local copy catches up; a crash after both is recognised as handled.
                 await _bigQuery.WriteAsync(plan, now, cancellationToken);
             }
 
@@ -234,14 +244,25 @@ public sealed partial class OrderStreamConsumer(
     }
 
     /// <summary>A status change may move an order of the batch data; its full row is read once and kept.</summary>
-    private static async Task FetchBatchOrdersAsync(
+    private async Task FetchBatchOrdersAsync(
         DuckDBConnection connection, StreamState state, List<PulledMessage> batch, CancellationToken cancellationToken)
     {
         var wanted = batch
             .Select(b => b.Decoded.Event)
             .Where(e => e is { IsCreation: false } && !state.Orders.ContainsKey(e.Order.OrderId) && state.BatchOrderIds.Contains(e.Order.OrderId))
             .Select(e => e!.Order.OrderId)
-            .Distinct(StringComparer.Ordinal);
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (_bigQueryReference is not null)
+        {
+            foreach (var order in await _bigQueryReference.ReadBatchOrdersAsync(wanted, cancellationToken))
+            {
+                state.Orders[order.OrderId] = order;
+            }
+
+            return;
+        }
+
         foreach (var orderId in wanted)
         {
             if (await StreamStateLoader.ReadBatchOrderAsync(connection, orderId, cancellationToken) is { } order)

@@ -8,7 +8,10 @@ namespace Olist.Pipeline.Streaming.DeadLetters;
 /// <summary>
 /// Reads the dead letters and replays them: a replay publishes the stored bytes again as a new bus message that names
 /// the original (attribute <c>replay_of</c>), so an event without event_id keeps its idempotency key and a replay that
-/// runs twice cannot accept the same event twice.
+/// runs twice cannot accept the same event twice. With BigQuery as the warehouse this reads the DuckDB copy the consumer
+/// writes after BigQuery committed a batch; BigQuery's <c>raw_stream_dead_letters</c> keeps each dead letter as it
+/// arrived, and the replay marks stay here: a replay's own outcome reaches BigQuery as its new message's, naming the
+/// original in <c>replay_of</c> when it fails again.
 /// </summary>
 public sealed class DeadLetterStore(DuckDbWarehouse warehouse, IMessageBus bus, TimeProvider timeProvider)
 {

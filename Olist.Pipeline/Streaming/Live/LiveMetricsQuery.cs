@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Olist.Pipeline.Catalog;
 using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Streaming.Contract;
@@ -49,21 +50,21 @@ public sealed class LiveMetricsQuery(DuckDbWarehouse warehouse, IMessageBus bus,
         GROUP BY minute
         """;
 
-    private const string TopCategoriesSql = $"""
+    private static string TopCategoriesSql(BatchTables batch) => $"""
         SELECT coalesce(nullif(trim(t.product_category_name_english), ''), nullif(trim(p.product_category_name), ''), 'unknown') AS category,
                sum(CAST(i.price AS DECIMAL(18, 2))) AS revenue
         FROM {StreamTables.OrderItems} i
         JOIN live_today USING (order_id)
-        LEFT JOIN (SELECT * FROM raw.products QUALIFY row_number() OVER (PARTITION BY product_id ORDER BY _line_number DESC) = 1) p USING (product_id)
-        LEFT JOIN raw.product_category_name_translation t ON trim(t.product_category_name) = trim(p.product_category_name)
+        LEFT JOIN (SELECT * FROM {batch.Products} QUALIFY row_number() OVER (PARTITION BY product_id ORDER BY _line_number DESC) = 1) p USING (product_id)
+        LEFT JOIN {batch.Translation} t ON trim(t.product_category_name) = trim(p.product_category_name)
         GROUP BY category ORDER BY revenue DESC, category LIMIT {TopCount}
         """;
 
-    private const string TopStatesSql = $"""
+    private static string TopStatesSql(BatchTables batch) => $"""
         WITH customers AS (
             SELECT customer_id, customer_state FROM {StreamTables.Customers}
             UNION ALL
-            SELECT customer_id, customer_state FROM raw.customers WHERE customer_id NOT IN (SELECT customer_id FROM {StreamTables.Customers}))
+            SELECT customer_id, customer_state FROM {batch.Customers} WHERE customer_id NOT IN (SELECT customer_id FROM {StreamTables.Customers}))
         SELECT coalesce(upper(trim(c.customer_state)), 'unknown') AS state, count(*) AS orders
         FROM live_today o LEFT JOIN customers c USING (customer_id)
         GROUP BY state ORDER BY orders DESC, state LIMIT {TopCount}
@@ -77,6 +78,7 @@ public sealed class LiveMetricsQuery(DuckDbWarehouse warehouse, IMessageBus bus,
         await using var connection = await warehouse.OpenAsync(cancellationToken);
         // Readable before the consumer's first start: a page may ask as soon as the data is ready.
         await StreamTables.EnsureAsync(connection, cancellationToken);
+        var batch = await BatchTables.ReadAsync(connection, cancellationToken);
         await Sql.ExecuteAsync(connection, TodaySql, cancellationToken, ("day_start", BatchText(day)), ("day_end", BatchText(day.AddDays(1))));
         var totals = new object[9];
         await Sql.ReadAsync(
@@ -101,8 +103,8 @@ public sealed class LiveMetricsQuery(DuckDbWarehouse warehouse, IMessageBus bus,
             Count(3),
             Count(4) / 5.0,
             Count(5) / 15.0,
-            await RankAsync(connection, TopCategoriesSql, cancellationToken),
-            await RankAsync(connection, TopStatesSql, cancellationToken),
+            await RankAsync(connection, TopCategoriesSql(batch), cancellationToken),
+            await RankAsync(connection, TopStatesSql(batch), cancellationToken),
             Count(6),
             Count(7),
             Count(8),
@@ -136,6 +138,29 @@ public sealed class LiveMetricsQuery(DuckDbWarehouse warehouse, IMessageBus bus,
             cancellationToken,
             ("since", first * 60_000_000));
         return [.. Enumerable.Range(0, ChartMinutes).Select(i => first + i).Select(m => new MinuteCount(Sql.FromMicroseconds(m * 60_000_000), counts.GetValueOrDefault(m)))];
+    }
+
+    /// <summary>
+    /// The batch tables the top lists name categories and states from. With BigQuery as the warehouse they are not in
+    /// this file (only the stream's copy is), so an empty stand-in takes a missing one's place: the lists then name only
+    /// what the stream itself carries, rather than the page failing. Reading them from BigQuery on every refresh would
+    /// bill at least 10 MB a second.
+    /// </summary>
+    private sealed record BatchTables(string Products, string Translation, string Customers)
+    {
+        public static async Task<BatchTables> ReadAsync(DuckDBConnection connection, CancellationToken cancellationToken)
+        {
+            var present = new HashSet<string>(StringComparer.Ordinal);
+            await Sql.ReadAsync(
+                connection,
+                $"SELECT table_name FROM information_schema.tables WHERE table_schema = '{RawSchema.Name}'",
+                reader => present.Add(reader.GetString(0)),
+                cancellationToken);
+            string Of(SourceTable table) => present.Contains(table.Name)
+                ? RawSchema.TableOf(table)
+                : $"(SELECT {string.Join(", ", table.ColumnNames.Select(c => $"NULL::VARCHAR AS {Sql.Identifier(c)}"))}, NULL::BIGINT AS _line_number WHERE false)";
+            return new BatchTables(Of(OlistCatalog.Products), Of(OlistCatalog.CategoryTranslation), Of(OlistCatalog.Customers));
+        }
     }
 
     private static string BatchText(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + " 00:00:00";

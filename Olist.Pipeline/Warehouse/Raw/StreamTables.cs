@@ -59,6 +59,14 @@ public static class StreamTables
     /// </summary>
     private const string OrderingColumns = "published_at TIMESTAMPTZ NOT NULL, publish_seq BIGINT NOT NULL, commit_seq BIGINT NOT NULL";
 
+    private const string DeadLetterColumns =
+        "message_id VARCHAR NOT NULL, reason VARCHAR NOT NULL, detail VARCHAR NOT NULL, body BLOB NOT NULL, attempts INTEGER NOT NULL, "
+        + "published_at TIMESTAMPTZ NOT NULL, dead_lettered_at TIMESTAMPTZ NOT NULL, replay_of VARCHAR, replayed_at TIMESTAMPTZ, replay_message_id VARCHAR";
+
+    private const string OutcomeColumns =
+        "message_id VARCHAR NOT NULL, event_key VARCHAR, outcome VARCHAR NOT NULL, reason VARCHAR, attempts INTEGER NOT NULL, "
+        + "published_at TIMESTAMPTZ NOT NULL, handled_at TIMESTAMPTZ NOT NULL";
+
     private static readonly string Ddl = string.Join(
         Environment.NewLine,
         "CREATE SCHEMA IF NOT EXISTS raw;",
@@ -67,25 +75,8 @@ public static class StreamTables
         DataTableDdl(OrderPayments, OlistCatalog.OrderPayments, string.Empty),
         DataTableDdl(Customers, OlistCatalog.Customers, string.Empty),
         $"""
-        CREATE TABLE IF NOT EXISTS {DeadLetters} (
-            message_id VARCHAR NOT NULL,
-            reason VARCHAR NOT NULL,
-            detail VARCHAR NOT NULL,
-            body BLOB NOT NULL,
-            attempts INTEGER NOT NULL,
-            published_at TIMESTAMPTZ NOT NULL,
-            dead_lettered_at TIMESTAMPTZ NOT NULL,
-            replay_of VARCHAR,
-            replayed_at TIMESTAMPTZ,
-            replay_message_id VARCHAR);
-        CREATE TABLE IF NOT EXISTS {Outcomes} (
-            message_id VARCHAR NOT NULL,
-            event_key VARCHAR,
-            outcome VARCHAR NOT NULL,
-            reason VARCHAR,
-            attempts INTEGER NOT NULL,
-            published_at TIMESTAMPTZ NOT NULL,
-            handled_at TIMESTAMPTZ NOT NULL);
+        CREATE TABLE IF NOT EXISTS {DeadLetters} ({DeadLetterColumns});
+        CREATE TABLE IF NOT EXISTS {Outcomes} ({OutcomeColumns});
         CREATE VIEW IF NOT EXISTS {Messages} AS
             SELECT message_id, event_id AS event_key, '{MessageOutcomes.Accepted}' AS outcome, NULL::VARCHAR AS reason,
                    payment_mismatch, attempts, published_at, received_at AS handled_at
@@ -197,6 +188,16 @@ public static class StreamTables
         (OrderItems, DataColumns(OlistCatalog.OrderItems, string.Empty)),
         (OrderPayments, DataColumns(OlistCatalog.OrderPayments, string.Empty)),
         (Customers, DataColumns(OlistCatalog.Customers, string.Empty)),
+    ];
+
+    /// <summary>
+    /// The dead letters' and the other outcomes' tables, as <see cref="DataTableDefinitions"/> gives the data tables: with
+    /// them another warehouse holds a micro-batch's whole outcome, not only its accepted rows.
+    /// </summary>
+    public static IReadOnlyList<(string Table, string Columns)> OutcomeTableDefinitions { get; } =
+    [
+        (DeadLetters, DeadLetterColumns),
+        (Outcomes, OutcomeColumns),
     ];
 
     private static string DataTableDdl(string name, SourceTable table, string extraColumns) =>

@@ -92,6 +92,9 @@ internal sealed partial class FakeBigQueryServer : IAsyncDisposable
     /// </summary>
     public Func<string, FakeQuery?>? Answer { get; set; }
 
+    /// <summary>Like <see cref="Answer"/>, and asked first, with the query's named parameters (name to value text) for answers that depend on them.</summary>
+    public Func<string, IReadOnlyDictionary<string, string?>, FakeQuery?>? AnswerWithParameters { get; set; }
+
     /// <summary>Rows a statement of a script reports it changed (its child job's <c>numDmlAffectedRows</c>); unset, none.</summary>
     public Func<string, long>? AffectedRows { get; set; }
 
@@ -220,7 +223,7 @@ internal sealed partial class FakeBigQueryServer : IAsyncDisposable
 
     private async Task<int> AnswerAsync(HttpContext context, string method, JsonElement? body, byte[]? media)
     {
-        var failure = _failures.Where(f => method.EndsWith(f.Key, StringComparison.Ordinal)).Select(f => f.Value.TryDequeue(out var next) ? next : null).FirstOrDefault(f => f is not null);
+        var failure = _failures.Where(f => method.EndsWith(f.Key, StringComparison.Ordinal)).Select(f => Take(f.Value, body)).FirstOrDefault(f => f is not null);
         if (failure is { AfterWork: false })
         {
             return await FailAsync(context, failure);
@@ -258,6 +261,14 @@ internal sealed partial class FakeBigQueryServer : IAsyncDisposable
         return status;
     }
 
+    /// <summary>The next cued failure, unless it waits for a query containing its <see cref="Failure.When"/> and this is not one.</summary>
+    private static Failure? Take(ConcurrentQueue<Failure> queue, JsonElement? body) =>
+        queue.TryPeek(out var next)
+        && (next.When is null || (body is { } b && b.TryGetProperty("query", out var query) && query.GetString()!.Contains(next.When, StringComparison.Ordinal)))
+        && queue.TryDequeue(out next)
+            ? next
+            : null;
+
     private (int, JsonNode?) Query(JsonElement body)
     {
         var sql = body.GetProperty("query").GetString()!;
@@ -287,7 +298,7 @@ internal sealed partial class FakeBigQueryServer : IAsyncDisposable
 
         var int64 = body.TryGetProperty("formatOptions", out var format) && format.TryGetProperty("useInt64Timestamp", out var use) && use.GetBoolean();
         var session = body.TryGetProperty("createSession", out var create) && create.GetBoolean() ? $"session_{jobId}" : null;
-        var state = _jobs.GetOrAdd(jobId, _ => new JobState(jobId, Location(body), _queries.GetValueOrDefault(sql) ?? Answer?.Invoke(sql) ?? FakeQuery.Empty, null) { Sql = sql, SessionId = session });
+        var state = _jobs.GetOrAdd(jobId, _ => new JobState(jobId, Location(body), _queries.GetValueOrDefault(sql) ?? AnswerWithParameters?.Invoke(sql, Parameters(body)) ?? Answer?.Invoke(sql) ?? FakeQuery.Empty, null) { Sql = sql, SessionId = session });
         var maxResults = body.TryGetProperty("maxResults", out var max) ? max.GetInt32() : int.MaxValue;
         if (state.Query.PendingPolls > state.Polls)
         {
@@ -605,6 +616,14 @@ internal sealed partial class FakeBigQueryServer : IAsyncDisposable
         return new JsonObject { ["error"] = error };
     }
 
+    private static Dictionary<string, string?> Parameters(JsonElement body) =>
+        body.TryGetProperty("queryParameters", out var parameters)
+            ? parameters.EnumerateArray().ToDictionary(
+                p => p.GetProperty("name").GetString()!,
+                p => p.GetProperty("parameterValue").TryGetProperty("value", out var value) ? value.GetString() : null,
+                StringComparer.Ordinal)
+            : new Dictionary<string, string?>(StringComparer.Ordinal);
+
     private static string Location(JsonElement body) => body.TryGetProperty("location", out var l) ? l.GetString()! : "US";
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
@@ -668,8 +687,11 @@ internal sealed partial class FakeBigQueryServer : IAsyncDisposable
     [GeneratedRegex(@"^DROP (TABLE|VIEW)( IF EXISTS)? `(?<name>[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+)`")]
     private static partial Regex DropRelation();
 
-    /// <summary>A cued answer: an error envelope with a reason and status, or a proxy's HTML page; <see cref="AfterWork"/> does the work first and loses the answer.</summary>
-    public sealed record Failure(int Http, string? Reason, string? Status, bool Html = false, bool AfterWork = false);
+    /// <summary>
+    /// A cued answer: an error envelope with a reason and status, or a proxy's HTML page; <see cref="AfterWork"/> does the
+    /// work first and loses the answer; <see cref="When"/> keeps it for the first query whose SQL contains that text.
+    /// </summary>
+    public sealed record Failure(int Http, string? Reason, string? Status, bool Html = false, bool AfterWork = false, string? When = null);
 
     /// <summary>A recorded call.</summary>
     public sealed record Call(string? Method, string PathAndQuery, string? Token, int Status, string? Body);

@@ -21,7 +21,13 @@ const PRODUCT_EXTERNAL = 1;
 const FEATURE_INTERVAL_TYPE = 49;
 const ERROR_MESSAGE_MULTI_LINE_WITH_CARET = 2;
 
+const TYPE_ARRAY = 16;
+
 function typeOf(name) {
+  const array = /^ARRAY<(.+)>$/.exec(name);
+  if (array) {
+    return { typeKind: TYPE_ARRAY, arrayType: { elementType: typeOf(array[1]) } };
+  }
   const kind = TYPE_KINDS[name];
   if (kind === undefined) {
     throw new Error(`unknown BigQuery type ${name}; known: ${Object.keys(TYPE_KINDS).join(', ')}`);
