@@ -1,8 +1,9 @@
 using Olist.Pipeline.Catalog;
-using Olist.Pipeline.Streaming.Publishing;
+using Olist.Pipeline.Gcp;
+using Olist.Pipeline.Gcp.BigQuery;
 using Olist.Pipeline.Warehouse.Raw;
 
-namespace Olist.Pipeline.Gcp.BigQuery;
+namespace Olist.Pipeline.Streaming.Publishing;
 
 /// <summary>
 /// The <see cref="LiveCatalog"/> from the BigQuery warehouse's raw tables, with the DuckDB reader's filters: prices
