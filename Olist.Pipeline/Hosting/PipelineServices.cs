@@ -16,6 +16,7 @@ using Olist.Pipeline.Streaming.Bus;
 using Olist.Pipeline.Streaming.Consuming;
 using Olist.Pipeline.Streaming.DeadLetters;
 using Olist.Pipeline.Streaming.Live;
+using Olist.Pipeline.Streaming.Publishing;
 using Olist.Pipeline.Transform;
 using Olist.Pipeline.Transform.Execution;
 using Olist.Pipeline.Warehouse;
@@ -82,6 +83,7 @@ public static class PipelineServices
             services.AddSingleton<IWarehouse>(sp => sp.GetRequiredService<DuckDbWarehouse>());
             services.AddSingleton<IBuildTarget>(sp => new DuckDbBuildTarget(sp.GetRequiredService<DuckDbWarehouse>()));
             services.AddSingleton<IKpiReader, DuckDbKpiReader>();
+            services.AddSingleton<ILiveCatalogReader, DuckDbLiveCatalogReader>();
             services.AddSingleton<IRawLoader>(sp => sp.GetRequiredService<CsvLoader>());
             services.AddSingleton<ISourceStatusReader>(sp => sp.GetRequiredService<SourceStatusReader>());
             services.AddSingleton<INewDataCheck>(sp => sp.GetRequiredService<NewDataCheck>());
@@ -99,6 +101,7 @@ public static class PipelineServices
             services.AddSingleton<IWarehouse>(sp => sp.GetRequiredService<BigQueryWarehouse>());
             services.AddSingleton<IBuildTarget>(sp => new BigQueryBuildTarget(sp.GetRequiredService<BigQueryWarehouse>()));
             services.AddSingleton<IKpiReader, BigQueryKpiReader>();
+            services.AddSingleton<ILiveCatalogReader, BigQueryLiveCatalogReader>();
             services.AddSingleton<IRawLoader, BigQueryRawLoader>();
             services.AddSingleton<ISourceStatusReader, BigQuerySourceStatusReader>();
             services.AddSingleton<INewDataCheck, BigQueryNewDataCheck>();

@@ -52,7 +52,7 @@ internal sealed class StreamPageContext : IAsyncDisposable
     /// <summary>Generated new orders over the loaded catalog.</summary>
     public async Task<IReadOnlyList<byte[]>> GenerateOrdersAsync(int count, int seed)
     {
-        var catalog = await LiveCatalogReader.ReadAsync(Bunit.Services.GetRequiredService<Olist.Pipeline.Warehouse.DuckDbWarehouse>(), 200, CancellationToken.None);
+        var catalog = await Bunit.Services.GetRequiredService<ILiveCatalogReader>().ReadAsync(200, CancellationToken.None);
         var generator = new LiveOrderGenerator(catalog, new LiveGeneratorOptions(Seed: seed, OriginalFormatShare: 0), TimeProvider.System);
         return [.. Enumerable.Range(0, count).Select(_ => generator.Next().Body)];
     }

@@ -97,10 +97,10 @@ public static class EventEndpoints
             new Dictionary<string, object?> { ["stored_message_ids"] = failure.StoredIds, ["not_stored"] = events - stored });
     }
 
-    private static async Task<Ok<LiveCatalog>> CatalogAsync(HttpRequest request, DuckDbWarehouse warehouse, CancellationToken cancellationToken)
+    private static async Task<Ok<LiveCatalog>> CatalogAsync(HttpRequest request, ILiveCatalogReader catalog, CancellationToken cancellationToken)
     {
         var size = int.TryParse(request.Query["size"], out var requested) ? Math.Clamp(requested, 1, 5000) : 500;
-        return TypedResults.Ok(await LiveCatalogReader.ReadAsync(warehouse, size, cancellationToken));
+        return TypedResults.Ok(await catalog.ReadAsync(size, cancellationToken));
     }
 
     private static async Task<Ok<LiveSummary>> SummaryAsync(

@@ -8,7 +8,7 @@ namespace Olist.Web.Streaming;
 public sealed partial class LiveDemoPublisher(
     IOptions<LiveDemoOptions> options,
     DataWorkspace workspace,
-    DuckDbWarehouse warehouse,
+    ILiveCatalogReader catalogReader,
     TimeProvider timeProvider,
     ILogger<LiveDemoPublisher> logger) : BackgroundService
 {
@@ -28,7 +28,7 @@ public sealed partial class LiveDemoPublisher(
         {
             await workspace.WaitUntilReadyAsync(stoppingToken);
             var seed = RandomNumberGenerator.GetInt32(int.MaxValue);
-            var catalog = await LiveCatalogReader.ReadAsync(warehouse, CatalogSize, stoppingToken);
+            var catalog = await catalogReader.ReadAsync(CatalogSize, stoppingToken);
             var generator = new LiveOrderGenerator(catalog, new LiveGeneratorOptions(Seed: seed), timeProvider);
             LogStarted(settings.OrdersPerMinute, seed);
             await PublishAsync(generator, workspace.Bus, settings.OrdersPerMinute / 60, stoppingToken);

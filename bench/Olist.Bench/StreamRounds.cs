@@ -42,7 +42,7 @@ internal sealed class StreamRounds
             warehouse = services.GetRequiredService<DuckDbWarehouse>();
         }
 
-        var catalog = await LiveCatalogReader.ReadAsync(warehouse, 2_000, cancellationToken);
+        var catalog = await new DuckDbLiveCatalogReader(warehouse).ReadAsync(2_000, cancellationToken);
         var generator = new LiveOrderGenerator(catalog, new LiveGeneratorOptions(Seed: 7, StatusChangeDelay: TimeSpan.Zero), TimeProvider.System);
         return new StreamRounds(root, warehouse, catalog, [.. Enumerable.Range(0, events).Select(_ => generator.Next().Body)]);
     }

@@ -2,7 +2,7 @@ namespace Olist.Tests.BigQuery.Contract;
 
 /// <summary>
 /// The BigQuery SQL the warehouse sends besides the models, tests and KPI reads (which the dialect proof covers): the
-/// load's transaction, the stream's MERGEs (accepted rows, dead letters, outcomes) and its reads of the batch data, the new-data check and the source status, each captured as the real
+/// load's transaction, the stream's MERGEs (accepted rows, dead letters, outcomes) and its reads of the batch data, the new-data check, the source status and the publishers' catalog, each captured as the real
 /// component sent it to the fake, with its parameters' types, and analyzed by ZetaSQL in BigQuery's mode over the raw
 /// tables' catalog and the staging tables those statements read.
 /// </summary>
@@ -33,6 +33,8 @@ public sealed class BigQueryWarehouseSqlProofTests(ITestOutputHelper output) : F
         await check.CountOrdersAsync(new DateOnly(2018, 3, 5), CancellationToken.None);
         await check.CountByDayAsync(new DateOnly(2018, 3, 1), new DateOnly(2018, 3, 31), CancellationToken.None);
         await services.GetRequiredService<ISourceStatusReader>().ReadAsync(CancellationToken.None);
+        // The fake answers no rows, so the catalog read ends with its no-catalog error once it has sent both statements.
+        await Assert.ThrowsAsync<PipelineException>(() => services.GetRequiredService<ILiveCatalogReader>().ReadAsync(10, CancellationToken.None));
         var scripts = Fake.Calls
             .Where(c => c.Method == "bigquery.jobs.query")
             .Select(c => JsonNode.Parse(c.Body!)!)
@@ -48,8 +50,8 @@ public sealed class BigQueryWarehouseSqlProofTests(ITestOutputHelper output) : F
         output.WriteLine($"ZetaSQL analyzed {report.Statements} statements of {scripts.Count} scripts");
         var failures = report.Results.Where(r => r.Error is not null).Select(r => $"{r.Name}:\n{r.Error}").ToList();
         Assert.True(failures.Count == 0, $"{failures.Count} scripts do not analyze:\n\n{string.Join("\n\n", failures)}");
-        Assert.Equal(7, scripts.Count);
-        Assert.Equal(7 + 8 + 2 + 3, report.Statements);
+        Assert.Equal(9, scripts.Count);
+        Assert.Equal(7 + 8 + 2 + 3 + 2, report.Statements);
     }
 
     /// <summary>A query parameter's type as ZetaSQL's input names it: <c>STRING</c>, <c>ARRAY&lt;STRING&gt;</c>.</summary>

@@ -2,8 +2,8 @@ using Olist.Pipeline.Warehouse;
 
 namespace Olist.Pipeline.Streaming.Publishing;
 
-/// <summary>Reads a <see cref="LiveCatalog"/> from the warehouse's raw tables: the best-selling products and a spread of customers.</summary>
-public static class LiveCatalogReader
+/// <summary>The <see cref="LiveCatalog"/> from the DuckDB warehouse's raw tables: the best-selling products and a spread of customers.</summary>
+public sealed class DuckDbLiveCatalogReader(DuckDbWarehouse warehouse) : ILiveCatalogReader
 {
     private const string ProductsSql = """
         SELECT product_id, min(price), max(price), list(DISTINCT seller_id ORDER BY seller_id)
@@ -20,10 +20,8 @@ public static class LiveCatalogReader
         ORDER BY hash(customer_id) LIMIT $limit
         """;
 
-    /// <summary>Up to <paramref name="size"/> products and as many customers; fails clearly when the warehouse has none.</summary>
-    public static async Task<LiveCatalog> ReadAsync(DuckDbWarehouse warehouse, int size, CancellationToken cancellationToken)
+    public async Task<LiveCatalog> ReadAsync(int size, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(warehouse);
         await using var connection = await warehouse.OpenAsync(cancellationToken);
         var products = new List<CatalogProduct>();
         var customers = new List<CatalogCustomer>();
@@ -47,12 +45,7 @@ public static class LiveCatalogReader
             throw new PipelineException($"The warehouse {warehouse.DatabasePath} has no loaded catalog yet; load the Olist files first.", ex);
         }
 
-        if (products.Count == 0 || customers.Count == 0)
-        {
-            throw new PipelineException($"The warehouse {warehouse.DatabasePath} has no sold products or no customers to generate live orders from.");
-        }
-
-        return new LiveCatalog(products, customers);
+        return LiveCatalog.Of(products, customers, warehouse.DatabasePath);
     }
 
     private static string? Text(System.Data.Common.DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
