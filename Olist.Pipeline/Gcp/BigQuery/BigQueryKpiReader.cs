@@ -16,7 +16,7 @@ public sealed class BigQueryKpiReader(BigQueryWarehouse warehouse) : IKpiReader
 
     public string ParameterMarker => "@";
 
-    public string Relation(string model) => $"`{warehouse.Dataset}.{model}`";
+    public string Relation(string model) => warehouse.Relation(model);
 
     public async Task<T> ReadAsync<T>(string model, string sql, IReadOnlyList<KpiParameter> parameters, Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {

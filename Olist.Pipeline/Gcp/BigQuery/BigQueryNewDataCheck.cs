@@ -1,4 +1,6 @@
+using Olist.Pipeline.Catalog;
 using Olist.Pipeline.Orchestration.Dags;
+using Olist.Pipeline.Warehouse.Raw;
 
 namespace Olist.Pipeline.Gcp.BigQuery;
 
@@ -43,9 +45,9 @@ public sealed class BigQueryNewDataCheck(BigQueryWarehouse warehouse) : INewData
         var client = await warehouse.ClientAsync(cancellationToken);
         var sql = $"""
             WITH purchases AS (
-                SELECT order_id, order_purchase_timestamp FROM `{warehouse.Dataset}.raw_orders`
+                SELECT order_id, order_purchase_timestamp FROM {warehouse.RawRelation(OlistCatalog.Orders)}
                 UNION ALL
-                SELECT order_id, order_purchase_timestamp FROM `{warehouse.Dataset}.raw_stream_orders`
+                SELECT order_id, order_purchase_timestamp FROM {warehouse.Relation(BigQueryStreamTables.TableId(StreamTables.Orders))}
             )
             {select}
             """;

@@ -189,9 +189,9 @@ public sealed partial class BigQueryRawLoader(BigQueryWarehouse warehouse, TimeP
 
     private static TableFieldSchema Required(string name, string type) => new(name, type, "REQUIRED");
 
-    private static string RawTable(SourceTable table) => $"{RawSchema.Name}_{table.Name}";
+    private static string RawTable(SourceTable table) => BigQueryWarehouse.RawTableId(table);
 
-    private string Relation(string table) => $"`{warehouse.Dataset}.{table}`";
+    private string Relation(string table) => warehouse.Relation(table);
 
     private static string Identifier(string column) => $"`{column}`";
 

@@ -18,7 +18,7 @@ public sealed class BigQuerySourceStatusReader(BigQueryWarehouse warehouse) : IS
         if (await client.GetTableAsync(warehouse.Dataset, history, cancellationToken) is not null)
         {
             var latest = await client.QueryAsync(
-                $"SELECT table_name, source_file, rows_loaded, rows_quarantined, loaded_at FROM `{warehouse.Dataset}.{history}` "
+                $"SELECT table_name, source_file, rows_loaded, rows_quarantined, loaded_at FROM {warehouse.Relation(history)} "
                 + "WHERE TRUE QUALIFY row_number() OVER (PARTITION BY table_name ORDER BY loaded_at DESC) = 1",
                 parameters: null,
                 queryOptions: null,

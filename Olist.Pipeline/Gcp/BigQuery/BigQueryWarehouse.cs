@@ -1,5 +1,7 @@
 using Google.Apis.Auth.OAuth2;
+using Olist.Pipeline.Catalog;
 using Olist.Pipeline.Warehouse;
+using Olist.Pipeline.Warehouse.Raw;
 
 namespace Olist.Pipeline.Gcp.BigQuery;
 
@@ -23,6 +25,19 @@ public sealed class BigQueryWarehouse(
 
     /// <summary>The dataset every relation lives in.</summary>
     public string Dataset => dataset;
+
+    /// <summary>The id in the dataset of a raw table: <c>raw_orders</c> for the batch table <c>raw.orders</c>.</summary>
+    public static string RawTableId(SourceTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return $"{RawSchema.Name}_{table.Name}";
+    }
+
+    /// <summary>A table of the dataset as a query names it: <c>`dataset.table`</c>.</summary>
+    public string Relation(string table) => $"`{dataset}.{table}`";
+
+    /// <summary>A raw table of the dataset as a query names it: <c>`dataset.raw_orders`</c>.</summary>
+    public string RawRelation(SourceTable table) => Relation(RawTableId(table));
 
     /// <summary>The settings the client runs with.</summary>
     public BigQueryOptions Options => options;

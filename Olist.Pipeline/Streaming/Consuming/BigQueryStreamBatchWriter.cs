@@ -49,7 +49,7 @@ internal sealed class BigQueryStreamBatchWriter(BigQueryWarehouse warehouse)
             }
 
             var merges = staged.Select(s =>
-                $"MERGE INTO {Relation(s.Table)} AS target USING {Relation(s.Staged)} AS batch ON target.message_id = batch.message_id WHEN NOT MATCHED THEN INSERT ROW");
+                $"MERGE INTO {warehouse.Relation(s.Table)} AS target USING {warehouse.Relation(s.Staged)} AS batch ON target.message_id = batch.message_id WHEN NOT MATCHED THEN INSERT ROW");
             await client.QueryAsync($"BEGIN TRANSACTION;\n{string.Concat(merges.Select(m => $"{m};\n"))}COMMIT TRANSACTION;", parameters: null, queryOptions: null, cancellationToken);
             return [.. staged.Select(s => s.Table)];
         }
@@ -129,5 +129,4 @@ internal sealed class BigQueryStreamBatchWriter(BigQueryWarehouse warehouse)
         CreateDisposition = "CREATE_IF_NEEDED",
     };
 
-    private string Relation(string table) => $"`{warehouse.Dataset}.{table}`";
 }

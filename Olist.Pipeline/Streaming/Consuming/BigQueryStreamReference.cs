@@ -1,6 +1,5 @@
 using Olist.Pipeline.Catalog;
 using Olist.Pipeline.Gcp.BigQuery;
-using Olist.Pipeline.Warehouse.Raw;
 
 namespace Olist.Pipeline.Streaming.Consuming;
 
@@ -28,7 +27,7 @@ internal sealed class BigQueryStreamReference(BigQueryWarehouse warehouse)
         var tables = new[] { OlistCatalog.Orders, OlistCatalog.Customers, OlistCatalog.Products, OlistCatalog.Sellers };
         var sql = string.Join(
             "\nunion distinct\n",
-            sets.Keys.Zip(tables, (column, table) => $"select '{column}' as kind, `{column}` as id from {Relation(table)} where `{column}` is not null"));
+            sets.Keys.Zip(tables, (column, table) => $"select '{column}' as kind, `{column}` as id from {warehouse.RawRelation(table)} where `{column}` is not null"));
         var client = await warehouse.ClientAsync(cancellationToken);
         foreach (var row in (await client.QueryAsync(sql, parameters: null, queryOptions: null, cancellationToken)).Rows)
         {
@@ -48,7 +47,7 @@ internal sealed class BigQueryStreamReference(BigQueryWarehouse warehouse)
         var client = await warehouse.ClientAsync(cancellationToken);
         var result = await client.QueryAsync(
             $"""
-            select {OrderColumns} from {Relation(OlistCatalog.Orders)}
+            select {OrderColumns} from {warehouse.RawRelation(OlistCatalog.Orders)}
             where order_id in unnest(@order_ids)
             qualify row_number() over (partition by order_id order by _line_number desc) = 1
             """,
@@ -62,5 +61,4 @@ internal sealed class BigQueryStreamReference(BigQueryWarehouse warehouse)
         })];
     }
 
-    private string Relation(SourceTable table) => $"`{warehouse.Dataset}.{RawSchema.Name}_{table.Name}`";
 }

@@ -1,7 +1,6 @@
 using Olist.Pipeline.Catalog;
 using Olist.Pipeline.Gcp;
 using Olist.Pipeline.Gcp.BigQuery;
-using Olist.Pipeline.Warehouse.Raw;
 
 namespace Olist.Pipeline.Streaming.Publishing;
 
@@ -36,18 +35,17 @@ public sealed class BigQueryLiveCatalogReader(BigQueryWarehouse warehouse) : ILi
 
     private string ProductsSql() => $"""
         select product_id, min(price) as min_price, max(price) as max_price, array_agg(distinct seller_id order by seller_id) as seller_ids
-        from (select product_id, seller_id, round(safe_cast(trim(price) as numeric), 2) as price from {Relation(OlistCatalog.OrderItems)})
+        from (select product_id, seller_id, round(safe_cast(trim(price) as numeric), 2) as price from {warehouse.RawRelation(OlistCatalog.OrderItems)})
         where price > 0 and price <= 1000000 and char_length(product_id) <= 64 and char_length(seller_id) <= 64
-          and product_id in (select product_id from {Relation(OlistCatalog.Products)}) and seller_id in (select seller_id from {Relation(OlistCatalog.Sellers)})
+          and product_id in (select product_id from {warehouse.RawRelation(OlistCatalog.Products)}) and seller_id in (select seller_id from {warehouse.RawRelation(OlistCatalog.Sellers)})
         group by product_id order by count(*) desc, product_id limit @limit
         """;
 
     private string CustomersSql() => $"""
         select customer_id, customer_unique_id, customer_zip_code_prefix, customer_city, customer_state
-        from {Relation(OlistCatalog.Customers)}
+        from {warehouse.RawRelation(OlistCatalog.Customers)}
         where char_length(customer_id) between 1 and 64 and char_length(customer_unique_id) between 1 and 64
         order by farm_fingerprint(customer_id), customer_id limit @limit
         """;
 
-    private string Relation(SourceTable table) => $"`{warehouse.Dataset}.{RawSchema.Name}_{table.Name}`";
 }
