@@ -35,6 +35,7 @@ public sealed partial class CsvLoader(DuckDbWarehouse warehouse, TimeProvider ti
             SourceFileScanner.CheckHeader(table, path);
         }
 
+        await using var buildThreads = await warehouse.UseBuildThreadsAsync(cancellationToken);
         await using var connection = await warehouse.OpenAsync(cancellationToken);
         await RawSchema.EnsureAsync(connection, cancellationToken);
 

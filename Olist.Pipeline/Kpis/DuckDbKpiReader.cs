@@ -3,10 +3,14 @@ using Olist.Pipeline.Warehouse;
 
 namespace Olist.Pipeline.Kpis;
 
-/// <summary>The KPI models in the embedded DuckDB warehouse, schema <c>kpis</c>.</summary>
-public sealed class DuckDbKpiReader(DuckDbWarehouse warehouse) : IKpiReader
+/// <summary>
+/// The KPI models in the embedded DuckDB warehouse, schema <c>kpis</c>, read on threads of their own
+/// (<see cref="QueryThreads"/>, one per query that may run at once) instead of the thread pool the web server needs.
+/// </summary>
+public sealed class DuckDbKpiReader(DuckDbWarehouse warehouse) : IKpiReader, IDisposable
 {
     private const string Schema = "kpis";
+    private readonly QueryThreads _threads = new(warehouse.Options.MaxConcurrentQueries, "KPI query");
 
     public IWarehouse Warehouse => warehouse;
 
@@ -16,7 +20,12 @@ public sealed class DuckDbKpiReader(DuckDbWarehouse warehouse) : IKpiReader
 
     public string Relation(string model) => $"{Schema}.{model}";
 
-    public async Task<T> ReadAsync<T>(string model, string sql, IReadOnlyList<KpiParameter> parameters, Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    public Task<T> ReadAsync<T>(string model, string sql, IReadOnlyList<KpiParameter> parameters, Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken) =>
+        _threads.RunAsync(() => ReadHereAsync(model, sql, parameters, read, cancellationToken), cancellationToken);
+
+    public void Dispose() => _threads.Dispose();
+
+    private async Task<T> ReadHereAsync<T>(string model, string sql, IReadOnlyList<KpiParameter> parameters, Func<DbDataReader, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
         ArgumentNullException.ThrowIfNull(read);

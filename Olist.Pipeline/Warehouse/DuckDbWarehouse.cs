@@ -6,7 +6,9 @@ namespace Olist.Pipeline.Warehouse;
 public sealed class DuckDbWarehouse : IWarehouse
 {
     private readonly string _connectionString;
+    private readonly Lock _threadsChange = new();
     private long _modelsVersion;
+    private int _buildScopes;
 
     /// <summary>A warehouse stored in <paramref name="databasePath"/>, run with <paramref name="options"/> (the defaults when null).</summary>
     /// <exception cref="PipelineException">The options are not usable (a memory limit without a unit, no threads).</exception>
@@ -56,6 +58,27 @@ public sealed class DuckDbWarehouse : IWarehouse
         return new WarehouseSettings(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2));
     }
 
+    /// <summary>
+    /// Runs DuckDB with <see cref="WarehouseOptions.BuildThreads"/> until the returned scope and every other open one end, then
+    /// with <see cref="WarehouseOptions.Threads"/> again. DuckDB's threads belong to the whole database, so queries served
+    /// meanwhile run with the build's threads too. The scope holds a connection, so the database (and the setting) stays
+    /// open while it lasts.
+    /// </summary>
+    public async Task<IAsyncDisposable> UseBuildThreadsAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            CountBuildScope(connection, +1);
+            return new BuildThreadsScope(this, connection);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Opens a new connection; DuckDB.NET shares one database instance between connections of a process.</summary>
     public async Task<DuckDBConnection> OpenAsync(CancellationToken cancellationToken)
     {
@@ -77,6 +100,46 @@ public sealed class DuckDbWarehouse : IWarehouse
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>Counts the open build scopes; DuckDB's threads change when the first opens and when the last ends.</summary>
+    private void CountBuildScope(DuckDBConnection connection, int change)
+    {
+        // DuckDB.NET runs statements synchronously, so the change holds a plain lock rather than an async one.
+        lock (_threadsChange)
+        {
+            var after = _buildScopes + change;
+            int? threads = _buildScopes == 0 && after > 0 ? Options.BuildThreads : after == 0 ? Options.Threads : null;
+            if (threads is { } count && Options.BuildThreads != Options.Threads)
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = $"SET threads = {count}";
+                command.ExecuteNonQuery();
+            }
+
+            _buildScopes = after;
+        }
+    }
+
+    /// <summary>One open <see cref="UseBuildThreadsAsync"/>, with the connection that keeps the database open; ending it twice counts once.</summary>
+    private sealed class BuildThreadsScope(DuckDbWarehouse warehouse, DuckDBConnection connection) : IAsyncDisposable
+    {
+        private int _ended;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) == 0)
+            {
+                try
+                {
+                    warehouse.CountBuildScope(connection, -1);
+                }
+                finally
+                {
+                    await connection.DisposeAsync();
+                }
+            }
         }
     }
 }

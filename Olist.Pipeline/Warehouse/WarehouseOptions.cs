@@ -22,8 +22,22 @@ public sealed partial class WarehouseOptions
     /// </summary>
     public string MemoryLimit { get; set; } = "1GB";
 
-    /// <summary>DuckDB's <c>threads</c>: worker threads of the whole database, shared by every connection of the process.</summary>
-    public int Threads { get; set; } = Environment.ProcessorCount;
+    private int? _threads;
+
+    /// <summary>
+    /// DuckDB's <c>threads</c> while the app serves queries (KPIs, the live monitor, the stream): worker threads of the whole
+    /// database, shared by every connection of the process. By default the cores divided by <see cref="MaxConcurrentQueries"/>:
+    /// small queries that run side by side each on its own core serve more of them than each split over every core, whose
+    /// parallel overhead costs more than it saves and whose threads then contend for the same cores.
+    /// </summary>
+    public int Threads
+    {
+        get => _threads ?? Math.Max(1, Environment.ProcessorCount / Math.Max(1, MaxConcurrentQueries));
+        set => _threads = value;
+    }
+
+    /// <summary>DuckDB's <c>threads</c> while a load or a build runs: one large job at a time, which every core speeds up.</summary>
+    public int BuildThreads { get; set; } = Environment.ProcessorCount;
 
     /// <summary>
     /// KPI queries run at once; more requests wait in line. Running more than the cores can serve only adds memory
@@ -42,6 +56,11 @@ public sealed partial class WarehouseOptions
         if (Threads < 1)
         {
             return $"{SectionName}:Threads must be at least 1, not {Threads}.";
+        }
+
+        if (BuildThreads < 1)
+        {
+            return $"{SectionName}:BuildThreads must be at least 1, not {BuildThreads}.";
         }
 
         return MaxConcurrentQueries < 1 ? $"{SectionName}:MaxConcurrentQueries must be at least 1, not {MaxConcurrentQueries}." : null;

@@ -11,6 +11,25 @@ public sealed class KpiQueryTurnTests : IDisposable
 
     private readonly TempDirectory _directory = new();
     private readonly HeldRenderer _renderer = new();
+    private readonly List<DuckDbKpiReader> _readers = [];
+
+    [Fact]
+    public async Task Queries_run_on_the_reader_s_own_threads_and_leave_the_thread_pool_to_the_web_server()
+    {
+        var reader = Reader(maxConcurrentQueries: 2);
+
+        // DuckDB blocks the calling thread for the whole query; on pool threads, requests would wait for a thread to free up.
+        var threads = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => reader.ReadAsync(
+            "kpi_satisfaction",
+            "SELECT 1",
+            [],
+            (_, _) => Task.FromResult((Pool: Thread.CurrentThread.IsThreadPoolThread, Thread.CurrentThread.Name)),
+            CancellationToken.None)));
+
+        Assert.All(threads, t => Assert.False(t.Pool));
+        Assert.All(threads, t => Assert.StartsWith("KPI query ", t.Name, StringComparison.Ordinal));
+        Assert.InRange(threads.Select(t => t.Name).Distinct().Count(), 1, 2);
+    }
 
     [Fact]
     public async Task No_more_queries_than_the_limit_run_at_once_and_the_others_wait_their_turn()
@@ -68,11 +87,22 @@ public sealed class KpiQueryTurnTests : IDisposable
     public void Dispose()
     {
         _renderer.ReleaseAll();
+        foreach (var reader in _readers)
+        {
+            reader.Dispose();
+        }
+
         _directory.Dispose();
     }
 
-    private KpiService Service(int maxConcurrentQueries) =>
-        new(new DuckDbKpiReader(new DuckDbWarehouse(_directory.Combine("warehouse.duckdb"), new WarehouseOptions { MaxConcurrentQueries = maxConcurrentQueries })), _renderer, TypedKpiService.ProjectCatalog);
+    private KpiService Service(int maxConcurrentQueries) => new(Reader(maxConcurrentQueries), _renderer, TypedKpiService.ProjectCatalog);
+
+    private DuckDbKpiReader Reader(int maxConcurrentQueries)
+    {
+        var reader = new DuckDbKpiReader(new DuckDbWarehouse(_directory.Combine("warehouse.duckdb"), new WarehouseOptions { MaxConcurrentQueries = maxConcurrentQueries }));
+        _readers.Add(reader);
+        return reader;
+    }
 
     /// <summary>Renders satisfaction as a one-row query, but only once released; counts what it holds at once.</summary>
     private sealed class HeldRenderer : IModelQueryRenderer

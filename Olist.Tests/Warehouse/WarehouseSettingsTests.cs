@@ -8,18 +8,38 @@ public sealed class WarehouseSettingsTests : IDisposable
     [Fact]
     public async Task Every_connection_the_warehouse_opens_runs_with_its_memory_limit_and_threads()
     {
-        var warehouse = new DuckDbWarehouse(_directory.Combine("warehouse.duckdb"), new WarehouseOptions { MemoryLimit = "300MB", Threads = 1 });
+        var warehouse = new DuckDbWarehouse(_directory.Combine("warehouse.duckdb"), new WarehouseOptions { MemoryLimit = "300MB", Threads = 1, BuildThreads = 3 });
 
         await using var connection = await warehouse.OpenAsync(CancellationToken.None);
         Assert.Equal(("286.1 MiB", "1"), await SettingsAsync(connection));
-
-        // The transform engine's sessions (builds, the DAG's tasks) open theirs through the warehouse too.
-        await using var session = await DuckDbSession.OpenAsync(warehouse, CancellationToken.None);
-        var row = Assert.Single(await session.QueryAsync("SELECT current_setting('memory_limit') AS memory_limit, current_setting('threads') AS threads", CancellationToken.None));
-        Assert.Equal(("286.1 MiB", 1L), ((string?)row["memory_limit"], Convert.ToInt64(row["threads"], System.Globalization.CultureInfo.InvariantCulture)));
         var settings = await warehouse.ReadSettingsAsync(CancellationToken.None);
         Assert.Equal(("286.1 MiB", 1L), (settings.MemoryLimit, settings.Threads));
         Assert.True(settings.MemoryInUseBytes >= 0);
+    }
+
+    [Fact]
+    public async Task A_build_runs_with_the_build_threads_until_its_last_session_ends_then_queries_get_the_serving_threads_back()
+    {
+        var warehouse = new DuckDbWarehouse(_directory.Combine("warehouse.duckdb"), new WarehouseOptions { MemoryLimit = "300MB", Threads = 1, BuildThreads = 3 });
+        await using var served = await warehouse.OpenAsync(CancellationToken.None);
+
+        // The transform engine's sessions (builds, the DAG's tasks) open theirs through the warehouse; DuckDB's threads belong
+        // to the whole database, so a connection opened before the build sees them change too.
+        var first = await DuckDbSession.OpenAsync(warehouse, CancellationToken.None);
+        var row = Assert.Single(await first.QueryAsync("SELECT current_setting('memory_limit') AS memory_limit, current_setting('threads') AS threads", CancellationToken.None));
+        Assert.Equal(("286.1 MiB", 3L), ((string?)row["memory_limit"], Convert.ToInt64(row["threads"], System.Globalization.CultureInfo.InvariantCulture)));
+        var second = await DuckDbSession.OpenAsync(warehouse, CancellationToken.None);
+        await first.DisposeAsync();
+        Assert.Equal(("286.1 MiB", "3"), await SettingsAsync(served));
+
+        await second.DisposeAsync();
+        await second.DisposeAsync();
+
+        Assert.Equal(("286.1 MiB", "1"), await SettingsAsync(served));
+        var again = await DuckDbSession.OpenAsync(warehouse, CancellationToken.None);
+        Assert.Equal(("286.1 MiB", "3"), await SettingsAsync(served));
+        await again.DisposeAsync();
+        Assert.Equal(1L, (await warehouse.ReadSettingsAsync(CancellationToken.None)).Threads);
     }
 
     [Fact]
@@ -36,13 +56,25 @@ public sealed class WarehouseSettingsTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_configuration_DuckDB_is_held_to_1GB_and_the_machine_s_cores()
+    public async Task Without_configuration_DuckDB_is_held_to_1GB_serves_with_the_cores_shared_by_the_queries_at_once_and_builds_with_every_core()
     {
         var warehouse = new DuckDbWarehouse(_directory.Combine("warehouse.duckdb"));
 
         var settings = await warehouse.ReadSettingsAsync(CancellationToken.None);
 
-        Assert.Equal(("953.6 MiB", Environment.ProcessorCount), (settings.MemoryLimit, (int)settings.Threads));
+        // As many KPI queries at once as cores by default, so one thread each.
+        Assert.Equal(("953.6 MiB", 1), (settings.MemoryLimit, (int)settings.Threads));
+        Assert.Equal(Environment.ProcessorCount, warehouse.Options.BuildThreads);
+        Assert.Equal(Environment.ProcessorCount, new WarehouseOptions { MaxConcurrentQueries = 1 }.Threads);
+        Assert.Equal(5, new WarehouseOptions { MaxConcurrentQueries = 1, Threads = 5 }.Threads);
+    }
+
+    [Fact]
+    public void Build_threads_below_one_are_refused_with_the_key_to_fix()
+    {
+        var error = Assert.Throws<PipelineException>(() => new DuckDbWarehouse(_directory.Combine("warehouse.duckdb"), new WarehouseOptions { BuildThreads = 0 }));
+
+        Assert.Contains("Olist:Warehouse:BuildThreads must be at least 1", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

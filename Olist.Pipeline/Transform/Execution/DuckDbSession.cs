@@ -10,12 +10,29 @@ namespace Olist.Pipeline.Transform.Execution;
 /// </summary>
 internal sealed class DuckDbSession : IWarehouseSession
 {
+    private readonly IAsyncDisposable _buildThreads;
     private readonly DuckDBConnection _connection;
 
-    private DuckDbSession(DuckDBConnection connection) => _connection = connection;
+    private DuckDbSession(IAsyncDisposable buildThreads, DuckDBConnection connection)
+    {
+        _buildThreads = buildThreads;
+        _connection = connection;
+    }
 
-    public static async Task<DuckDbSession> OpenAsync(DuckDbWarehouse warehouse, CancellationToken cancellationToken) =>
-        new(await warehouse.OpenAsync(cancellationToken));
+    /// <summary>A session whose run has DuckDB's build threads (<see cref="WarehouseOptions.BuildThreads"/>) until it ends.</summary>
+    public static async Task<DuckDbSession> OpenAsync(DuckDbWarehouse warehouse, CancellationToken cancellationToken)
+    {
+        var buildThreads = await warehouse.UseBuildThreadsAsync(cancellationToken);
+        try
+        {
+            return new(buildThreads, await warehouse.OpenAsync(cancellationToken));
+        }
+        catch
+        {
+            await buildThreads.DisposeAsync();
+            throw;
+        }
+    }
 
     public Task<long> ExecuteAsync(string sql, CancellationToken cancellationToken) => Guarded(async () =>
     {
@@ -85,7 +102,11 @@ internal sealed class DuckDbSession : IWarehouseSession
     /// <summary>DuckDB reports no bytes processed per statement.</summary>
     public long? BytesProcessed => null;
 
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _connection.DisposeAsync();
+        await _buildThreads.DisposeAsync();
+    }
 
     private static async Task<T> Guarded<T>(Func<Task<T>> work)
     {
