@@ -9,6 +9,7 @@ public sealed class DuckDbWarehouse : IWarehouse
     private readonly Lock _threadsChange = new();
     private long _modelsVersion;
     private int _buildScopes;
+    private bool _servingThreadsOwed;
 
     /// <summary>A warehouse stored in <paramref name="databasePath"/>, run with <paramref name="options"/> (the defaults when null).</summary>
     /// <exception cref="PipelineException">The options are not usable (a memory limit without a unit, no threads).</exception>
@@ -59,17 +60,29 @@ public sealed class DuckDbWarehouse : IWarehouse
     }
 
     /// <summary>
-    /// Runs DuckDB with <see cref="WarehouseOptions.BuildThreads"/> until the returned scope and every other open one end, then
-    /// with <see cref="WarehouseOptions.Threads"/> again. DuckDB's threads belong to the whole database, so queries served
-    /// meanwhile run with the build's threads too. The scope holds a connection, so the database (and the setting) stays
-    /// open while it lasts.
+    /// Runs DuckDB with <see cref="WarehouseOptions.BuildThreads"/> while the returned scope or any other is open. DuckDB's
+    /// threads belong to the whole database, so queries served meanwhile run with the build's threads too. The serving
+    /// threads (<see cref="WarehouseOptions.Threads"/>) come back with the next connection opened for other work, not when
+    /// the scope ends: a run of builds (a backfill's days, a DAG's tasks) keeps the build threads between its sessions
+    /// instead of switching twice per session, and each switch starts DuckDB's workers cold. The scope holds a
+    /// connection, so the database (and the setting) stays open while it lasts.
     /// </summary>
     public async Task<IAsyncDisposable> UseBuildThreadsAsync(CancellationToken cancellationToken)
     {
-        var connection = await OpenAsync(cancellationToken);
+        var connection = await OpenConnectionAsync(cancellationToken);
         try
         {
-            CountBuildScope(connection, +1);
+            lock (_threadsChange)
+            {
+                if (_buildScopes == 0)
+                {
+                    SetThreads(connection, Options.BuildThreads);
+                    _servingThreadsOwed = false;
+                }
+
+                _buildScopes++;
+            }
+
             return new BuildThreadsScope(this, connection);
         }
         catch
@@ -81,6 +94,29 @@ public sealed class DuckDbWarehouse : IWarehouse
 
     /// <summary>Opens a new connection; DuckDB.NET shares one database instance between connections of a process.</summary>
     public async Task<DuckDBConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenConnectionAsync(cancellationToken);
+        try
+        {
+            lock (_threadsChange)
+            {
+                if (_servingThreadsOwed && _buildScopes == 0)
+                {
+                    SetThreads(connection, Options.Threads);
+                    _servingThreadsOwed = false;
+                }
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<DuckDBConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
         var connection = new DuckDBConnection(_connectionString);
@@ -103,23 +139,21 @@ public sealed class DuckDbWarehouse : IWarehouse
         }
     }
 
-    /// <summary>Counts the open build scopes; DuckDB's threads change when the first opens and when the last ends.</summary>
-    private void CountBuildScope(DuckDBConnection connection, int change)
+    /// <summary>
+    /// Sets DuckDB's threads for the whole database; setting the number it has is a no-op, so this holds even when the
+    /// database was closed and reopened (with the serving threads of the connection string) in between. Runs under the
+    /// lock: DuckDB.NET runs statements synchronously, so a plain lock serves rather than an async one.
+    /// </summary>
+    private void SetThreads(DuckDBConnection connection, int threads)
     {
-        // DuckDB.NET runs statements synchronously, so the change holds a plain lock rather than an async one.
-        lock (_threadsChange)
+        if (Options.BuildThreads == Options.Threads)
         {
-            var after = _buildScopes + change;
-            int? threads = _buildScopes == 0 && after > 0 ? Options.BuildThreads : after == 0 ? Options.Threads : null;
-            if (threads is { } count && Options.BuildThreads != Options.Threads)
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"SET threads = {count}";
-                command.ExecuteNonQuery();
-            }
-
-            _buildScopes = after;
+            return;
         }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SET threads = {threads}";
+        command.ExecuteNonQuery();
     }
 
     /// <summary>One open <see cref="UseBuildThreadsAsync"/>, with the connection that keeps the database open; ending it twice counts once.</summary>
@@ -131,14 +165,13 @@ public sealed class DuckDbWarehouse : IWarehouse
         {
             if (Interlocked.Exchange(ref _ended, 1) == 0)
             {
-                try
+                lock (warehouse._threadsChange)
                 {
-                    warehouse.CountBuildScope(connection, -1);
+                    warehouse._buildScopes--;
+                    warehouse._servingThreadsOwed = warehouse._buildScopes == 0;
                 }
-                finally
-                {
-                    await connection.DisposeAsync();
-                }
+
+                await connection.DisposeAsync();
             }
         }
     }

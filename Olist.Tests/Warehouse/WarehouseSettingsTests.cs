@@ -18,7 +18,7 @@ public sealed class WarehouseSettingsTests : IDisposable
     }
 
     [Fact]
-    public async Task A_build_runs_with_the_build_threads_until_its_last_session_ends_then_queries_get_the_serving_threads_back()
+    public async Task A_build_runs_with_the_build_threads_and_the_next_connection_for_other_work_brings_the_serving_threads_back()
     {
         var warehouse = new DuckDbWarehouse(_directory.Combine("warehouse.duckdb"), new WarehouseOptions { MemoryLimit = "300MB", Threads = 1, BuildThreads = 3 });
         await using var served = await warehouse.OpenAsync(CancellationToken.None);
@@ -31,15 +31,22 @@ public sealed class WarehouseSettingsTests : IDisposable
         var second = await DuckDbSession.OpenAsync(warehouse, CancellationToken.None);
         await first.DisposeAsync();
         Assert.Equal(("286.1 MiB", "3"), await SettingsAsync(served));
-
         await second.DisposeAsync();
         await second.DisposeAsync();
 
-        Assert.Equal(("286.1 MiB", "1"), await SettingsAsync(served));
-        var again = await DuckDbSession.OpenAsync(warehouse, CancellationToken.None);
+        // The next session of a run of builds finds the build threads still there; other work takes the serving threads back.
         Assert.Equal(("286.1 MiB", "3"), await SettingsAsync(served));
-        await again.DisposeAsync();
+        await using (var next = await DuckDbSession.OpenAsync(warehouse, CancellationToken.None))
+        {
+            Assert.Equal(("286.1 MiB", "3"), await SettingsAsync(served));
+        }
+
         Assert.Equal(1L, (await warehouse.ReadSettingsAsync(CancellationToken.None)).Threads);
+        Assert.Equal(("286.1 MiB", "1"), await SettingsAsync(served));
+        await using (var again = await DuckDbSession.OpenAsync(warehouse, CancellationToken.None))
+        {
+            Assert.Equal(("286.1 MiB", "3"), await SettingsAsync(served));
+        }
     }
 
     [Fact]

@@ -32,12 +32,23 @@ public sealed class ProblemResponseTests(HardenedServer server) : IClassFixture<
         Assert.Contains("logical_date", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task A_damaged_bus_file_answers_503_problems_not_an_error_page()
+    [Theory]
+    [InlineData("damaged")]
+    [InlineData("on a full disk")]
+    public async Task A_bus_file_that_cannot_be_used_answers_503_problems_not_an_error_page(string bus)
     {
         using var data = new TemporaryDataDirectory();
         await data.LoadGeneratedDataAsync();
-        await File.WriteAllBytesAsync(data.Paths.Bus, Encoding.ASCII.GetBytes(new string('x', 8192)));
+        if (bus == "damaged")
+        {
+            await File.WriteAllBytesAsync(data.Paths.Bus, Encoding.ASCII.GetBytes(new string('x', 8192)));
+        }
+        else
+        {
+            // Linux's /dev/full reads as empty and refuses every write with "no space left on device", as a full disk does.
+            File.CreateSymbolicLink(data.Paths.Bus, "/dev/full");
+        }
+
         var (live, readiness) = await LiveServer.StartWithAnyBusAsync(data);
         await using var _ = live;
 
