@@ -35,8 +35,8 @@ public sealed partial class CsvLoader(DuckDbWarehouse warehouse, TimeProvider ti
             SourceFileScanner.CheckHeader(table, path);
         }
 
-        await using var buildThreads = await warehouse.UseBuildThreadsAsync(cancellationToken);
-        await using var connection = await warehouse.OpenAsync(cancellationToken);
+        await using var build = await warehouse.OpenForBuildAsync(cancellationToken);
+        var connection = build.Connection;
         await RawSchema.EnsureAsync(connection, cancellationToken);
 
         // The live stream's tables exist, empty, from the first load on, so the staging models can always union them.

@@ -60,47 +60,38 @@ public sealed class DuckDbWarehouse : IWarehouse
     }
 
     /// <summary>
-    /// Runs DuckDB with <see cref="WarehouseOptions.BuildThreads"/> while the returned scope or any other is open. DuckDB's
-    /// threads belong to the whole database, so queries served meanwhile run with the build's threads too. The serving
-    /// threads (<see cref="WarehouseOptions.Threads"/>) come back with the next connection opened for other work, not when
-    /// the scope ends: a run of builds (a backfill's days, a DAG's tasks) keeps the build threads between its sessions
-    /// instead of switching twice per session, and each switch starts DuckDB's workers cold. The scope holds a
-    /// connection, so the database (and the setting) stays open while it lasts.
+    /// Opens a connection for a load or a build: DuckDB runs with <see cref="WarehouseOptions.BuildThreads"/> while it or any
+    /// other build connection is open. DuckDB's threads belong to the whole database, so queries served meanwhile run with
+    /// the build's threads too. The serving threads (<see cref="WarehouseOptions.Threads"/>) come back with the next
+    /// connection opened for other work, not when the build connection closes: a run of builds (a backfill's days, a DAG's
+    /// tasks) keeps the build threads between its sessions instead of switching twice per session, and each switch starts
+    /// DuckDB's workers cold.
     /// </summary>
-    public async Task<IAsyncDisposable> UseBuildThreadsAsync(CancellationToken cancellationToken)
-    {
-        var connection = await OpenConnectionAsync(cancellationToken);
-        try
-        {
-            lock (_threadsChange)
-            {
-                if (_buildScopes == 0)
-                {
-                    SetThreads(connection, Options.BuildThreads);
-                    _servingThreadsOwed = false;
-                }
-
-                _buildScopes++;
-            }
-
-            return new BuildThreadsScope(this, connection);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    public async Task<BuildConnection> OpenForBuildAsync(CancellationToken cancellationToken) =>
+        new(await OpenAsync(forBuild: true, cancellationToken), EndBuild);
 
     /// <summary>Opens a new connection; DuckDB.NET shares one database instance between connections of a process.</summary>
-    public async Task<DuckDBConnection> OpenAsync(CancellationToken cancellationToken)
+    public Task<DuckDBConnection> OpenAsync(CancellationToken cancellationToken) => OpenAsync(forBuild: false, cancellationToken);
+
+    /// <summary>Opens a connection and, under the lock, counts a build connection or gives the serving threads back when they are owed.</summary>
+    private async Task<DuckDBConnection> OpenAsync(bool forBuild, CancellationToken cancellationToken)
     {
         var connection = await OpenConnectionAsync(cancellationToken);
         try
         {
             lock (_threadsChange)
             {
-                if (_servingThreadsOwed && _buildScopes == 0)
+                if (forBuild)
+                {
+                    if (_buildScopes == 0)
+                    {
+                        SetThreads(connection, Options.BuildThreads);
+                    }
+
+                    _buildScopes++;
+                    _servingThreadsOwed = false;
+                }
+                else if (_servingThreadsOwed && _buildScopes == 0)
                 {
                     SetThreads(connection, Options.Threads);
                     _servingThreadsOwed = false;
@@ -113,6 +104,16 @@ public sealed class DuckDbWarehouse : IWarehouse
         {
             await connection.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>A build connection closed: when it was the last, the serving threads are owed to the next connection.</summary>
+    private void EndBuild()
+    {
+        lock (_threadsChange)
+        {
+            _buildScopes--;
+            _servingThreadsOwed = _buildScopes == 0;
         }
     }
 
@@ -154,26 +155,6 @@ public sealed class DuckDbWarehouse : IWarehouse
         using var command = connection.CreateCommand();
         command.CommandText = $"SET threads = {threads}";
         command.ExecuteNonQuery();
-    }
-
-    /// <summary>One open <see cref="UseBuildThreadsAsync"/>, with the connection that keeps the database open; ending it twice counts once.</summary>
-    private sealed class BuildThreadsScope(DuckDbWarehouse warehouse, DuckDBConnection connection) : IAsyncDisposable
-    {
-        private int _ended;
-
-        public async ValueTask DisposeAsync()
-        {
-            if (Interlocked.Exchange(ref _ended, 1) == 0)
-            {
-                lock (warehouse._threadsChange)
-                {
-                    warehouse._buildScopes--;
-                    warehouse._servingThreadsOwed = warehouse._buildScopes == 0;
-                }
-
-                await connection.DisposeAsync();
-            }
-        }
     }
 }
 

@@ -10,29 +10,18 @@ namespace Olist.Pipeline.Transform.Execution;
 /// </summary>
 internal sealed class DuckDbSession : IWarehouseSession
 {
-    private readonly IAsyncDisposable _buildThreads;
+    private readonly BuildConnection _build;
     private readonly DuckDBConnection _connection;
 
-    private DuckDbSession(IAsyncDisposable buildThreads, DuckDBConnection connection)
+    private DuckDbSession(BuildConnection build)
     {
-        _buildThreads = buildThreads;
-        _connection = connection;
+        _build = build;
+        _connection = build.Connection;
     }
 
     /// <summary>A session whose run has DuckDB's build threads (<see cref="WarehouseOptions.BuildThreads"/>) until it ends.</summary>
-    public static async Task<DuckDbSession> OpenAsync(DuckDbWarehouse warehouse, CancellationToken cancellationToken)
-    {
-        var buildThreads = await warehouse.UseBuildThreadsAsync(cancellationToken);
-        try
-        {
-            return new(buildThreads, await warehouse.OpenAsync(cancellationToken));
-        }
-        catch
-        {
-            await buildThreads.DisposeAsync();
-            throw;
-        }
-    }
+    public static async Task<DuckDbSession> OpenAsync(DuckDbWarehouse warehouse, CancellationToken cancellationToken) =>
+        new(await warehouse.OpenForBuildAsync(cancellationToken));
 
     public Task<long> ExecuteAsync(string sql, CancellationToken cancellationToken) => Guarded(async () =>
     {
@@ -102,11 +91,7 @@ internal sealed class DuckDbSession : IWarehouseSession
     /// <summary>DuckDB reports no bytes processed per statement.</summary>
     public long? BytesProcessed => null;
 
-    public async ValueTask DisposeAsync()
-    {
-        await _connection.DisposeAsync();
-        await _buildThreads.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _build.DisposeAsync();
 
     private static async Task<T> Guarded<T>(Func<Task<T>> work)
     {
